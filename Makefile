@@ -1,0 +1,34 @@
+# Two commands for a newcomer: `make run` and `make test` (README.md).
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test test-postgres test-sqlite lint demo-logins clean messages
+
+$(VENV)/.created:
+	@python=$$(scripts/find-python.sh) && echo "Using $$python" && $$python -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+run: $(VENV)/.installed
+	PORT=$(PORT) scripts/run.sh
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest $(ARGS)
+
+test-postgres: $(VENV)/.installed-test
+	scripts/test-postgres.sh $(ARGS)
+
+messages: $(VENV)/.installed
+	cd acikmasa && ../$(VENV)/bin/acikmasa makemessages -l tr -l en --no-obsolete && ../$(VENV)/bin/acikmasa compilemessages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Açık Masa: one desk for every citizen request of a municipality."""

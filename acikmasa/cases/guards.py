@@ -1,0 +1,117 @@
+"""Guards: per-action checks and field changes, run inside the transition's transaction.
+
+Each guard gets the locked case and returns (changed field names, event payload), or raises.
+"""
+
+from typing import Any, Callable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext as _
+
+from acikmasa.common.errors import TransitionRefused
+from acikmasa.directory.models import Directorate, ExternalBody, Role, StaffProfile
+
+from .events import EventKind
+from .lifecycle import Action
+from .models import Case
+
+GuardResult = tuple[list[str], dict[str, Any]]
+MIN_RESOLUTION_LENGTH = 10
+
+
+def _assign(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    user_id = params.get("assignee_id")
+    profile = StaffProfile.objects.filter(
+        user_id=user_id, user__is_active=True, municipality_id=case.municipality_id,
+        role__in=[Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER], directorates=case.directorate_id,
+    ).first() if user_id and case.directorate_id else None
+    if profile is None:
+        raise TransitionRefused(_("Choose a staff member of the case's directorate."), field="assignee")
+    previous = case.assignee_id
+    case.assignee_id = profile.user_id
+    return ["assignee"], {"assignee": profile.user_id, "previous_assignee": previous}
+
+
+def _start(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    if case.assignee_id is None and actor is not None:
+        case.assignee_id = actor.pk
+        return ["assignee"], {"assignee": actor.pk}
+    return [], {}
+
+
+def _forward(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    target = Directorate.objects.filter(
+        pk=params.get("directorate_id"), municipality_id=case.municipality_id, is_active=True
+    ).first()
+    if target is None:
+        raise TransitionRefused(_("Choose the directorate to forward to."), field="directorate")
+    if target.pk == case.directorate_id:
+        raise TransitionRefused(_("The case is already in this directorate."), field="directorate")
+    payload = {"from_directorate": case.directorate_id, "to_directorate": target.pk}
+    case.directorate_id = target.pk
+    case.assignee_id = None
+    return ["directorate", "assignee"], payload
+
+
+def _resolve(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    if len(text) < MIN_RESOLUTION_LENGTH:
+        raise TransitionRefused(
+            _("Describe how the case was solved (at least %(n)d characters).") % {"n": MIN_RESOLUTION_LENGTH},
+            field="text",
+        )
+    return [], {}
+
+
+def _close(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    # "We close no request until the work is done" (seed 002): the last resolution must stand.
+    last = case.events.filter(kind__in=[EventKind.RESOLVED, EventKind.REOPENED]).order_by("-sequence").first()
+    if last is None or last.kind != EventKind.RESOLVED or not last.text.strip():
+        raise TransitionRefused(_("A case can be closed only after it was resolved with a resolution text."))
+    return [], {"resolution_event": last.sequence}
+
+
+def _reopen(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    return [], {"previous_status": case.status}
+
+
+def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    master = Case.objects.filter(pk=params.get("master_id"), municipality_id=case.municipality_id).first()
+    if master is None:
+        raise TransitionRefused(_("Choose the case this one duplicates."), field="master")
+    seen = {case.pk}
+    while master.duplicate_of_id is not None and master.pk not in seen:
+        seen.add(master.pk)
+        master = master.duplicate_of
+    if master.pk in seen:
+        raise TransitionRefused(_("A case cannot be a duplicate of itself."), field="master")
+    case.duplicate_of_id = master.pk
+    return ["duplicate_of"], {"master": master.pk, "master_tracking_number": master.tracking_number}
+
+
+def _forward_out(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    body = ExternalBody.objects.filter(pk=params.get("external_body_id"), municipality_id=case.municipality_id).first()
+    if body is None:
+        raise TransitionRefused(_("Choose the institution to forward to."), field="external_body")
+    case.forwarded_to_id = body.pk
+    return ["forwarded_to"], {"external_body": body.pk, "external_body_name": body.name}
+
+
+def _nothing(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    return [], {}
+
+
+GUARDS: dict[str, Callable[[Case, str, dict, AbstractBaseUser | None], GuardResult]] = {
+    Action.ASSIGN: _assign,
+    Action.START: _start,
+    Action.FORWARD: _forward,
+    Action.RESOLVE: _resolve,
+    Action.CLOSE: _close,
+    Action.REOPEN: _reopen,
+    Action.MARK_DUPLICATE: _mark_duplicate,
+    Action.FORWARD_OUT: _forward_out,
+}
+
+
+def apply(case: Case, action: str, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    return GUARDS.get(action, _nothing)(case, text, params, actor)
+

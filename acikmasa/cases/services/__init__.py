@@ -1,0 +1,1 @@
+"""The only code that writes cases. Import services from their modules."""

@@ -1,0 +1,90 @@
+"""`case_transition`: the one service that changes a case's status; every action goes through it."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from acikmasa.cases import events, guards
+from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status, target_status
+from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.permissions import CITIZEN_ACTIONS, can_act
+from acikmasa.common.errors import ConcurrentChange, PermissionRefused, TransitionRefused
+
+
+@dataclass
+class TransitionRequest:
+    """What the actor asks for. `params` carries the action's own inputs (assignee, directorate...)."""
+
+    action: str
+    text: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    expected_version: int | None = None
+
+
+def case_transition(
+    *, case_id: int, request: TransitionRequest, actor: AbstractBaseUser | None, by_citizen: bool = False
+) -> CaseEvent:
+    """Apply one action to a case and append exactly one event.
+
+    Rule: the action must be listed for the current status, the actor's role and directorate must
+    allow it (a citizen may only answer a question or reopen), the action's guard must pass, and
+    `expected_version`, when given, must match (someone else's change is never overwritten).
+    Callers: every screen, channel and task that changes a case. actor=None and by_citizen=False
+    means the system itself (sweeps, imports).
+    Side effects: updates the case row (status cache and fields) and writes one CaseEvent.
+    """
+    if request.action not in TRANSITIONS:
+        raise TransitionRefused(_("Unknown action."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case_id)
+        _check_version(case, request.expected_version)
+        _check_actor(case, request.action, actor, by_citizen)
+        move = TRANSITIONS[request.action]
+        if case.status not in move.sources:
+            raise TransitionRefused(
+                _("“%(action)s” is not possible while the case is “%(status)s”.")
+                % {"action": Action(request.action).label, "status": Status(case.status).label}
+            )
+        text = (request.text or "").strip()
+        if move.needs_text and not text:
+            raise TransitionRefused(_("Please write the reason or text for this action."), field="text")
+        from_status = case.status
+        changed, payload = guards.apply(case, request.action, text, request.params, actor)
+        case.status = target_status(request.action, from_status)
+        _stamp_times(case, request.action)
+        event = events.record_transition(
+            case, request.action, actor=actor, by_citizen=by_citizen, from_status=from_status,
+            text=text, payload=payload,
+        )
+        case.save(update_fields={"status", "version", "updated_at", "resolved_at", "closed_at", *changed})
+    return event
+
+
+def _check_version(case: Case, expected: int | None) -> None:
+    if expected is not None and case.version != expected:
+        raise ConcurrentChange(_("Someone else changed this case meanwhile. Reload it and try again."))
+
+
+def _check_actor(case: Case, action: str, actor: AbstractBaseUser | None, by_citizen: bool) -> None:
+    if by_citizen:
+        if action not in CITIZEN_ACTIONS:
+            raise PermissionRefused(_("A citizen cannot do this."))
+        return
+    if actor is not None and not can_act(actor, case, action):
+        raise PermissionRefused(_("You are not allowed to do this on this case."))
+
+
+def _stamp_times(case: Case, action: str) -> None:
+    now = timezone.now()
+    case.updated_at = now
+    if action == Action.RESOLVE:
+        case.resolved_at = now
+    elif action == Action.CLOSE:
+        case.closed_at = now
+    elif action == Action.REOPEN:
+        case.resolved_at = None
+        case.closed_at = None

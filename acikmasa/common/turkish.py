@@ -1,0 +1,23 @@
+"""Turkish-aware text folding so that "IŞIK", "ışık" and "isik" compare equal."""
+
+import unicodedata
+
+# Python's str.lower() maps "I" to "i" and "İ" to "i̇" (with a combining dot): wrong for Turkish.
+_TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+_ASCII_FOLD = str.maketrans({"ı": "i", "ğ": "g", "ü": "u", "ş": "s", "ö": "o", "ç": "c", "â": "a", "î": "i", "û": "u"})
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case with Turkish rules (I→ı, İ→i)."""
+    return text.translate(_TURKISH_LOWER).lower()
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and map Turkish letters to ASCII, collapse spaces.
+
+    Used for search keys: a citizen typing without Turkish letters must still find the subject.
+    """
+    lowered = turkish_lower(unicodedata.normalize("NFC", text)).translate(_ASCII_FOLD)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.split())

@@ -1,0 +1,19 @@
+"""Test settings: SQLite by default, PostgreSQL when DATABASE_URL says so; tasks run inline."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["NAME"] = ":memory:"
+    DATABASES["default"]["TEST"] = {"NAME": None}
+else:
+    # Separate test databases let several test runs share one server without clashing.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("ACIKMASA_TEST_DB", "test_acikmasa")}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `make run`: migrate, load the demo municipality (idempotent), then serve the site and the worker.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${PORT:-8000}"
+ACIKMASA=.venv/bin/acikmasa
+mkdir -p var
+$ACIKMASA migrate --noinput
+$ACIKMASA demo --seed 1 --if-empty
+$ACIKMASA demo_logins
+$ACIKMASA db_worker --interval 2 &
+worker=$!
+trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+echo "Açık Masa: http://127.0.0.1:${PORT}/  (worker pid $worker; Ctrl-C stops both)"
+$ACIKMASA runserver "127.0.0.1:${PORT}"
