@@ -5,11 +5,13 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("open311/", include("acikmasa.open311.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("basvuru/", include("acikmasa.portal.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

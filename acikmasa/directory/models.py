@@ -174,6 +174,9 @@ class Neighbourhood(SearchKeyed):
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    boundary = models.JSONField(
+        _("outline"), null=True, blank=True, help_text=_("GeoJSON Polygon or MultiPolygon geometry (WGS 84)."),
+    )
 
     class Meta:
         verbose_name = _("neighbourhood")

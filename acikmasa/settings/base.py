@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "acikmasa.cases",
     "acikmasa.deadlines",
     "acikmasa.desk",
+    "acikmasa.portal",
+    "acikmasa.open311",
     "acikmasa.demo",
 ]
 
