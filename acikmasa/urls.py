@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("open311/", include("acikmasa.open311.urls")),
+    path("hooks/", include("acikmasa.channels.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

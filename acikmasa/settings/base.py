@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "acikmasa.desk",
     "acikmasa.portal",
     "acikmasa.open311",
+    "acikmasa.channels",
     "acikmasa.demo",
 ]
 

@@ -11,7 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases import events
+from acikmasa.cases import events, hooks
 from acikmasa.cases.lifecycle import Status
 from acikmasa.cases.models import Attachment, Case, CaseType, Citizen, Priority
 from acikmasa.common.errors import ValidationFailed
@@ -232,7 +232,7 @@ def _create(
         updated_at=now,
         due_at=due_at,
     )
-    events.record_created(case, actor=submitted_by, payload={
+    created = events.record_created(case, actor=submitted_by, payload={
         "channel": found.channel.code,
         "subject": found.subject.code if found.subject else None,
         "case_type": case_type,
@@ -244,7 +244,8 @@ def _create(
         events.record_routed(case, actor=submitted_by, reason="subject")
     for upload in attachments:
         _attach(case, upload, submitted_by)
-    case.save(update_fields=["version"])
+    hooks.run_submit_hooks(case, created)
+    case.save(update_fields=["version", "due_at"])
     return case
 
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases import events, guards
+from acikmasa.cases import events, guards, hooks
 from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status, target_status
 from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.cases.permissions import CITIZEN_ACTIONS, can_act
@@ -60,7 +60,8 @@ def case_transition(
             case, request.action, actor=actor, by_citizen=by_citizen, from_status=from_status,
             text=text, payload=payload,
         )
-        case.save(update_fields={"status", "version", "updated_at", "resolved_at", "closed_at", *changed})
+        hooks.run_transition_hooks(case, event)  # may change due_at (deadline pauses)
+        case.save(update_fields={"status", "version", "updated_at", "resolved_at", "closed_at", "due_at", *changed})
     return event
 
 

@@ -1,0 +1,40 @@
+"""Extension points run inside the case's transaction, so other apps react without the core knowing them.
+
+Apps register in their AppConfig.ready(): e.g. the deadline engine moves the due time when a case
+starts or stops waiting for the citizen. A hook that raises rolls the whole change back.
+"""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import Case, CaseEvent
+
+CaseHook = Callable[["Case", "CaseEvent"], None]
+
+_after_submit: list[CaseHook] = []
+_after_transition: list[CaseHook] = []
+
+
+def on_submit(hook: CaseHook) -> CaseHook:
+    """Call `hook(case, created_event)` after a new case and its first events are written."""
+    if hook not in _after_submit:
+        _after_submit.append(hook)
+    return hook
+
+
+def on_transition(hook: CaseHook) -> CaseHook:
+    """Call `hook(case, event)` after a transition's event is written, before the case is saved."""
+    if hook not in _after_transition:
+        _after_transition.append(hook)
+    return hook
+
+
+def run_submit_hooks(case: "Case", event: "CaseEvent") -> None:
+    for hook in _after_submit:
+        hook(case, event)
+
+
+def run_transition_hooks(case: "Case", event: "CaseEvent") -> None:
+    for hook in _after_transition:
+        hook(case, event)
