@@ -1,8 +1,32 @@
+import os
+import shutil
+
 import pytest
 
 from acikmasa.common.testing import Town, make_town
+
+# pytest-django's live_server with Playwright's sync API runs Django calls from an event loop thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("ACIKMASA_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture
 def town(db) -> Town:
     return make_town()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's Chromium; never a downloaded browser."""
+    if not shutil.which(CHROMIUM):
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+        ],
+    }
