@@ -1,0 +1,54 @@
+"""`demo_load`: the demo municipality in one call (reference data, staff, generated cases)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from acikmasa.cases.models import Case
+from acikmasa.directory.models import Municipality
+
+from . import catalogue
+from .people import staff_load
+from .reference import reference_load
+
+
+@dataclass
+class DemoResult:
+    municipality: Municipality | None
+    existing_cases: int
+    created_cases: int = 0
+    created_events: int = 0
+    skipped: bool = False
+
+
+def existing_case_count(code: str) -> int:
+    return Case.objects.filter(municipality__code=code).count()
+
+
+def demo_load(
+    *, seed: int = 1, cases: int = 5000, years: int = 2, if_empty: bool = False, add_cases: bool = False,
+    code: str = catalogue.MUNICIPALITY["code"], until: datetime | None = None, chunk_size: int = 20_000,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Load (or bring up to date) the demo municipality.
+
+    Rule: reference data and staff are upserted; cases are generated only while the municipality
+    has none, or on top of the existing ones when `add_cases` is set; with `if_empty` nothing at all
+    is written once cases exist. Same seed, same `until` => the same cases and tracking numbers.
+    Callers: the `demo` command, bench/demo_load.py, tests.
+    Side effects: reference rows, users, citizens, cases, case events, tracking sequences.
+    """
+    existing = existing_case_count(code)
+    if existing and if_empty:
+        return DemoResult(Municipality.objects.get(code=code), existing, skipped=True)
+    ref = reference_load(code=code)
+    users = staff_load(ref)
+    if existing and not add_cases:
+        return DemoResult(ref.municipality, existing, skipped=True)
+    from .writer import cases_load  # the heavy part, imported only when needed
+
+    created, events = cases_load(
+        ref=ref, users=users, seed=seed, count=cases, years=years, until=until, existing=existing,
+        chunk_size=chunk_size, progress=progress,
+    )
+    return DemoResult(ref.municipality, existing, created, events)
