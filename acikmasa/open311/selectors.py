@@ -1,0 +1,252 @@
+"""Reads for the Open311 API: what a GeoReport client may see of services and requests.
+
+What is published: cases that have a subject and are requests, complaints, suggestions or wishes
+(never information requests, tip-offs or thanks: they concern a person). Nothing about the citizen
+is ever published; the description and the free-text address only for cases whose citizen wrote
+them on a public channel (the portal's privacy notice says so), not for what an agent typed.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from acikmasa.cases.events import EventKind
+from acikmasa.cases.lifecycle import OPEN_STATUSES
+from acikmasa.cases.models import Attachment, Case, CaseEvent, CaseType
+from acikmasa.directory.models import Municipality, Neighbourhood, ServiceStandard, Subject
+
+from .errors import ApiError
+from .models import RequestRecord
+
+PUBLISHED_TYPES = (CaseType.REQUEST, CaseType.COMPLAINT, CaseType.SUGGESTION, CaseType.WISH)
+PUBLIC_TEXT_CHANNELS = frozenset({"web", "open311", "mobile_app"})
+ANSWER_KINDS = (EventKind.ANSWER_WRITTEN, EventKind.RESOLVED, EventKind.REJECTED, EventKind.FORWARDED_OUT)
+NOTE_KINDS = (
+    EventKind.CREATED, EventKind.INFO_REQUESTED, EventKind.RESUMED, EventKind.ANSWER_WRITTEN,
+    EventKind.RESOLVED, EventKind.CLOSED, EventKind.REOPENED, EventKind.REJECTED, EventKind.FORWARDED_OUT,
+)
+DEFAULT_WINDOW = timedelta(days=90)  # the spec's default when no dates are given
+MAX_PAGE_SIZE = 1000  # the spec's cap on one response
+UrlBuilder = Callable[[Attachment], str]
+
+
+def iso(value: datetime | None) -> str | None:
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+def municipality_for(code: str) -> Municipality:
+    """jurisdiction_id picks the municipality; it may be left out when only one is served."""
+    active = Municipality.objects.filter(is_active=True)
+    if code:
+        found = active.filter(code=code).first()
+        if found is None:
+            raise ApiError(400, "Unknown jurisdiction_id.")
+        return found
+    first_two = list(active.order_by("pk")[:2])
+    if not first_two:
+        raise ApiError(404, "No jurisdiction is served here.")
+    if len(first_two) > 1:
+        raise ApiError(400, "jurisdiction_id is required: this server serves several municipalities.")
+    return first_two[0]
+
+
+def subjects(municipality: Municipality) -> QuerySet[Subject]:
+    return Subject.objects.filter(municipality=municipality, is_active=True).select_related("directorate")
+
+
+def subject_get(municipality: Municipality, code: str) -> Subject:
+    subject = subjects(municipality).filter(code=code).first()
+    if subject is None:
+        raise ApiError(404, "Unknown service_code.")
+    return subject
+
+
+def service_dict(subject: Subject) -> dict[str, Any]:
+    return {
+        "service_code": subject.code,
+        "service_name": subject.display_name,
+        "description": subject.name_en if subject.display_name != subject.name_en and subject.name_en else subject.name,
+        "metadata": True,
+        "type": "realtime",
+        "keywords": subject.keywords,
+        "group": subject.directorate.display_name,
+    }
+
+
+def definition_dict(subject: Subject) -> dict[str, Any]:
+    """Our subjects are the services; the case type and the mahalle are their attributes."""
+    mahalleler = Neighbourhood.objects.filter(municipality_id=subject.municipality_id).order_by("name")
+    return {
+        "service_code": subject.code,
+        "attributes": [
+            {
+                "variable": True, "code": "case_type", "datatype": "singlevaluelist", "required": False,
+                "datatype_description": _("One of the keys; the service's usual type when left out."),
+                "order": 1, "description": _("Type of application"),
+                "values": [{"key": value, "name": str(label)} for value, label in CaseType.choices],
+            },
+            {
+                "variable": True, "code": "mahalle", "datatype": "singlevaluelist", "required": False,
+                "datatype_description": _("The key of the neighbourhood (mahalle)."),
+                "order": 2, "description": _("Neighbourhood"),
+                "values": [{"key": str(n.pk), "name": n.name} for n in mahalleler],
+            },
+        ],
+    }
+
+
+def standard_notice(standard: ServiceStandard | None) -> str | None:
+    if standard is None:
+        return None
+    return _("%(name)s: completed within %(deadline)s at the latest") % {
+        "name": standard.display_name, "deadline": standard.deadline_text,
+    }
+
+
+def published_cases(municipality: Municipality) -> QuerySet[Case]:
+    return Case.objects.filter(
+        municipality=municipality, case_type__in=PUBLISHED_TYPES, subject__isnull=False,
+    ).select_related("subject", "directorate", "channel", "service_standard", "neighbourhood", "street")
+
+
+@dataclass
+class RequestFilters:
+    ids: list[str]
+    service_codes: list[str]
+    start: datetime | None = None
+    end: datetime | None = None
+    statuses: tuple[str, ...] = ()
+    updated_after: datetime | None = None
+    updated_before: datetime | None = None
+    page: int = 1
+    page_size: int = MAX_PAGE_SIZE
+
+
+def request_list(municipality: Municipality, f: RequestFilters) -> list[Case]:
+    """GeoReport GET requests: ids win over every other filter; else the last 90 days by default."""
+    cases = published_cases(municipality)
+    if f.ids:
+        return list(cases.filter(tracking_number__in=f.ids[:MAX_PAGE_SIZE]).order_by("-created_at", "-pk"))
+    if f.service_codes:
+        cases = cases.filter(subject__code__in=f.service_codes)
+    start, end = f.start, f.end
+    if start is None and end is None and f.updated_after is None and f.updated_before is None:
+        start = timezone.now() - DEFAULT_WINDOW
+    elif start is None and end is not None:
+        start = end - DEFAULT_WINDOW
+    if start is not None:
+        cases = cases.filter(created_at__gte=start)
+    if end is not None:
+        cases = cases.filter(created_at__lte=end)
+    if f.updated_after is not None:
+        cases = cases.filter(updated_at__gte=f.updated_after)
+    if f.updated_before is not None:
+        cases = cases.filter(updated_at__lte=f.updated_before)
+    if f.statuses == ("open",):
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    elif f.statuses == ("closed",):
+        cases = cases.exclude(status__in=OPEN_STATUSES)
+    offset = (f.page - 1) * f.page_size
+    return list(cases.order_by("-created_at", "-pk")[offset:offset + f.page_size])
+
+
+def request_get(municipality: Municipality, request_id: str) -> Case:
+    case = published_cases(municipality).filter(tracking_number=request_id).first()
+    if case is None:
+        raise ApiError(404, "Unknown service_request_id.")
+    return case
+
+
+def token_get(municipality: Municipality, token: str) -> RequestRecord:
+    record = RequestRecord.objects.filter(token=token, case__municipality=municipality).select_related("case").first()
+    if record is None:
+        raise ApiError(404, "Unknown token.")
+    return record
+
+
+def _latest_answers(case_ids: list[int]) -> dict[int, str]:
+    answers: dict[int, str] = {}
+    events = CaseEvent.objects.filter(case_id__in=case_ids, kind__in=ANSWER_KINDS, is_public=True).exclude(text="")
+    for case_id, text in events.order_by("case_id", "sequence").values_list("case_id", "text"):
+        answers[case_id] = text  # the last one wins
+    return answers
+
+
+def _photos(case_ids: list[int]) -> dict[int, list[Attachment]]:
+    photos: dict[int, list[Attachment]] = {}
+    for attachment in Attachment.objects.filter(
+        case_id__in=case_ids, is_public=True, content_type__startswith="image/",
+    ).order_by("pk"):
+        photos.setdefault(attachment.case_id, []).append(attachment)
+    return photos
+
+
+def _notes(case_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    notes: dict[int, list[dict[str, Any]]] = {}
+    events = CaseEvent.objects.filter(case_id__in=case_ids, kind__in=NOTE_KINDS, is_public=True)
+    for event in events.order_by("case_id", "sequence"):
+        notes.setdefault(event.case_id, []).append({
+            "datetime": iso(event.created_at), "type": event.kind, "label": str(EventKind(event.kind).label),
+            "status": "open" if (event.to_status or "new") in OPEN_STATUSES else "closed",
+            "summary": event.text,
+        })
+    return notes
+
+
+def _address(case: Case, public_text: bool) -> str | None:
+    parts = [case.address if public_text else "", case.street.name if case.street else "",
+             case.neighbourhood.name if case.neighbourhood else ""]
+    text = ", ".join(p for p in parts if p)
+    return text or None
+
+
+def request_dicts(
+    cases: Iterable[Case], *, photo_url: UrlBuilder, extensions: bool = False,
+) -> list[dict[str, Any]]:
+    """Serialise cases as GeoReport requests (a fixed number of queries for any page size)."""
+    cases = list(cases)
+    ids = [c.pk for c in cases]
+    answers, photos = _latest_answers(ids), _photos(ids)
+    records = {r.case_id: r for r in RequestRecord.objects.filter(case_id__in=ids)}
+    notes = _notes(ids) if extensions else {}
+    result = []
+    for case in cases:
+        public_text = case.channel.code in PUBLIC_TEXT_CHANNELS
+        urls = [photo_url(a) for a in photos.get(case.pk, [])]
+        record = records.get(case.pk)
+        media = urls[0] if urls else (record.media_url if record and record.media_url else None)
+        item = {
+            "service_request_id": case.tracking_number,
+            "status": "open" if case.status in OPEN_STATUSES else "closed",
+            "status_notes": answers.get(case.pk),
+            "service_name": case.subject.display_name,
+            "service_code": case.subject.code,
+            "description": case.description[:4000] if public_text else None,
+            "agency_responsible": case.directorate.display_name if case.directorate else None,
+            "service_notice": standard_notice(case.service_standard),
+            "requested_datetime": iso(case.created_at),
+            "updated_datetime": iso(case.updated_at),
+            "expected_datetime": iso(case.due_at),
+            "address": _address(case, public_text),
+            "address_id": str(case.street_id) if case.street_id else None,
+            "zipcode": None,
+            "lat": case.latitude,
+            "long": case.longitude,
+            "media_url": media,
+        }
+        if extensions:
+            item["extended_attributes"] = {
+                "channel": case.channel.code,
+                "case_type": case.case_type,
+                "mahalle": case.neighbourhood.name if case.neighbourhood else None,
+                "detailed_status": case.status,
+                "photos": urls,
+                "notes": notes.get(case.pk, []),
+            }
+        result.append(item)
+    return result
