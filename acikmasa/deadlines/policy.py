@@ -34,6 +34,10 @@ def binding_standard(
     )
     if not candidates:
         return None, None
-    timed = [(compute_due_at(start, s.deadline_amount, s.deadline_unit), s.sequence_no, s.pk, s) for s in candidates]
+    timed = [
+        (compute_due_at(start, s.deadline_amount, s.deadline_unit, municipality=municipality, statutory=s.is_statutory),
+         s.sequence_no, s.pk, s)
+        for s in candidates
+    ]
     due_at, _, _, standard = min(timed, key=lambda row: row[:3])
     return standard, due_at

@@ -1,0 +1,155 @@
+"""Writers of the deadline engine: keep the clock cache in step, extend, stop and restart the clock.
+
+Every change to a case here locks the case row, appends its event through cases.events.record_event
+and saves the case with update_fields, like cases.services.transitions.case_transition does.
+"""
+
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from acikmasa.cases.events import EventKind, record_event
+from acikmasa.cases.lifecycle import OPEN_STATUSES, Action
+from acikmasa.cases.models import Case, CaseEvent, CaseType
+from acikmasa.cases.permissions import can_act
+from acikmasa.common.errors import PermissionRefused, TransitionRefused
+
+from .calculator import WORKING_DAYS
+from .clock import CLOCK_RESUMED, CLOCK_STOPPED, COPYING_COST, ClockState, next_check, replay
+from .models import Clock
+
+# Law 4982 Art. 11: the 15 working days may become at most 30, for these reasons only.
+MAX_INFORMATION_WORKING_DAYS = 30
+EXTENSION_REASONS = {
+    "other_unit": gettext_lazy("The information is obtained from another unit of the municipality"),
+    "other_institution_opinion": gettext_lazy("The opinion of another institution is needed"),
+    "several_institutions": gettext_lazy("The request concerns more than one institution"),
+}
+
+
+def clock_sync(case: Case, event: CaseEvent | None = None) -> ClockState | None:
+    """Replay the case's history and store the result in `case.due_at` and its Clock row.
+
+    Rule: the history is the truth; this keeps the two caches (the queue's due_at, the sweep's
+    Clock) equal to it. Callers: the case hooks (inside the case's transaction, the case row
+    already locked) and the services below. Side effects: sets case.due_at (the caller saves the
+    case) and writes the Clock row. A new clock (reopening) starts again at escalation level 0.
+    """
+    state = replay(case)
+    if state is None:
+        return None
+    case.due_at = state.due_at
+    current = Clock.objects.filter(pk=case.pk).values_list("number", "level").first()
+    level = current[1] if current and current[0] == state.number else 0
+    Clock.objects.update_or_create(case=case, defaults={
+        "number": state.number, "started_at": state.started_at, "due_at": state.due_at,
+        "warn_at": state.warn_at(), "paused_since": state.paused_since if state.is_paused else None,
+        "stopped_at": state.stopped_at, "level": level, "next_check_at": next_check(state, level),
+    })
+    return state
+
+
+def _locked_information_case(case_id: int, actor: AbstractBaseUser | None) -> Case:
+    case = Case.objects.select_for_update().select_related("service_standard").get(pk=case_id)
+    if actor is not None and not can_act(actor, case, Action.ANSWER):
+        raise PermissionRefused(_("You are not allowed to do this on this case."))
+    if case.case_type != CaseType.INFORMATION:
+        raise TransitionRefused(_("Only information requests (Law 4982) have this rule."))
+    if case.status not in OPEN_STATUSES:
+        raise TransitionRefused(_("The case is no longer open."))
+    return case
+
+
+@transaction.atomic
+def deadline_extend(
+    *, case_id: int, actor: AbstractBaseUser | None, reason: str, notice_text: str, now: datetime | None = None,
+) -> CaseEvent:
+    """Extend an information request to 30 working days and record the notice to the applicant.
+
+    Rule (Law 4982 Art. 11): only information requests on a working-day standard; only for one of
+    the three legal reasons (EXTENSION_REASONS); only once; and only if the written notice goes out
+    before the first period ends (now <= the current due time). Anything else is refused and
+    nothing is written. Callers: the desk screens, the API. Side effects: one public
+    DEADLINE_EXTENDED event (its text is the notice), case.due_at and the Clock move.
+    """
+    now = now or timezone.now()
+    case = _locked_information_case(case_id, actor)
+    if reason not in EXTENSION_REASONS:
+        raise TransitionRefused(_("Choose one of the legal reasons for an extension."), field="reason")
+    text = (notice_text or "").strip()
+    if not text:
+        raise TransitionRefused(_("Write the notice that tells the applicant why and until when."), field="notice_text")
+    state = replay(case)
+    if state is None or state.unit != WORKING_DAYS:
+        raise TransitionRefused(_("Only a deadline counted in working days can be extended under Law 4982."))
+    if state.extended:
+        raise TransitionRefused(_("This request was already extended; the law allows it once, to 30 working days."))
+    if state.stopped_at is not None or now > state.due_at:
+        raise TransitionRefused(_("The extension notice must go out before the first period ends."))
+    added = MAX_INFORMATION_WORKING_DAYS - state.amount
+    if added <= 0:
+        raise TransitionRefused(_("The deadline is already 30 working days or more."))
+    event = record_event(
+        case, EventKind.DEADLINE_EXTENDED, actor=actor, text=text, at=now, is_public=True,
+        payload={"reason": reason, "added": added, "unit": WORKING_DAYS, "previous_due_at": state.due_at.isoformat(),
+                 "notice_sent_at": now.isoformat()},
+    )
+    clock_sync(case, event)
+    case.updated_at = now
+    case.save(update_fields=["due_at", "version", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def copying_cost_notice(
+    *, case_id: int, actor: AbstractBaseUser | None, amount: str | Decimal, notice_text: str, now: datetime | None = None,
+) -> CaseEvent:
+    """Record the notice of copying cost sent to the applicant: the clock stops until it is paid.
+
+    Rule (Law 4982 Art. 10 and its regulation): the periods stop while the fee is unpaid. Callers:
+    the desk screens. Side effects: one public CLOCK_STOPPED event; the Clock pauses.
+    """
+    now = now or timezone.now()
+    case = _locked_information_case(case_id, actor)
+    try:
+        fee = Decimal(str(amount))
+    except (InvalidOperation, ValueError):
+        fee = Decimal(-1)
+    if not fee.is_finite() or fee <= 0:
+        raise TransitionRefused(_("Give the copying cost as a positive amount in Turkish lira."), field="amount")
+    text = (notice_text or "").strip()
+    if not text:
+        raise TransitionRefused(_("Write the notice sent to the applicant."), field="notice_text")
+    state = replay(case)
+    if state is not None and COPYING_COST in state.pauses:
+        raise TransitionRefused(_("A copying-cost notice is already waiting for payment."))
+    event = record_event(case, CLOCK_STOPPED, actor=actor, text=text, at=now, is_public=True,
+                         payload={"reason": "copying_cost", "amount_try": str(fee.quantize(Decimal("0.01")))})
+    clock_sync(case, event)
+    case.updated_at = now
+    case.save(update_fields=["due_at", "version", "updated_at"])
+    return event
+
+
+@transaction.atomic
+def copying_cost_paid(*, case_id: int, actor: AbstractBaseUser | None, now: datetime | None = None) -> CaseEvent:
+    """Record that the applicant paid the copying cost: the clock runs again, the due time moves.
+
+    Callers: the desk screens. Side effects: one public CLOCK_RESUMED event; case.due_at moves by
+    the working days the clock stood still.
+    """
+    now = now or timezone.now()
+    case = _locked_information_case(case_id, actor)
+    state = replay(case)
+    if state is None or COPYING_COST not in state.pauses:
+        raise TransitionRefused(_("No copying-cost notice is waiting for payment."))
+    event = record_event(case, CLOCK_RESUMED, actor=actor, at=now, is_public=True, payload={"reason": "copying_cost"})
+    clock_sync(case, event)
+    case.updated_at = now
+    case.save(update_fields=["due_at", "version", "updated_at"])
+    return event

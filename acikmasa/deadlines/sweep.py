@@ -1,0 +1,226 @@
+"""The periodic sweep: escalate the clocks whose next level has come, once per level.
+
+Set-based: one indexed range scan on Clock.next_check_at finds the few clocks with work due; cases
+that need nothing are never loaded. Several workers may sweep at once on PostgreSQL: each batch
+locks its case rows with SKIP LOCKED (others take the next rows), re-reads the clocks under the lock,
+and the unique constraint on (case, clock, level) is the last line against a double escalation.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from acikmasa.cases.events import EventKind, record_event
+from acikmasa.cases.lifecycle import OPEN_STATUSES, Status
+from acikmasa.cases.models import Case
+from acikmasa.directory.models import Role, ServiceStandard, StaffProfile
+
+from .conf import deadline_settings
+from .models import Clock, Escalation, EscalationNotice, Level
+
+Recipient = tuple[int | None, str, str]  # (user id, name, e-mail)
+
+
+@dataclass
+class SweepResult:
+    adopted: int = 0
+    examined: int = 0
+    escalations: int = 0
+    batches: int = 0
+
+
+class Recipients:
+    """Who hears of each level, looked up once per sweep rather than once per case."""
+
+    def __init__(self) -> None:
+        self._managers: dict[int, list[Recipient]] | None = None
+        self._places: dict[int, dict[int, list[Recipient]]] = {}
+
+    def managers(self, directorate_id: int | None) -> list[Recipient]:
+        if self._managers is None:
+            self._managers = {}
+            rows = StaffProfile.objects.filter(role=Role.DIRECTORATE_MANAGER, user__is_active=True).values_list(
+                "directorates", "user_id", "user__first_name", "user__last_name", "user__username", "user__email",
+            )
+            for directorate, user_id, first, last, username, email in rows:
+                if directorate is not None:
+                    name = f"{first} {last}".strip() or username
+                    self._managers.setdefault(directorate, []).append((user_id, name, email))
+        return self._managers.get(directorate_id, []) if directorate_id else []
+
+    def place(self, standard_id: int | None, level: int) -> list[Recipient]:
+        if standard_id is None:
+            return []
+        if standard_id not in self._places:
+            standard = ServiceStandard.objects.select_related("first_place__user", "second_place__user").get(pk=standard_id)
+            self._places[standard_id] = {
+                Level.OVERDUE: _place_recipient(standard.first_place),
+                Level.OVERDUE_FURTHER: _place_recipient(standard.second_place),
+            }
+        return self._places[standard_id][level]
+
+    def for_level(self, case: Case, level: int) -> list[Recipient]:
+        if level == Level.DUE_SOON:
+            return self.managers(case.directorate_id)
+        return self.place(case.service_standard_id, level)
+
+
+def _place_recipient(place) -> list[Recipient]:
+    if place is None:
+        return []
+    email = place.email or (place.user.email if place.user else "")
+    return [(place.user_id, f"{place.person_name} ({place.title})", email)]
+
+
+def level_times(clock: Clock) -> dict[int, datetime]:
+    return {
+        Level.DUE_SOON: clock.warn_at,
+        Level.OVERDUE: clock.due_at,
+        Level.OVERDUE_FURTHER: clock.due_at + deadline_settings().second_escalation_after,
+    }
+
+
+def levels_due(clock: Clock, now: datetime) -> list[int]:
+    """The levels above the one reached whose time has come (all of them when the sweep was late)."""
+    if clock.paused_since is not None or clock.stopped_at is not None:
+        return []
+    return [level for level, at in level_times(clock).items() if level > clock.level and at <= now]
+
+
+def next_check_after(clock: Clock) -> datetime | None:
+    if clock.paused_since is not None or clock.stopped_at is not None:
+        return None
+    upcoming = [at for level, at in level_times(clock).items() if level > clock.level]
+    return min(upcoming, default=None)
+
+
+def case_escalate(*, case: Case, clock: Clock, level: int, now: datetime, recipients: Recipients) -> Escalation:
+    """Escalate one locked case to `level`: an ESCALATED event, an Escalation row, its notices.
+
+    Rule: at most once per (case, clock, level) — the caller holds the case lock and checked the
+    clock's level; the unique constraint refuses a second row. Callers: the sweep only.
+    Side effects: bumps case.version (the caller saves the case); notices are sent by a task.
+    """
+    people = recipients.for_level(case, level)
+    event = record_event(case, EventKind.ESCALATED, at=now, is_public=False, payload={
+        "level": level, "level_name": Level(level).name.lower(), "clock": clock.number,
+        "due_at": clock.due_at.isoformat(), "recipients": [name for _, name, _ in people],
+    })
+    escalation = Escalation.objects.create(
+        case=case, clock_number=clock.number, level=level, event=event, due_at=clock.due_at, created_at=now,
+    )
+    seen: set[str] = set()
+    notices = []
+    for user_id, name, email in people:
+        if email and email in seen:
+            continue
+        seen.add(email)
+        notices.append(EscalationNotice(escalation=escalation, user_id=user_id, name=name[:200], email=email, created_at=now))
+    EscalationNotice.objects.bulk_create(notices)
+    return escalation
+
+
+def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int, int]:
+    with transaction.atomic():
+        # Lock the case rows first, as case_transition does, so a sweep and a transition never
+        # wait on each other in opposite orders; SKIP LOCKED lets other workers take other rows.
+        cases = list(
+            Case.objects.filter(deadline_clock__next_check_at__lte=now)
+            .order_by("deadline_clock__next_check_at")
+            .select_for_update(skip_locked=True, of=("self",))[:size]
+        )
+        if not cases:
+            return 0, 0
+        # Re-read under the lock: another worker may have escalated these rows meanwhile.
+        clocks = Clock.objects.in_bulk([case.pk for case in cases])
+        escalated, changed_cases = 0, []
+        for case in cases:
+            clock = clocks[case.pk]
+            levels = levels_due(clock, now)
+            for level in levels:
+                case_escalate(case=case, clock=clock, level=level, now=now, recipients=recipients)
+                escalated += 1
+            if levels:
+                clock.level = levels[-1]
+                changed_cases.append(case)
+            clock.next_check_at = next_check_after(clock)
+        Clock.objects.bulk_update(list(clocks.values()), ["level", "next_check_at"], batch_size=size)
+        Case.objects.bulk_update(changed_cases, ["version"], batch_size=size)
+        if escalated:
+            transaction.on_commit(_send_notices_later)
+    return len(cases), escalated
+
+
+def _send_notices_later() -> None:
+    from .tasks import escalation_notices_send
+
+    escalation_notices_send.enqueue()
+
+
+def sweep_run(*, now: datetime | None = None, batch_size: int | None = None) -> SweepResult:
+    """One full sweep: adopt clockless open cases, then escalate every clock whose time has come.
+
+    Idempotent: a second run at the same moment finds nothing to do. Callers: the deadline_sweep
+    task and management command. Side effects: Clock rows, ESCALATED events, Escalation and
+    EscalationNotice rows; the notices are sent by a task after each batch commits.
+    """
+    now = now or timezone.now()
+    size = batch_size or deadline_settings().sweep_batch_size
+    result = SweepResult(adopted=clocks_adopt())
+    recipients = Recipients()
+    while True:
+        examined, escalated = _sweep_batch(now, size, recipients)
+        if not examined:
+            return result
+        result.batches += 1
+        result.examined += examined
+        result.escalations += escalated
+
+
+OPEN = sorted(OPEN_STATUSES)
+
+
+def clocks_adopt(*, chunk: int = 5000) -> int:
+    """Give a Clock to open cases written without the hooks (bulk imports, the demo generator).
+
+    The clock starts at registration with the cached due_at; the first transition replays the case's
+    history and corrects it. Set-based on PostgreSQL (one INSERT … SELECT), chunked elsewhere.
+    """
+    share = deadline_settings().due_soon_share
+    if connection.vendor == "postgresql":
+        return _adopt_postgresql(share)
+    adopted = 0
+    rows = (
+        Case.objects.filter(status__in=OPEN, due_at__isnull=False, service_standard__isnull=False, deadline_clock__isnull=True)
+        .values_list("id", "created_at", "due_at", "status", "updated_at")
+    )
+    batch: list[Clock] = []
+    for case_id, created, due, status, updated in rows.iterator(chunk_size=chunk):
+        paused = updated if status == Status.WAITING_CITIZEN else None
+        warn = created + (due - created) * share
+        batch.append(Clock(case_id=case_id, started_at=created, due_at=due, warn_at=warn, paused_since=paused,
+                           next_check_at=None if paused else warn))
+        if len(batch) >= chunk:
+            adopted += len(Clock.objects.bulk_create(batch, ignore_conflicts=True))
+            batch = []
+    adopted += len(Clock.objects.bulk_create(batch, ignore_conflicts=True))
+    return adopted
+
+
+def _adopt_postgresql(share: float) -> int:
+    sql = f"""
+        INSERT INTO {Clock._meta.db_table}
+            (case_id, number, started_at, due_at, warn_at, paused_since, stopped_at, level, next_check_at)
+        SELECT c.id, 1, c.created_at, c.due_at, c.created_at + (c.due_at - c.created_at) * %(share)s,
+               CASE WHEN c.status = %(waiting)s THEN c.updated_at END, NULL, 0,
+               CASE WHEN c.status = %(waiting)s THEN NULL ELSE c.created_at + (c.due_at - c.created_at) * %(share)s END
+        FROM {Case._meta.db_table} c
+        WHERE c.status = ANY(%(open)s) AND c.due_at IS NOT NULL AND c.service_standard_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM {Clock._meta.db_table} k WHERE k.case_id = c.id)
+        ON CONFLICT (case_id) DO NOTHING
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"share": share, "waiting": Status.WAITING_CITIZEN, "open": OPEN})
+        return cursor.rowcount
