@@ -1,0 +1,29 @@
+// Small keyboard helpers for the back office; every page works without them.
+(function () {
+  "use strict";
+  // Enter in a picker's search box moves on to its list instead of sending the whole form.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === "Enter" && target.matches && target.matches("input[data-next]")) {
+      event.preventDefault();
+      var next = document.getElementById(target.getAttribute("data-next"));
+      if (next) next.focus();
+    }
+  });
+  // The caller was found: fill the empty name fields so the agent does not type them again.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var found = event.detail.target.querySelector && event.detail.target.querySelector("[data-fill-citizen]");
+    if (!found) return;
+    ["first_name", "last_name", "national_id", "phone"].forEach(function (name) {
+      var input = document.getElementById("id_" + name);
+      var value = found.getAttribute("data-" + name.replace("_", "-"));
+      if (input && value && !input.value) input.value = value;
+    });
+  });
+  // Select-all for the bulk-assign checkboxes.
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "select-all") {
+      document.querySelectorAll("input[name=case]").forEach(function (box) { box.checked = event.target.checked; });
+    }
+  });
+})();

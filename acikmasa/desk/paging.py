@@ -1,0 +1,97 @@
+"""Keyset pagination: the next page starts after the last row seen, so page 1,000 costs what page 1 does.
+
+An offset (`LIMIT 50 OFFSET 49950`) makes the database walk past every earlier row; a cursor holding
+the sort values of the last row lets it seek straight there through the index.
+"""
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import F, Q, QuerySet
+from django.utils.dateparse import parse_datetime
+
+
+@dataclass(frozen=True)
+class SortKey:
+    field: str
+    descending: bool = False
+    nullable: bool = False  # nulls always sort last
+
+
+@dataclass
+class Page:
+    rows: list[Any]
+    next_cursor: str
+    has_next: bool
+
+
+def order_by(keys: list[SortKey]) -> list:
+    return [
+        F(k.field).desc(nulls_last=True) if k.descending else F(k.field).asc(nulls_last=True) if k.nullable
+        else F(k.field).asc()
+        for k in keys
+    ]
+
+
+def _after(key: SortKey, value: Any) -> Q:
+    """Rows strictly after `value` in this column's order (nulls last)."""
+    if value is None:
+        return Q(pk__in=[])  # nothing sorts after a null
+    condition = Q(**{f"{key.field}__{'lt' if key.descending else 'gt'}": value})
+    if key.nullable:
+        condition |= Q(**{f"{key.field}__isnull": True})
+    return condition
+
+
+def _equal(key: SortKey, value: Any) -> Q:
+    return Q(**{f"{key.field}__isnull": True}) if value is None else Q(**{key.field: value})
+
+
+def after_condition(keys: list[SortKey], values: list[Any]) -> Q:
+    """(k1 > v1) OR (k1 = v1 AND k2 > v2) OR ...: the row order's strict successor set."""
+    condition = Q(pk__in=[])
+    prefix = Q()
+    for key, value in zip(keys, values):
+        condition |= prefix & _after(key, value)
+        prefix &= _equal(key, value)
+    return condition
+
+
+def encode_cursor(values: list[Any]) -> str:
+    plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, keys: list[SortKey]) -> list[Any] | None:
+    """The sort values in the cursor, or None if it is malformed (then the first page is shown)."""
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except ValueError:
+        return None
+    if not isinstance(raw, list) or len(raw) != len(keys):
+        return None
+    values = []
+    for key, value in zip(keys, raw):
+        if isinstance(value, str) and key.field.endswith("_at"):
+            value = parse_datetime(value)
+            if value is None:
+                return None
+        elif value is not None and not isinstance(value, (int, str)):
+            return None
+        values.append(value)
+    return values
+
+
+def keyset_page(queryset: QuerySet, keys: list[SortKey], cursor: str, size: int) -> Page:
+    """One page of `queryset` in `keys` order after `cursor` (empty: the first page)."""
+    values = decode_cursor(cursor, keys) if cursor else None
+    if values is not None:
+        queryset = queryset.filter(after_condition(keys, values))
+    rows = list(queryset.order_by(*order_by(keys))[: size + 1])
+    has_next = len(rows) > size
+    rows = rows[:size]
+    next_cursor = encode_cursor([getattr(rows[-1], k.field) for k in keys]) if has_next else ""
+    return Page(rows=rows, next_cursor=next_cursor, has_next=has_next)
