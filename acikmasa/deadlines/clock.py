@@ -70,10 +70,10 @@ class ClockState:
             return None
         if self.stopped_at is not None and self.stopped_at <= now:
             return Promise.MET if self.stopped_at <= self.due_at else Promise.MISSED
-        if now > self.due_at:
+        # A paused clock does not age: it is judged where the pause began (its due time moves on).
+        moment = min(now, self.paused_since) if self.is_paused and self.paused_since else now
+        if moment > self.due_at:
             return Promise.OVERDUE
-        # A paused clock does not age: its share is frozen where the pause began.
-        moment = self.paused_since if self.is_paused and self.paused_since else now
         return Promise.DUE_SOON if moment >= self.warn_at() else Promise.ON_TRACK
 
 
