@@ -6,3 +6,9 @@ class ChannelsConfig(AppConfig):
     name = "acikmasa.channels"
     label = "channels"
     verbose_name = _("Channels")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the start-up check)
+        from .registry import register_all
+
+        register_all()

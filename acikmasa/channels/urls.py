@@ -1,2 +1,14 @@
+"""Mounted at /hooks/ outside the language prefixes: providers call fixed URLs."""
+
+from django.urls import path
+
+from . import views
+from .whatsapp import views as whatsapp
+
 app_name = "channels"
-urlpatterns: list = []
+urlpatterns = [
+    path("whatsapp/", whatsapp.webhook, name="whatsapp"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("inbox/<int:message_id>/", views.inbox_detail, name="inbox_detail"),
+    path("inbox/<int:message_id>/retry/", views.inbox_retry, name="inbox_retry"),
+]

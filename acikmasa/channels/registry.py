@@ -1,0 +1,12 @@
+"""Every adapter the app ships, registered by channel code (see base.get_adapter)."""
+
+from importlib import import_module
+
+ADAPTER_MODULES = (
+    "acikmasa.channels.whatsapp.adapter",
+)
+
+
+def register_all() -> None:
+    for module in ADAPTER_MODULES:
+        import_module(module)

@@ -1,0 +1,78 @@
+"""Test helpers: a real HTTP server on loopback standing in for a provider (Graph API, SMS gateway).
+
+Not a mock: requests go through the real client code and the network stack; the server records
+what it received and answers from a small routing table the test fills in.
+"""
+
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Received:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.body or b"null")
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes = b"{}"
+    content_type: str = "application/json"
+
+
+@dataclass
+class LoopbackServer:
+    routes: dict[tuple[str, str], list[Route]] = field(default_factory=dict)
+    received: list[Received] = field(default_factory=list)
+    url: str = ""
+
+    def answer(self, method: str, path: str, *, status: int = 200, json_body: Any = None,
+               body: bytes | None = None, content_type: str = "application/json") -> None:
+        """Answer `method path`; several calls queue answers in order, the last one repeats."""
+        payload = body if body is not None else json.dumps(json_body if json_body is not None else {}).encode()
+        self.routes.setdefault((method, path), []).append(Route(status, payload, content_type))
+
+    def _route(self, method: str, path: str) -> Route:
+        queue = self.routes.get((method, path.split("?")[0]))
+        if not queue:
+            return Route(404, b'{"error": "no route"}')
+        return queue.pop(0) if len(queue) > 1 else queue[0]
+
+    def start(self) -> "LoopbackServer":
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _handle(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                owner.received.append(Received(self.command, self.path, dict(self.headers), body))
+                route = owner._route(self.command, self.path)
+                self.send_response(route.status)
+                self.send_header("Content-Type", route.content_type)
+                self.send_header("Content-Length", str(len(route.body)))
+                self.end_headers()
+                self.wfile.write(route.body)
+
+            do_GET = do_POST = do_PUT = _handle
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
