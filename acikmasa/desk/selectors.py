@@ -52,7 +52,7 @@ class QueueFilters:
         defaults = QueueFilters()
         return {
             name: ("1" if value is True else str(value)) for name, value in values.items()
-            if value not in (None, "", False) and value != getattr(defaults, name)
+            if value not in (None, "", False) and value != getattr(defaults, name, None)
         }
 
 
