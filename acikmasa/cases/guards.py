@@ -19,8 +19,27 @@ GuardResult = tuple[list[str], dict[str, Any]]
 MIN_RESOLUTION_LENGTH = 10
 
 
+def param_id(params: dict, key: str) -> int | None:
+    """A primary key from the action's inputs, or None when absent or not a positive whole number.
+
+    Screens and channels pass what people posted ("12", "abc", ""); a bad value must become a clear
+    refusal, never a database error.
+    """
+    value = params.get(key)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.isascii() or not value.isdigit():
+            return None
+    if not isinstance(value, (int, str)):
+        return None
+    number = int(value)
+    return number if 0 < number < 2**63 else None
+
+
 def _assign(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
-    user_id = params.get("assignee_id")
+    user_id = param_id(params, "assignee_id")
     profile = StaffProfile.objects.filter(
         user_id=user_id, user__is_active=True, municipality_id=case.municipality_id,
         role__in=[Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER], directorates=case.directorate_id,
@@ -41,7 +60,7 @@ def _start(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) 
 
 def _forward(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     target = Directorate.objects.filter(
-        pk=params.get("directorate_id"), municipality_id=case.municipality_id, is_active=True
+        pk=param_id(params, "directorate_id"), municipality_id=case.municipality_id, is_active=True
     ).first()
     if target is None:
         raise TransitionRefused(_("Choose the directorate to forward to."), field="directorate")
@@ -75,7 +94,7 @@ def _reopen(case: Case, text: str, params: dict, actor: AbstractBaseUser | None)
 
 
 def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
-    master = Case.objects.filter(pk=params.get("master_id"), municipality_id=case.municipality_id).first()
+    master = Case.objects.filter(pk=param_id(params, "master_id"), municipality_id=case.municipality_id).first()
     if master is None:
         raise TransitionRefused(_("Choose the case this one duplicates."), field="master")
     seen = {case.pk}
@@ -89,7 +108,7 @@ def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser
 
 
 def _forward_out(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
-    body = ExternalBody.objects.filter(pk=params.get("external_body_id"), municipality_id=case.municipality_id).first()
+    body = ExternalBody.objects.filter(pk=param_id(params, "external_body_id"), municipality_id=case.municipality_id).first()
     if body is None:
         raise TransitionRefused(_("Choose the institution to forward to."), field="external_body")
     case.forwarded_to_id = body.pk

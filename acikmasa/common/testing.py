@@ -23,8 +23,10 @@ class Town:
     users: dict[str, object] = field(default_factory=dict)
 
 
-def make_user(town: Town, username: str, role: str, directorates: list[str] | None = None):
-    user = get_user_model().objects.create_user(username=username, password="pw-" + username, first_name=username.title())
+def make_user(town: Town, username: str, role: str, directorates: list[str] | None = None, *, prefix: str = ""):
+    """A staff user; `town.users[username]` finds it, the login name is `prefix + username`."""
+    login = prefix + username
+    user = get_user_model().objects.create_user(username=login, password="pw-" + login, first_name=username.title())
     profile = StaffProfile.objects.create(user=user, municipality=town.municipality, role=role)
     if directorates:
         profile.directorates.set([town.directorates[d] for d in directorates])
@@ -32,8 +34,13 @@ def make_user(town: Town, username: str, role: str, directorates: list[str] | No
     return user
 
 
-def make_town(code: str = "testkent") -> Town:
-    """Two directorates, three subjects, the seed-001 style standards, and one user per role."""
+def make_town(code: str = "testkent", *, user_prefix: str | None = None) -> Town:
+    """Two directorates, three subjects, the seed-001 style standards, and one user per role.
+
+    A second town gets its own login names (`<code>_fen_staff`) unless `user_prefix` says otherwise;
+    `town.users` is keyed by the unprefixed name either way.
+    """
+    prefix = ("" if code == "testkent" else f"{code}_") if user_prefix is None else user_prefix
     ensure_standard_channels(Channel)
     town = Town(Municipality.objects.create(code=code, name=f"{code.title()} Belediyesi", name_en=f"{code.title()} Municipality"))
     m = town.municipality
@@ -67,14 +74,14 @@ def make_town(code: str = "testkent") -> Town:
     town.neighbourhoods["birlik"] = Neighbourhood.objects.create(municipality=m, name="Birlik")
     town.neighbourhoods["tuna"] = Neighbourhood.objects.create(municipality=m, name="Tuna")
     town.streets["ataturk"] = Street.objects.create(neighbourhood=town.neighbourhoods["birlik"], name="Atatürk Caddesi", kind=Street.Kind.AVENUE)
-    make_user(town, "fen_staff", Role.DIRECTORATE_STAFF, ["fen"])
-    make_user(town, "fen_manager", Role.DIRECTORATE_MANAGER, ["fen"])
-    make_user(town, "temizlik_staff", Role.DIRECTORATE_STAFF, ["temizlik"])
-    make_user(town, "temizlik_manager", Role.DIRECTORATE_MANAGER, ["temizlik"])
-    make_user(town, "desk", Role.DESK_AGENT)
-    make_user(town, "caller", Role.CALL_AGENT)
-    make_user(town, "field", Role.FIELD_REP)
-    make_user(town, "pr", Role.PR_MANAGER)
-    make_user(town, "mayor", Role.EXECUTIVE)
-    make_user(town, "admin", Role.ADMIN)
+    make_user(town, "fen_staff", Role.DIRECTORATE_STAFF, ["fen"], prefix=prefix)
+    make_user(town, "fen_manager", Role.DIRECTORATE_MANAGER, ["fen"], prefix=prefix)
+    make_user(town, "temizlik_staff", Role.DIRECTORATE_STAFF, ["temizlik"], prefix=prefix)
+    make_user(town, "temizlik_manager", Role.DIRECTORATE_MANAGER, ["temizlik"], prefix=prefix)
+    make_user(town, "desk", Role.DESK_AGENT, prefix=prefix)
+    make_user(town, "caller", Role.CALL_AGENT, prefix=prefix)
+    make_user(town, "field", Role.FIELD_REP, prefix=prefix)
+    make_user(town, "pr", Role.PR_MANAGER, prefix=prefix)
+    make_user(town, "mayor", Role.EXECUTIVE, prefix=prefix)
+    make_user(town, "admin", Role.ADMIN, prefix=prefix)
     return town

@@ -66,10 +66,11 @@ def citizen_find_or_create(
     if data.national_id:
         citizen = Citizen.objects.filter(municipality=municipality, national_id=data.national_id).first()
     if citizen is None and data.phone:
-        citizen = (
-            Citizen.objects.filter(municipality=municipality, phone=data.phone)
-            .filter(national_id__in=["", data.national_id]).first()
-        )
+        same_phone = Citizen.objects.filter(municipality=municipality, phone=data.phone)
+        if data.national_id:
+            # A phone shared in a family must not merge two people whose IDs differ.
+            same_phone = same_phone.filter(national_id="")
+        citizen = same_phone.order_by("pk").first()
     if citizen is None:
         return Citizen.objects.create(municipality=municipality, neighbourhood=neighbourhood, **data.__dict__)
     changed = [

@@ -23,6 +23,9 @@ from .tracking import new_public_token, next_tracking_number
 
 MAX_DESCRIPTION = 10_000
 MAX_EXTERNAL_ID = 200
+# A phone photo or a scanned petition fits easily; anything larger is refused before it is stored.
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_ATTACHMENTS = 10
 
 
 @dataclass
@@ -102,12 +105,23 @@ def _validate(
     if case_type == CaseType.INFORMATION and not _identifies(found.citizen):
         # Law 4982 Art. 6: an information request carries the applicant's name and address.
         errors["citizen"] = _("An information request needs the applicant's name and an address or e-mail.")
-    for upload in attachments:
-        if not upload.content:
-            errors["attachments"] = _("An attached file is empty.")
+    errors |= _attachment_errors(attachments)
     if errors:
         raise ValidationFailed(errors)
     return found
+
+
+def _attachment_errors(attachments: list[IncomingFile]) -> dict[str, str]:
+    if len(attachments) > MAX_ATTACHMENTS:
+        return {"attachments": _("At most %(n)d files can be attached.") % {"n": MAX_ATTACHMENTS}}
+    for upload in attachments:
+        if not upload.content:
+            return {"attachments": _("An attached file is empty.")}
+        if len(upload.content) > MAX_ATTACHMENT_BYTES:
+            return {"attachments": _("An attached file may be at most %(mb)d MB.") % {"mb": MAX_ATTACHMENT_BYTES // 2**20}}
+        if not (upload.name or "").strip():
+            return {"attachments": _("An attached file has no name.")}
+    return {}
 
 
 def _location_errors(latitude: float | None, longitude: float | None) -> dict[str, str]:

@@ -1,0 +1,120 @@
+"""Random sequences of actions by random actors never break the lifecycle's invariants."""
+
+from typing import Any
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+
+from acikmasa.cases.events import EventKind
+from acikmasa.cases.lifecycle import Action, Status
+from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.selectors import replay_status
+from acikmasa.cases.services.transitions import TransitionRequest, case_transition
+from acikmasa.common.errors import DomainError
+from acikmasa.common.testing import Town, make_town
+
+from .helpers import case_row, event_rows, submit
+
+TEXTS = st.sampled_from(["", "   ", "tamam", "Asfalt yamandı, çukur kapatıldı.", "x" * 9, " " + "y" * 12 + " "])
+JUNK = st.sampled_from([None, "", 0, -1, "abc", "12abc", 10**12, 3.5, [1], {"a": 1}])
+
+
+def _params(town: Town, other: Town, cases: list[Case]) -> st.SearchStrategy[dict[str, Any]]:
+    users = [u.pk for u in town.users.values()] + [other.users["fen_staff"].pk]
+    directorates = [d.pk for d in town.directorates.values()] + [other.directorates["fen"].pk]
+    bodies = [town.external_bodies["elektrik"].pk, other.external_bodies["elektrik"].pk]
+    masters = [c.pk for c in cases]
+
+    def pick(pks: list[int]) -> st.SearchStrategy[Any]:
+        return st.one_of(st.sampled_from(pks), st.sampled_from([str(pk) for pk in pks]), JUNK)
+
+    return st.fixed_dictionaries({}, optional={
+        "assignee_id": pick(users), "directorate_id": pick(directorates),
+        "master_id": pick(masters), "external_body_id": pick(bodies),
+    })
+
+
+def _check_case(case: Case) -> None:
+    events = list(CaseEvent.objects.filter(case=case).order_by("sequence"))
+    assert [e.sequence for e in events] == list(range(1, len(events) + 1))
+    assert case.version == len(events)
+    assert replay_status(events) == case.status
+    if case.status == Status.CLOSED:
+        # closed => the last RESOLVED after the last REOPENED carries the resolution text
+        since_reopen = events
+        for i, event in enumerate(events):
+            if event.kind == EventKind.REOPENED:
+                since_reopen = events[i + 1:]
+        resolutions = [e for e in since_reopen if e.kind == EventKind.RESOLVED]
+        assert resolutions and resolutions[-1].text.strip()
+    assert (case.resolved_at is not None) == (case.status in {Status.RESOLVED, Status.CLOSED})
+    assert (case.closed_at is not None) == (case.status == Status.CLOSED)
+    if case.closed_at:
+        assert case.resolved_at <= case.closed_at
+    if case.status == Status.DUPLICATE:
+        assert case.duplicate_of_id not in (None, case.pk)
+    if case.status == Status.FORWARDED_OUT:
+        assert case.forwarded_to.municipality_id == case.municipality_id
+    if case.assignee_id is not None:
+        assert case.assignee.staff.municipality_id == case.municipality_id
+
+
+@pytest.mark.django_db
+def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
+    other = make_town("baskakent")
+    actors: dict[str, Any] = {**town.users, "other_admin": other.users["admin"], "citizen": "citizen", "system": None}
+
+    class Lifecycle(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            # Each run lives in a savepoint rolled back in teardown: runs do not see each other.
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            self.cases = [
+                submit(town, subject="pothole"), submit(town, subject="waste", channel="cimer"),
+                submit(town, subject=None, description="Konu belirsiz başvuru"),
+            ]
+            self.history: dict[int, list[tuple]] = {c.pk: event_rows(c) for c in self.cases}
+            self.params = _params(town, other, self.cases)
+
+        def teardown(self) -> None:
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+
+        @rule(data=st.data(), index=st.integers(0, 2), actor=st.sampled_from(sorted(actors)),
+              action=st.sampled_from(Action.values + ["fly"]), text=TEXTS)
+        def act(self, data: st.DataObject, index: int, actor: str, action: str, text: str) -> None:
+            case = self.cases[index]
+            params = data.draw(self.params)
+            before_row, before_events = case_row(case), event_rows(case)
+            user = actors[actor]
+            try:
+                event = case_transition(
+                    case_id=case.pk, request=TransitionRequest(action=action, text=text, params=params),
+                    actor=None if user in (None, "citizen") else user, by_citizen=user == "citizen",
+                )
+            except DomainError as refusal:
+                assert str(refusal.message).strip()
+                assert case_row(case) == before_row and event_rows(case) == before_events
+                return
+            after = event_rows(case)
+            assert after[:-1] == before_events and len(after) == len(before_events) + 1
+            assert event.kind and event.sequence == len(after)
+
+        @invariant()
+        def invariants_hold(self) -> None:
+            for case in self.cases:
+                case.refresh_from_db()
+                _check_case(case)
+                rows = event_rows(case)
+                # no event is ever edited or deleted: the earlier history is a prefix of today's
+                assert rows[: len(self.history[case.pk])] == self.history[case.pk]
+                self.history[case.pk] = rows
+
+    run_state_machine_as_test(Lifecycle, settings=settings(
+        max_examples=60, stateful_step_count=20, deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    ))
