@@ -55,7 +55,7 @@ def clock_sync(case: Case, event: CaseEvent | None = None) -> ClockState | None:
 
 
 def _locked_information_case(case_id: int, actor: AbstractBaseUser | None) -> Case:
-    case = Case.objects.select_for_update().select_related("service_standard").get(pk=case_id)
+    case = Case.objects.select_for_update().get(pk=case_id)
     if actor is not None and not can_act(actor, case, Action.ANSWER):
         raise PermissionRefused(_("You are not allowed to do this on this case."))
     if case.case_type != CaseType.INFORMATION:
