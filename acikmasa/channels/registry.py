@@ -4,6 +4,7 @@ from importlib import import_module
 
 ADAPTER_MODULES = (
     "acikmasa.channels.whatsapp.adapter",
+    "acikmasa.channels.sms.adapter",
 )
 
 

@@ -49,6 +49,8 @@ def receive(request: HttpRequest, adapter: Adapter) -> HttpResponse:
     except (SignatureMissing, SignatureInvalid) as exc:
         logger.warning("%s webhook refused from %s: %s", adapter.code, request.META.get("REMOTE_ADDR"), exc.message)
         return json_error(exc.status, "bad_signature", exc.message)
+    except BadPayload as exc:  # not even readable enough to check: unauthenticated, so not kept
+        return json_error(exc.status, "bad_payload", exc.message)
     headers = kept_headers(request)
     try:
         envelopes = adapter.envelopes(request, body)
