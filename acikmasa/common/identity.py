@@ -12,6 +12,8 @@ def tckn_check_digits(first_nine: str) -> str:
 
 
 def is_valid_tckn(value: str) -> bool:
+    if not isinstance(value, str):
+        return False
     if len(value) != 11 or not value.isascii() or not value.isdigit() or value[0] == "0":
         return False
     return tckn_check_digits(value[:9]) == value[9:]

@@ -1,6 +1,12 @@
 """Phone numbers: accept what people type (05.., 0090.., +90.., spaces), store E.164."""
 
+import re
+
 import phonenumbers
+
+# Digits with the usual separators and at most one leading plus. phonenumbers alone would also take
+# letters (vanity numbers: "0532 ABC") and a doubled plus, which here are typing mistakes.
+_TYPED = re.compile(r"\+?[0-9 ().\-/]*[0-9][0-9 ().\-/]*")
 
 
 class InvalidPhone(ValueError):
@@ -9,7 +15,9 @@ class InvalidPhone(ValueError):
 
 def normalise_phone(raw: str, region: str = "TR") -> str:
     """Return the number in E.164 (+905321234567) or raise InvalidPhone."""
-    text = (raw or "").strip()
+    text = " ".join(raw.split()) if isinstance(raw, str) else ""  # pasted numbers carry odd spaces
+    if not _TYPED.fullmatch(text):
+        raise InvalidPhone(f"not a phone number: {raw!r}")
     if text.startswith("00"):
         text = "+" + text[2:]
     try:

@@ -16,8 +16,19 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics and map Turkish letters to ASCII, collapse spaces.
 
     Used for search keys: a citizen typing without Turkish letters must still find the subject.
+    Idempotent (fold(fold(x)) == fold(x)), so folded keys can be compared with folded queries.
     """
-    lowered = turkish_lower(unicodedata.normalize("NFC", text)).translate(_ASCII_FOLD)
+    folded = _fold_once(text)
+    for _ in range(3):  # compatibility forms (ℰ, ㎒) may surface new capitals; settle them
+        again = _fold_once(folded)
+        if again == folded:
+            break
+        folded = again
+    return folded
+
+
+def _fold_once(text: str) -> str:
+    lowered = turkish_lower(unicodedata.normalize("NFKC", text)).translate(_ASCII_FOLD)
     decomposed = unicodedata.normalize("NFKD", lowered)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())
