@@ -129,7 +129,7 @@ def test_close_without_confirming_the_answer_is_refused_and_changes_nothing(town
     client.force_login(town.users["desk"])
     response = _post(client, case, "close")
     assert response.status_code == 400
-    assert "Confirm that the citizen" in response.content.decode() or "vatandaşa" in response.content.decode()
+    assert "Vatandaşa cevap verildiğini onaylayın" in response.content.decode()
     case.refresh_from_db()
     assert case.status == Status.RESOLVED
 
