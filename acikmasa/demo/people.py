@@ -92,9 +92,11 @@ def staff_load(ref: Reference) -> dict[str, object]:
     user_model = get_user_model()
     password = make_password(DEMO_PASSWORD)  # hash once: PBKDF2 per user would cost seconds
     users = {}
+    # Usernames are global: a second demo municipality (tests) gets its own prefixed accounts.
+    prefix = "" if ref.municipality.code == catalogue.MUNICIPALITY["code"] else f"{ref.municipality.code}."
     for login in demo_logins():
         email = f"{fold(login.first_name)[0]}.{fold(login.last_name)}@esenler.bel.tr".replace(" ", "")
-        user, created = user_model.objects.get_or_create(username=login.username, defaults={
+        user, created = user_model.objects.get_or_create(username=prefix + login.username, defaults={
             "first_name": login.first_name, "last_name": login.last_name, "email": email, "password": password,
             "is_staff": login.superuser, "is_superuser": login.superuser,
         })
