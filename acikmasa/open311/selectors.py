@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import OPEN_STATUSES
@@ -100,11 +101,22 @@ def definition_dict(subject: Subject) -> dict[str, Any]:
     }
 
 
+def deadline_text(standard: ServiceStandard) -> str:
+    """"48 saat", "15 iş günü": the unit in the interface language, with the right plural."""
+    n = standard.deadline_amount
+    unit = standard.deadline_unit
+    if unit == ServiceStandard.Unit.HOURS:
+        return ngettext("%(n)d hour", "%(n)d hours", n) % {"n": n}
+    if unit == ServiceStandard.Unit.WORKING_DAYS:
+        return ngettext("%(n)d working day", "%(n)d working days", n) % {"n": n}
+    return ngettext("%(n)d calendar day", "%(n)d calendar days", n) % {"n": n}
+
+
 def standard_notice(standard: ServiceStandard | None) -> str | None:
     if standard is None:
         return None
     return _("%(name)s: completed within %(deadline)s at the latest") % {
-        "name": standard.display_name, "deadline": standard.deadline_text,
+        "name": standard.display_name, "deadline": deadline_text(standard),
     }
 
 

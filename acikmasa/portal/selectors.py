@@ -15,7 +15,7 @@ from acikmasa.cases.models import Attachment, Case, CaseEvent
 from acikmasa.cases.selectors import case_timeline
 from acikmasa.common.turkish import fold
 from acikmasa.directory.models import Municipality, Neighbourhood, Street, Subject
-from acikmasa.open311.selectors import PUBLIC_TEXT_CHANNELS, PUBLISHED_TYPES
+from acikmasa.open311.selectors import PUBLIC_TEXT_CHANNELS, PUBLISHED_TYPES, standard_notice
 
 NEARBY_RADIUS_M = 400
 EARTH_RADIUS_M = 6_371_000
@@ -149,6 +149,13 @@ class Tracking:
     deadline_state: str  # "kept", "missed", "running", "overdue", "none"
     question: str  # what staff asked while waiting for the citizen
     supporters: int
+    place: str
+    notice: str
+
+
+def place_text(case: Case) -> str:
+    parts = [case.address, case.street.name if case.street else "", case.neighbourhood.name if case.neighbourhood else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def _deadline_state(case: Case, now: datetime) -> str:
@@ -178,5 +185,6 @@ def tracking_get(case: Case) -> Tracking:
         photos=list(case.attachments.filter(is_public=True, content_type__startswith="image/").order_by("pk")),
         deadline_state=_deadline_state(case, timezone.now()),
         question=questions[-1] if questions and case.status == Status.WAITING_CITIZEN else "",
-        supporters=case.supporters.count(),
+        supporters=case.supporters.count(), place=place_text(case),
+        notice=standard_notice(case.service_standard) or "",
     )

@@ -104,7 +104,9 @@ def _case_or_404(token: str) -> Case:
 def submitted(request: HttpRequest, token: str) -> HttpResponse:
     case = _case_or_404(token)
     link = request.build_absolute_uri(reverse("portal:track_case", args=[case.public_token]))
-    return render(request, "portal/submitted.html", {"case": case, "tracking_link": link})
+    return render(request, "portal/submitted.html", {
+        "case": case, "tracking_link": link, "notice": selectors.standard_notice(case.service_standard) or "",
+    })
 
 
 @require_GET
