@@ -31,6 +31,7 @@ DEMO_DEFAULTS: dict[str, str] = {
     "TWILIO_WEBHOOK_URL": "",
     "EMAIL_WEBHOOK_SECRET": "demo-email-secret",
     "EMAIL_FROM": "basvuru@example.org",
+    "EMAIL_MAILER": "",  # a MAILERS alias for replies; empty = Django's default mailer
     "EMAIL_SMTPD_HOST": "127.0.0.1",
     "EMAIL_SMTPD_PORT": "2525",
     "TELEPHONY_SECRET": "demo-telephony-secret",

@@ -5,6 +5,7 @@ from importlib import import_module
 ADAPTER_MODULES = (
     "acikmasa.channels.whatsapp.adapter",
     "acikmasa.channels.sms.adapter",
+    "acikmasa.channels.email.adapter",
 )
 
 
