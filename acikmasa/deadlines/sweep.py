@@ -96,30 +96,34 @@ def next_check_after(clock: Clock) -> datetime | None:
     return min(upcoming, default=None)
 
 
-def case_escalate(*, case: Case, clock: Clock, level: int, now: datetime, recipients: Recipients) -> Escalation:
-    """Escalate one locked case to `level`: an ESCALATED event, an Escalation row, its notices.
+def cases_escalate(*, items: list[tuple[Case, Clock, int]], now: datetime, recipients: Recipients) -> list[Escalation]:
+    """Escalate locked cases: per (case, clock, level) an ESCALATED event, an Escalation row, notices.
 
-    Rule: at most once per (case, clock, level) — the caller holds the case lock and checked the
-    clock's level; the unique constraint refuses a second row. Callers: the sweep only.
-    Side effects: bumps case.version (the caller saves the case); notices are sent by a task.
+    Rule: at most once per (case, clock, level) — the caller holds the case locks and checked the
+    levels; the unique constraint refuses a second row. Callers: the sweep only.
+    Side effects: bumps each case.version (the caller saves the cases); notices are sent by a task.
     """
-    people = recipients.for_level(case, level)
-    event = record_event(case, EventKind.ESCALATED, at=now, is_public=False, payload={
-        "level": level, "level_name": Level(level).name.lower(), "clock": clock.number,
-        "due_at": clock.due_at.isoformat(), "recipients": [name for _, name, _ in people],
-    })
-    escalation = Escalation.objects.create(
-        case=case, clock_number=clock.number, level=level, event=event, due_at=clock.due_at, created_at=now,
-    )
-    seen: set[str] = set()
+    escalations, people = [], []
+    for case, clock, level in items:
+        found = recipients.for_level(case, level)
+        event = record_event(case, EventKind.ESCALATED, at=now, is_public=False, payload={
+            "level": level, "level_name": Level(level).name.lower(), "clock": clock.number,
+            "due_at": clock.due_at.isoformat(), "recipients": [name for _, name, _ in found],
+        })
+        escalations.append(Escalation(case=case, clock_number=clock.number, level=level, event=event,
+                                      due_at=clock.due_at, created_at=now))
+        people.append(found)
+    Escalation.objects.bulk_create(escalations)
     notices = []
-    for user_id, name, email in people:
-        if email and email in seen:
-            continue
-        seen.add(email)
-        notices.append(EscalationNotice(escalation=escalation, user_id=user_id, name=name[:200], email=email, created_at=now))
+    for escalation, found in zip(escalations, people):
+        seen: set[str] = set()
+        for user_id, name, email in found:
+            if email and email in seen:
+                continue
+            seen.add(email)
+            notices.append(EscalationNotice(escalation=escalation, user_id=user_id, name=name[:200], email=email, created_at=now))
     EscalationNotice.objects.bulk_create(notices)
-    return escalation
+    return escalations
 
 
 def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int, int]:
@@ -135,22 +139,24 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
             return 0, 0
         # Re-read under the lock: another worker may have escalated these rows meanwhile.
         clocks = Clock.objects.in_bulk([case.pk for case in cases])
-        escalated, changed_cases = 0, []
+        # A level already escalated (e.g. a clock re-adopted after a restore) is never repeated.
+        done = set(Escalation.objects.filter(case_id__in=clocks).values_list("case_id", "clock_number", "level"))
+        items, changed_cases = [], []
         for case in cases:
             clock = clocks[case.pk]
-            levels = levels_due(clock, now)
-            for level in levels:
-                case_escalate(case=case, clock=clock, level=level, now=now, recipients=recipients)
-                escalated += 1
+            levels = [lv for lv in levels_due(clock, now) if (case.pk, clock.number, lv) not in done]
+            clock.level = max([clock.level, *(lv for c, n, lv in done if c == case.pk and n == clock.number)])
+            items += [(case, clock, level) for level in levels]
             if levels:
                 clock.level = levels[-1]
                 changed_cases.append(case)
             clock.next_check_at = next_check_after(clock)
+        cases_escalate(items=items, now=now, recipients=recipients)
         Clock.objects.bulk_update(list(clocks.values()), ["level", "next_check_at"], batch_size=size)
         Case.objects.bulk_update(changed_cases, ["version"], batch_size=size)
-        if escalated:
+        if items:
             transaction.on_commit(_send_notices_later)
-    return len(cases), escalated
+    return len(cases), len(items)
 
 
 def _send_notices_later() -> None:
