@@ -117,3 +117,12 @@ def test_a_copying_cost_pause_and_a_wait_for_the_citizen_overlap_into_one_pause(
     assert case.due_at == ends(2026, 11, 23)  # still paused: waiting for the citizen
     act(case, Action.RESUME, at(2026, 11, 10, 10), wall, by_citizen=True, text="Birlik Mah.")
     assert case.due_at == ends(2026, 11, 27)  # one pause from the 4th to the 10th: 4 working days
+
+
+def test_a_refusal_speaks_turkish_first(town, wall):
+    from django.utils import translation
+
+    case = pothole(town, wall, at(2026, 11, 2, 10))
+    with translation.override("tr"), pytest.raises(TransitionRefused) as refused:
+        deadline_extend(case_id=case.pk, actor=None, reason="other_unit", notice_text=NOTICE, now=at(2026, 11, 3))
+    assert "bilgi edinme başvuruları" in refused.value.message
