@@ -6,6 +6,7 @@ ADAPTER_MODULES = (
     "acikmasa.channels.whatsapp.adapter",
     "acikmasa.channels.sms.adapter",
     "acikmasa.channels.email.adapter",
+    "acikmasa.channels.facebook.adapter",
 )
 
 

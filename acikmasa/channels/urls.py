@@ -4,6 +4,7 @@ from django.urls import path
 
 from . import views
 from .email import views as email
+from .facebook import views as facebook
 from .sms import views as sms
 from .whatsapp import views as whatsapp
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("sms/", sms.gateway, name="sms"),
     path("sms/twilio/", sms.twilio, name="twilio"),
     path("email/", email.webhook, name="email"),
+    path("facebook/", facebook.webhook, name="facebook"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:message_id>/", views.inbox_detail, name="inbox_detail"),
     path("inbox/<int:message_id>/retry/", views.inbox_retry, name="inbox_retry"),
