@@ -81,6 +81,8 @@ class Incoming:
     refs: list[str] = field(default_factory=list)
     # Whether a message from the same sender soon after continues the same case.
     conversational: bool = True
+    # False where every item must become its own case (CİMER: answered through CİMER, one by one).
+    threadable: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
     # Fields given straight to case_submit (subject, case type, neighbourhood...) by trusted adapters.
     submit: dict[str, Any] = field(default_factory=dict)

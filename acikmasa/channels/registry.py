@@ -7,6 +7,7 @@ ADAPTER_MODULES = (
     "acikmasa.channels.sms.adapter",
     "acikmasa.channels.email.adapter",
     "acikmasa.channels.facebook.adapter",
+    "acikmasa.channels.cimer.adapter",
 )
 
 

@@ -1,8 +1,9 @@
 """Mounted at /hooks/ outside the language prefixes: providers call fixed URLs."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
+from .cimer import views as cimer
 from .email import views as email
 from .facebook import views as facebook
 from .sms import views as sms
@@ -15,6 +16,8 @@ urlpatterns = [
     path("sms/twilio/", sms.twilio, name="twilio"),
     path("email/", email.webhook, name="email"),
     path("facebook/", facebook.webhook, name="facebook"),
+    path("cimer/", cimer.import_page, name="cimer_import"),
+    re_path(r"^cimer/answers\.(?P<fmt>csv|xlsx)$", cimer.export_answers, name="cimer_export"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:message_id>/", views.inbox_detail, name="inbox_detail"),
     path("inbox/<int:message_id>/retry/", views.inbox_retry, name="inbox_retry"),

@@ -146,7 +146,7 @@ def _deliver(message: InboundMessage, adapter: Any, incoming: Incoming) -> None:
         return
     municipality = channel_municipality()
     message.municipality = municipality
-    case = thread_case(municipality=municipality, channel=message.channel, incoming=incoming)
+    case = thread_case(municipality=municipality, channel=message.channel, incoming=incoming) if incoming.threadable else None
     if case is not None:
         message.case, message.event = case, case_message_received(
             case_id=case.pk, message=message, incoming=incoming
