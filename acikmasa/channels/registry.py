@@ -8,6 +8,7 @@ ADAPTER_MODULES = (
     "acikmasa.channels.email.adapter",
     "acikmasa.channels.facebook.adapter",
     "acikmasa.channels.cimer.adapter",
+    "acikmasa.channels.telephony.adapter",
 )
 
 

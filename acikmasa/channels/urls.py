@@ -7,6 +7,7 @@ from .cimer import views as cimer
 from .email import views as email
 from .facebook import views as facebook
 from .sms import views as sms
+from .telephony import views as telephony
 from .whatsapp import views as whatsapp
 
 app_name = "channels"
@@ -18,6 +19,9 @@ urlpatterns = [
     path("facebook/", facebook.webhook, name="facebook"),
     path("cimer/", cimer.import_page, name="cimer_import"),
     re_path(r"^cimer/answers\.(?P<fmt>csv|xlsx)$", cimer.export_answers, name="cimer_export"),
+    path("telephony/", telephony.webhook, name="telephony"),
+    path("telephony/screen/", telephony.screen, name="call_screen"),
+    path("telephony/calls/<int:call_id>/history.json", telephony.call_history, name="call_history"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:message_id>/", views.inbox_detail, name="inbox_detail"),
     path("inbox/<int:message_id>/retry/", views.inbox_retry, name="inbox_retry"),

@@ -1,0 +1,36 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from acikmasa.cases.permissions import can_register
+
+from ..base import get_adapter
+from ..webhooks import receive
+from . import selectors
+
+
+@csrf_exempt
+@require_POST
+def webhook(request: HttpRequest) -> HttpResponse:
+    return receive(request, get_adapter("telephony"))
+
+
+@login_required
+def call_history(request: HttpRequest, call_id: int) -> JsonResponse:
+    """JSON for the agent's screen (or a CTI pop-up): the caller's records and cases."""
+    call = selectors.call_get(user=request.user, call_id=call_id)
+    if call is None or not can_register(request.user):
+        raise Http404
+    return JsonResponse(selectors.history_json(selectors.caller_history(user=request.user, call=call)))
+
+
+@login_required
+def screen(request: HttpRequest) -> HttpResponse:
+    """The agent's pop-up: the call they just answered and who is calling."""
+    if not can_register(request.user):
+        raise Http404
+    call = selectors.current_call(user=request.user)
+    history = selectors.caller_history(user=request.user, call=call) if call else None
+    return render(request, "channels/call_screen.html", {"call": call, "history": history})
