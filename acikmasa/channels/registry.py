@@ -9,6 +9,7 @@ ADAPTER_MODULES = (
     "acikmasa.channels.facebook.adapter",
     "acikmasa.channels.cimer.adapter",
     "acikmasa.channels.telephony.adapter",
+    "acikmasa.channels.muhtar.adapter",
 )
 
 

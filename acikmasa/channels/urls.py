@@ -6,6 +6,7 @@ from . import views
 from .cimer import views as cimer
 from .email import views as email
 from .facebook import views as facebook
+from .muhtar import views as muhtar
 from .sms import views as sms
 from .telephony import views as telephony
 from .whatsapp import views as whatsapp
@@ -22,6 +23,8 @@ urlpatterns = [
     path("telephony/", telephony.webhook, name="telephony"),
     path("telephony/screen/", telephony.screen, name="call_screen"),
     path("telephony/calls/<int:call_id>/history.json", telephony.call_history, name="call_history"),
+    path("muhtar/", muhtar.muhtar_home, name="muhtar"),
+    path("muhtar/report/", muhtar.report, name="muhtar_report"),
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:message_id>/", views.inbox_detail, name="inbox_detail"),
     path("inbox/<int:message_id>/retry/", views.inbox_retry, name="inbox_retry"),
