@@ -68,7 +68,7 @@ class RegistrationForm(forms.Form):
     )
     case_type = forms.ChoiceField(label=_("Type"), choices=[("", _("As the subject says")), *CaseType.choices], required=False)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea, max_length=10_000,
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000,
         error_messages={"required": _("Please describe the request.")},
     )
     neighbourhood = forms.ModelChoiceField(label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(), required=False)
@@ -89,6 +89,13 @@ class RegistrationForm(forms.Form):
         self.fields["neighbourhood"].widget.attrs.update({
             "hx-get": reverse_lazy("desk:options", args=["streets"]), "hx-trigger": "change", "hx-target": "#id_street",
         })
+
+    def focus_first_error(self) -> None:
+        """After a refusal the cursor goes to the first field to fix, not back to the top."""
+        wrong = next((name for name in self.fields if name in self.errors), None)
+        if wrong:
+            self.fields["phone"].widget.attrs.pop("autofocus", None)
+            self.fields[wrong].widget.attrs["autofocus"] = True
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,9 @@
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.translation import gettext, override
 
 from acikmasa.cases.models import Attachment, Case, Citizen
 
@@ -35,9 +38,13 @@ def test_call_centre_errors_keep_what_was_typed_and_speak_turkish(town, client):
     response = client.post(reverse("desk:call"), _form(town, national_id="12345678901", description=""))
     assert response.status_code == 400
     html = response.content.decode()
+    with override("tr"):
+        assert gettext("Invalid T.C. Kimlik No: it must have 11 digits with correct check digits.") in html
+        assert gettext("Please describe the request.") in html
     assert "Geçersiz T.C. Kimlik No" in html
-    assert "Lütfen başvuruyu açıklayın" in html
     assert 'value="Mehmet"' in html and 'value="12345678901"' in html
+    tag = re.search(r'<input[^>]*name="national_id"[^>]*>', html).group(0)
+    assert "autofocus" in tag and "autofocus" not in re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
     assert not Case.objects.exists() and not Citizen.objects.exists()
 
 

@@ -27,13 +27,13 @@ def _intake_context(request: HttpRequest, form: RegistrationForm) -> dict:
 
 def _register(request: HttpRequest, form: RegistrationForm):
     """Validate the form, then the service; returns the case or None with errors on the form."""
-    if not form.is_valid():
-        return None
-    try:
-        return desk_register(user=request.user, registration=form.registration()).case
-    except DomainError as error:
-        add_domain_errors(form, error)
-        return None
+    if form.is_valid():
+        try:
+            return desk_register(user=request.user, registration=form.registration()).case
+        except DomainError as error:
+            add_domain_errors(form, error)
+    form.focus_first_error()
+    return None
 
 
 @staff_required(*INTAKE_ROLES)
