@@ -115,6 +115,6 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
                 self.history[case.pk] = rows
 
     run_state_machine_as_test(Lifecycle, settings=settings(
-        max_examples=60, stateful_step_count=20, deadline=None,
+        max_examples=50, stateful_step_count=20, deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     ))
