@@ -94,25 +94,45 @@ def staff_load(ref: Reference) -> dict[str, object]:
     users = {}
     # Usernames are global: a second demo municipality (tests) gets its own prefixed accounts.
     prefix = "" if ref.municipality.code == catalogue.MUNICIPALITY["code"] else f"{ref.municipality.code}."
+    existing = {
+        u.username: u for u in user_model.objects.filter(username__startswith=prefix)
+        .select_related("staff").prefetch_related("staff__directorates")
+    }
     for login in demo_logins():
-        email = f"{fold(login.first_name)[0]}.{fold(login.last_name)}@esenler.bel.tr".replace(" ", "")
-        user, created = user_model.objects.get_or_create(username=prefix + login.username, defaults={
-            "first_name": login.first_name, "last_name": login.last_name, "email": email, "password": password,
-            "is_staff": login.superuser, "is_superuser": login.superuser,
-        })
-        profile, _ = StaffProfile.objects.update_or_create(user=user, defaults={
-            "municipality": ref.municipality, "role": login.role,
-            "region": ref.regions[login.region] if login.region else None,
-        })
-        wanted = {ref.directorates[c].pk for c in login.directorates}
-        if set(profile.directorates.values_list("pk", flat=True)) != wanted:
-            profile.directorates.set(wanted)
+        user = existing.get(prefix + login.username)
+        if user is None:
+            email = f"{fold(login.first_name)[0]}.{fold(login.last_name)}@esenler.bel.tr".replace(" ", "")
+            user = user_model.objects.create(
+                username=prefix + login.username, first_name=login.first_name, last_name=login.last_name,
+                email=email, password=password, is_staff=login.superuser, is_superuser=login.superuser,
+            )
+        _profile_sync(user, login, ref)
         users[login.username] = user
     for username, person in (("halkla.mudur", "Ercan ZENGİN"), ("baskan.yrd", "Aydın POLAT")):
         ApplicationPlace.objects.filter(municipality=ref.municipality, person_name=person, user=None).update(
             user=users[username]
         )
     return users
+
+
+def _profile_sync(user, login: Login, ref: Reference) -> None:
+    """Create or correct the account's profile; touches the database only when something differs."""
+    region = ref.regions[login.region] if login.region else None
+    wanted = {ref.directorates[c].pk for c in login.directorates}
+    try:
+        profile = user.staff
+    except StaffProfile.DoesNotExist:
+        profile = StaffProfile.objects.create(user=user, municipality=ref.municipality, role=login.role, region=region)
+        profile.directorates.set(wanted)
+        return
+    values = {"municipality_id": ref.municipality.pk, "role": login.role, "region_id": region.pk if region else None}
+    changed = [name for name, value in values.items() if getattr(profile, name) != value]
+    for name in changed:
+        setattr(profile, name, values[name])
+    if changed:
+        profile.save(update_fields=changed)
+    if {d.pk for d in profile.directorates.all()} != wanted:
+        profile.directorates.set(wanted)
 
 
 # Citizens ------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ ever inserted: the append-only trigger (UPDATE/DELETE) stays in place.
 """
 
 import json
+import queue
+import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -87,6 +89,50 @@ def _field(model: type[models.Model], attname: str) -> models.Field:
     raise LookupError(f"{model.__name__} has no column {attname}")
 
 
+def _write_chunk(sink: _Sink, municipality, chunk, tracking: dict[int, int]) -> None:
+    sink.write(Citizen, CITIZEN_COLUMNS, chunk.citizens)
+    sink.write(Case, CASE_COLUMNS, chunk.cases)
+    sink.write(CaseEvent, EVENT_COLUMNS, chunk.events)
+    # The tracking sequences move on in the chunk's transaction: later numbers continue after it.
+    for year, value in tracking.items():
+        TrackingSequence.objects.update_or_create(municipality=municipality, year=year, defaults={"last_value": value})
+
+
+class _ChunkWriter:
+    """One background thread with its own connection; at most two chunks wait, so memory stays bounded."""
+
+    def __init__(self, sink: _Sink, municipality) -> None:
+        self.sink, self.municipality = sink, municipality
+        self.queue: queue.Queue = queue.Queue(maxsize=1)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="demo-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            while (item := self.queue.get()) is not None:
+                if self.error is None:
+                    with transaction.atomic():
+                        _write_chunk(self.sink, self.municipality, *item)
+        except BaseException as exc:  # handed to the generating thread, which raises it
+            self.error = exc
+            while self.queue.get() is not None:
+                pass
+        finally:
+            connection.close()
+
+    def put(self, chunk, tracking: dict[int, int]) -> None:
+        if self.error:
+            raise self.error
+        self.queue.put((chunk, tracking))
+
+    def finish(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error:
+            raise self.error
+
+
 def sink_for_connection() -> _Sink:
     return PostgresSink() if connection.vendor == "postgresql" else InsertSink()
 
@@ -110,22 +156,31 @@ def cases_load(
         tracking=dict(TrackingSequence.objects.filter(municipality=municipality).values_list("year", "last_value")),
     )
     sink = sink_for_connection()
+    # Outside a transaction on PostgreSQL, a second thread writes chunk n while chunk n+1 is being
+    # generated: the server and Python then each keep one core busy. Inside a transaction (tests),
+    # or on SQLite, everything runs in this thread.
+    pipelined = connection.vendor == "postgresql" and not connection.in_atomic_block and count > chunk_size
+    writer = _ChunkWriter(sink, municipality) if pipelined else None
     events = done = 0
-    while generator.remaining:
-        size = min(chunk_size, generator.remaining)
-        with transaction.atomic():
-            case_ids = sink.reserve(Case, size)
-            citizen_ids = iter(sink.reserve(Citizen, size))
-            chunk = generator.chunk(size, case_ids, lambda: next(citizen_ids))
-            sink.write(Citizen, CITIZEN_COLUMNS, chunk.citizens)
-            sink.write(Case, CASE_COLUMNS, chunk.cases)
-            sink.write(CaseEvent, EVENT_COLUMNS, chunk.events)
-            for year, value in generator.tracking.items():
-                TrackingSequence.objects.update_or_create(municipality=municipality, year=year, defaults={"last_value": value})
-        done += len(chunk.cases)
-        events += len(chunk.events)
-        if progress:
-            progress(done, count)
+    try:
+        while generator.remaining:
+            size = min(chunk_size, generator.remaining)
+            if writer:
+                case_ids, citizen_ids = sink.reserve(Case, size), iter(sink.reserve(Citizen, size))
+                chunk = generator.chunk(size, case_ids, lambda: next(citizen_ids))
+                writer.put(chunk, dict(generator.tracking))
+            else:
+                with transaction.atomic():
+                    case_ids, citizen_ids = sink.reserve(Case, size), iter(sink.reserve(Citizen, size))
+                    chunk = generator.chunk(size, case_ids, lambda: next(citizen_ids))
+                    _write_chunk(sink, municipality, chunk, generator.tracking)
+            done += len(chunk.cases)
+            events += len(chunk.events)
+            if progress:
+                progress(done, count)
+    finally:
+        if writer:
+            writer.finish()
     if count:
         # Bulk rows skip the case hooks: give the open cases their deadline clocks in one go.
         clocks_adopt()

@@ -153,3 +153,18 @@ def test_same_seed_loads_the_same_cases_into_two_municipalities():
             "tracking_number", "description", "status", "subject__code", "channel__code", "created_at", "due_at",
             "neighbourhood__name", "closed_at", "version"))
     assert rows("esenler") == rows("esenler-ikiz")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_chunked_load_outside_a_transaction_writes_every_chunk_once():
+    # On PostgreSQL this takes the pipelined path: a writer thread commits chunk n while n+1 is made.
+    result = demo_load(seed=9, cases=330, until=UNTIL, chunk_size=100)
+    cases = Case.objects.filter(municipality=result.municipality)
+    assert result.created_cases == cases.count() == 330
+    assert result.created_events == CaseEvent.objects.filter(case__municipality=result.municipality).count()
+    assert sum(cases.values_list("version", flat=True)) == result.created_events
+    numbers = sorted(cases.values_list("tracking_number", flat=True))
+    for year in {n[:4] for n in numbers}:
+        values = [int(n[5:]) for n in numbers if n.startswith(year)]
+        assert values == list(range(1, len(values) + 1))
+        assert TrackingSequence.objects.get(municipality=result.municipality, year=int(year)).last_value == len(values)
