@@ -3,13 +3,14 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from acikmasa.cases.permissions import can_register
 
+from .. import conf
 from ..conf import MAX_EMAIL_BYTES
 from .adapter import cimer_import
 from .export import answer_rows, as_csv, as_xlsx
@@ -29,6 +30,8 @@ class ImportForm(forms.Form):
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
+    if not conf.is_enabled("cimer"):
+        raise Http404
     if not can_register(request.user):
         raise PermissionDenied
     report = None
@@ -42,6 +45,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export_answers(request: HttpRequest, fmt: str) -> HttpResponse:
+    if not conf.is_enabled("cimer"):
+        raise Http404
     if not can_register(request.user):
         raise PermissionDenied
     rows = answer_rows(user=request.user)

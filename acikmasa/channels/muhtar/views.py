@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _l
 from acikmasa.cases.permissions import staff_profile
 from acikmasa.directory.models import Street, Subject
 
+from .. import conf
 from ..models import InboundMessage
 from .adapter import muhtar_for, muhtar_submit
 from .selectors import muhtar_cases, muhtar_report
@@ -49,6 +50,8 @@ class MuhtarForm(forms.Form):
 
 @login_required
 def muhtar_home(request: HttpRequest) -> HttpResponse:
+    if not conf.is_enabled("muhtar"):
+        raise Http404
     muhtar = muhtar_for(request.user)
     if muhtar is None:
         raise PermissionDenied

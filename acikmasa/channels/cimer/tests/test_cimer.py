@@ -142,3 +142,9 @@ def test_import_page_uploads_a_file(client, town):
 def test_import_page_is_closed_to_directorate_staff(client, town):
     client.force_login(town.users["fen_staff"])
     assert client.get(reverse("channels:cimer_import")).status_code == 403
+
+
+def test_import_page_is_gone_when_the_channel_is_off(client, town, settings):
+    settings.ACIKMASA_CHANNELS = "whatsapp"
+    client.force_login(town.users["desk"])
+    assert client.get(reverse("channels:cimer_import")).status_code == 404
