@@ -1,6 +1,9 @@
 """Input parsing for the back office. Messages are English msgids translated to Turkish."""
 
+from datetime import timedelta
+
 from django import forms
+from django.utils import timezone
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -185,6 +188,11 @@ class FieldVisitForm(forms.Form):
         label=_("Outcome"), choices=FieldVisit.Outcome.choices, widget=forms.RadioSelect,
         error_messages={"required": _("Choose the outcome of the visit.")},
     )
+    visited_at = forms.DateTimeField(
+        label=_("Time of the visit"), required=False, help_text=_("Leave empty for now."),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
     note = forms.CharField(label=_("Note"), max_length=2000, required=False)
     subject = forms.ModelChoiceField(label=_("Subject of the request"), queryset=Subject.objects.none(), required=False)
     description = forms.CharField(label=_("The request"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
@@ -197,6 +205,15 @@ class FieldVisitForm(forms.Form):
         self.fields["neighbourhood"].queryset = neighbourhoods
         self.fields["street"].queryset = Street.objects.filter(neighbourhood__in=neighbourhoods)
         self.fields["subject"].queryset = Subject.objects.filter(municipality_id=municipality_id, is_active=True)
+        self.fields["neighbourhood"].widget.attrs.update({
+            "hx-get": reverse_lazy("desk:options", args=["streets"]), "hx-trigger": "change", "hx-target": "#id_street",
+        })
+
+    def clean_visited_at(self):
+        value = self.cleaned_data.get("visited_at")
+        if value and value > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError(_("The visit time cannot be in the future."))
+        return value
 
     def clean(self):
         data = super().clean()

@@ -111,3 +111,19 @@ def test_coverage_is_refused_to_field_staff_and_agents(town, client):
     for user in ("field", "caller", "fen_staff"):
         client.force_login(town.users[user])
         assert client.get(reverse("desk:coverage")).status_code == 403
+
+
+def test_field_visit_time_can_be_given_but_not_in_the_future(town, client, region):
+    client.force_login(town.users["field"])
+    client.post(reverse("desk:field"), _visit(town, visited_at="2026-01-05T10:30"))
+    visit = FieldVisit.objects.get()
+    assert (visit.visited_at.month, visit.visited_at.day) == (1, 5)
+    response = client.post(reverse("desk:field"), _visit(town, visited_at="2099-01-01T10:00"))
+    assert response.status_code == 400 and "visited_at" in response.context["form"].errors
+    assert FieldVisit.objects.count() == 1
+
+
+def test_field_page_loads_streets_of_the_chosen_mahalle_with_htmx(town, client, region):
+    client.force_login(town.users["field"])
+    html = client.get(reverse("desk:field")).content.decode()
+    assert 'hx-target="#id_street"' in html

@@ -27,7 +27,7 @@ def field_visit(request: HttpRequest) -> HttpResponse:
             try:
                 visit = field_visit_record(
                     user=request.user, neighbourhood=d["neighbourhood"], street=d.get("street"),
-                    address=d["address"], outcome=d["outcome"], note=d.get("note", ""),
+                    address=d["address"], outcome=d["outcome"], note=d.get("note", ""), visited_at=d.get("visited_at"),
                     registration=form.registration(),
                 )
             except DomainError as error:
