@@ -12,7 +12,8 @@ last ten days, which need nothing yet. Three sweeps are timed:
 1. the first sweep: adopts every open case (one INSERT … SELECT into deadlines_clock) and escalates
    the hot ones;
 2. the same sweep again: idempotent, nothing to do;
-3. a sweep five minutes later, as the repeating task would run it.
+3. a sweep five minutes later, as the repeating task would run it;
+4. the hourly variant that looks at every open case for a missing clock.
 """
 
 import argparse
@@ -74,7 +75,7 @@ def fill(cases: int, hot: float) -> None:
         CROSS JOIN LATERAL (
             SELECT CASE WHEN g %% 1000 < %(hot)s THEN %(fast)s WHEN g %% 2 = 0 THEN %(info)s ELSE %(cimer)s END AS standard,
                    now() - CASE WHEN g %% 1000 < %(hot)s THEN interval '96 hours' ELSE interval '10 days' END
-                               * ((g * 7919) %% 1000) / 1000.0 AS created,
+                               * ((g::bigint * 7919) %% 1000) / 1000.0 AS created,
                    CASE WHEN g %% 1000 < %(hot)s THEN interval '48 hours'
                         WHEN g %% 2 = 0 THEN interval '21 days' ELSE interval '30 days' END AS span
         ) AS k
@@ -85,13 +86,13 @@ def fill(cases: int, hot: float) -> None:
         cursor.execute("ANALYZE cases_case")
 
 
-def timed_sweep(label: str, now, open_cases: int) -> None:
+def timed_sweep(label: str, now, open_cases: int, adopt_all: bool = False) -> None:
     from django.db import connection
 
     from acikmasa.deadlines.sweep import sweep_run
 
     started = time.perf_counter()
-    result = sweep_run(now=now, batch_size=500)
+    result = sweep_run(now=now, batch_size=500, adopt_all=adopt_all)
     seconds = time.perf_counter() - started
     if result.adopted:
         with connection.cursor() as cursor:
@@ -133,6 +134,8 @@ def main() -> None:
     timed_sweep("first sweep (adoption + escalations)", now, open_cases)
     timed_sweep("same sweep again (idempotent)", now, open_cases)
     timed_sweep("sweep 5 minutes later", now + timedelta(minutes=5), open_cases)
+    timed_sweep("hourly sweep (looks at every open case for a missing clock)", now + timedelta(minutes=10),
+                open_cases, adopt_all=True)
 
 
 if __name__ == "__main__":

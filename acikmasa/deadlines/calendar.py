@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from .conf import DeadlineSettings, deadline_settings
-from .holidays import DayOff, day_off
+from .holidays import DayOff, day_off, days_off
 
 ONE_DAY = timedelta(days=1)
 
@@ -32,10 +32,7 @@ class BusinessCalendar:
         """True when `day` counts towards a working-day deadline and may be a deadline's last day."""
         if day.weekday() >= 5 or day in self.closures:
             return False
-        kind = day_off(day)
-        if kind is DayOff.FULL:
-            return False
-        return kind is None or self.config.half_day_is_working_day
+        return day not in days_off(day.year, half_days_work=self.config.half_day_is_working_day)
 
     def next_working_day(self, day: date) -> date:
         """`day` itself when it is a working day, else the first working day after it."""

@@ -5,6 +5,7 @@ Override any key with `ACIKMASA_DEADLINES = {...}` in the settings module.
 
 from dataclasses import dataclass
 from datetime import time, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 
@@ -43,7 +44,13 @@ def _time(value: str) -> time:
 
 
 def deadline_settings() -> DeadlineSettings:
-    raw = {**DEFAULTS, **getattr(settings, "ACIKMASA_DEADLINES", {})}
+    overrides = getattr(settings, "ACIKMASA_DEADLINES", {})
+    return _build(tuple(sorted(overrides.items())))
+
+
+@lru_cache(maxsize=32)  # keyed by the overrides, so override_settings in tests still applies
+def _build(overrides: tuple) -> DeadlineSettings:
+    raw = {**DEFAULTS, **dict(overrides)}
     share = float(raw["DUE_SOON_SHARE"])
     if not 0 < share < 1:
         raise ValueError("ACIKMASA_DEADLINES['DUE_SOON_SHARE'] must be between 0 and 1")

@@ -104,3 +104,10 @@ def official_days_off(year: int) -> dict[date, tuple[DayOff, str]]:
 def day_off(day: date) -> DayOff | None:
     found = official_days_off(day.year).get(day)
     return found[0] if found else None
+
+
+@lru_cache(maxsize=64)
+def days_off(year: int, *, half_days_work: bool) -> frozenset[date]:
+    """The dates of `year` that never count towards a deadline (full holidays, and half days unless
+    they are working days): a set, so the calendar's day loop is one lookup per day."""
+    return frozenset(d for d, (kind, _) in official_days_off(year).items() if kind is DayOff.FULL or not half_days_work)

@@ -102,3 +102,12 @@ class EscalationNotice(models.Model):
                                     condition=~models.Q(email="")),
         ]
         indexes = [models.Index(fields=["created_at"], name="notice_unsent_idx", condition=models.Q(sent_at__isnull=True))]
+
+
+class AdoptionMark(models.Model):
+    """How far the sweep has looked for clockless cases: the highest case id seen, and when the
+    last full look was, so that a routine sweep reads only new case rows."""
+
+    key = models.CharField(max_length=40, primary_key=True)
+    last_case_id = models.BigIntegerField(default=0)
+    full_scan_at = models.DateTimeField(null=True, blank=True)

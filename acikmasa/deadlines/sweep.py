@@ -7,9 +7,11 @@ and the unique constraint on (case, clock, level) is the last line against a dou
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import connection, transaction
+from django.db.models import F, Max, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from acikmasa.cases.events import EventKind, record_event
@@ -18,7 +20,7 @@ from acikmasa.cases.models import Case
 from acikmasa.directory.models import Role, ServiceStandard, StaffProfile
 
 from .conf import deadline_settings
-from .models import Clock, Escalation, EscalationNotice, Level
+from .models import AdoptionMark, Clock, Escalation, EscalationNotice, Level
 
 Recipient = tuple[int | None, str, str]  # (user id, name, e-mail)
 
@@ -140,23 +142,48 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
         # Re-read under the lock: another worker may have escalated these rows meanwhile.
         clocks = Clock.objects.in_bulk([case.pk for case in cases])
         # A level already escalated (e.g. a clock re-adopted after a restore) is never repeated.
-        done = set(Escalation.objects.filter(case_id__in=clocks).values_list("case_id", "clock_number", "level"))
+        done: dict[tuple[int, int], set[int]] = {}
+        for case_id, number, level in Escalation.objects.filter(case_id__in=clocks).values_list("case_id", "clock_number", "level"):
+            done.setdefault((case_id, number), set()).add(level)
         items, changed_cases = [], []
         for case in cases:
             clock = clocks[case.pk]
-            levels = [lv for lv in levels_due(clock, now) if (case.pk, clock.number, lv) not in done]
-            clock.level = max([clock.level, *(lv for c, n, lv in done if c == case.pk and n == clock.number)])
+            already = done.get((case.pk, clock.number), set())
+            clock.level = max([clock.level, *already])
+            levels = [level for level in levels_due(clock, now) if level not in already]
             items += [(case, clock, level) for level in levels]
             if levels:
                 clock.level = levels[-1]
                 changed_cases.append(case)
             clock.next_check_at = next_check_after(clock)
         cases_escalate(items=items, now=now, recipients=recipients)
-        Clock.objects.bulk_update(list(clocks.values()), ["level", "next_check_at"], batch_size=size)
-        Case.objects.bulk_update(changed_cases, ["version"], batch_size=size)
+        _save_rows(Clock, list(clocks.values()), ["level", "next_check_at"])
+        _save_rows(Case, changed_cases, ["version"])
         if items:
             transaction.on_commit(_send_notices_later)
     return len(cases), len(items)
+
+
+def _save_rows(model, rows: list, fields: list[str]) -> None:
+    """bulk_update, as one UPDATE … FROM (VALUES …) on PostgreSQL: the ORM's CASE form costs more
+    in Python than the database work it saves."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_update(rows, fields)
+        return
+    meta = model._meta
+    pk = meta.pk.column
+    columns = [meta.get_field(name).column for name in fields]
+    types = [meta.get_field(name).db_type(connection) for name in fields]
+    row_sql = "(" + ", ".join(["%s::bigint", *(f"%s::{t}" for t in types)]) + ")"
+    params = [value for row in rows for value in (row.pk, *(getattr(row, name) for name in fields))]
+    assignments = ", ".join(f'"{c}" = v."{c}"' for c in columns)
+    names = ", ".join(f'"{c}"' for c in ["_pk", *columns])
+    sql = (f'UPDATE "{meta.db_table}" AS t SET {assignments} FROM (VALUES {", ".join([row_sql] * len(rows))}) '
+           f'AS v({names}) WHERE t."{pk}" = v."_pk"')
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _send_notices_later() -> None:
@@ -165,7 +192,7 @@ def _send_notices_later() -> None:
     escalation_notices_send.enqueue()
 
 
-def sweep_run(*, now: datetime | None = None, batch_size: int | None = None) -> SweepResult:
+def sweep_run(*, now: datetime | None = None, batch_size: int | None = None, adopt_all: bool = False) -> SweepResult:
     """One full sweep: adopt clockless open cases, then escalate every clock whose time has come.
 
     Idempotent: a second run at the same moment finds nothing to do. Callers: the deadline_sweep
@@ -174,7 +201,7 @@ def sweep_run(*, now: datetime | None = None, batch_size: int | None = None) -> 
     """
     now = now or timezone.now()
     size = batch_size or deadline_settings().sweep_batch_size
-    result = SweepResult(adopted=clocks_adopt())
+    result = SweepResult(adopted=clocks_adopt(full=adopt_all))
     recipients = Recipients()
     while True:
         examined, escalated = _sweep_batch(now, size, recipients)
@@ -188,18 +215,35 @@ def sweep_run(*, now: datetime | None = None, batch_size: int | None = None) -> 
 OPEN = sorted(OPEN_STATUSES)
 
 
-def clocks_adopt(*, chunk: int = 5000) -> int:
+FULL_ADOPTION_EVERY = timedelta(hours=1)
+
+
+def clocks_adopt(*, full: bool = False, chunk: int = 5000) -> int:
     """Give a Clock to open cases written without the hooks (bulk imports, the demo generator).
 
     The clock starts at registration with the cached due_at; the first transition replays the case's
-    history and corrects it. Set-based on PostgreSQL (one INSERT … SELECT), chunked elsewhere.
+    history and corrects it. A routine sweep looks only at cases above the last id it saw; once an
+    hour (or with `full`) it looks at every open case, for rows whose transaction committed late.
+    Set-based on PostgreSQL (one INSERT … SELECT), chunked elsewhere.
     """
+    mark, _ = AdoptionMark.objects.get_or_create(key="clocks")
+    now = timezone.now()
+    full = full or mark.full_scan_at is None or mark.full_scan_at < now - FULL_ADOPTION_EVERY
+    above = 0 if full else mark.last_case_id
+    highest = Case.objects.aggregate(highest=Max("id"))["highest"] or 0
     share = deadline_settings().due_soon_share
-    if connection.vendor == "postgresql":
-        return _adopt_postgresql(share)
+    adopted = _adopt_postgresql(share, above) if connection.vendor == "postgresql" else _adopt_in_chunks(share, above, chunk)
+    AdoptionMark.objects.filter(key="clocks").update(
+        last_case_id=Greatest(F("last_case_id"), Value(highest)), **({"full_scan_at": now} if full else {}),
+    )
+    return adopted
+
+
+def _adopt_in_chunks(share: float, above: int, chunk: int) -> int:
     adopted = 0
     rows = (
-        Case.objects.filter(status__in=OPEN, due_at__isnull=False, service_standard__isnull=False, deadline_clock__isnull=True)
+        Case.objects.filter(id__gt=above, status__in=OPEN, due_at__isnull=False, service_standard__isnull=False,
+                            deadline_clock__isnull=True)
         .values_list("id", "created_at", "due_at", "status", "updated_at")
     )
     batch: list[Clock] = []
@@ -215,7 +259,7 @@ def clocks_adopt(*, chunk: int = 5000) -> int:
     return adopted
 
 
-def _adopt_postgresql(share: float) -> int:
+def _adopt_postgresql(share: float, above: int) -> int:
     sql = f"""
         INSERT INTO {Clock._meta.db_table}
             (case_id, number, started_at, due_at, warn_at, paused_since, stopped_at, level, next_check_at)
@@ -223,10 +267,10 @@ def _adopt_postgresql(share: float) -> int:
                CASE WHEN c.status = %(waiting)s THEN c.updated_at END, NULL, 0,
                CASE WHEN c.status = %(waiting)s THEN NULL ELSE c.created_at + (c.due_at - c.created_at) * %(share)s END
         FROM {Case._meta.db_table} c
-        WHERE c.status = ANY(%(open)s) AND c.due_at IS NOT NULL AND c.service_standard_id IS NOT NULL
+        WHERE c.id > %(above)s AND c.status = ANY(%(open)s) AND c.due_at IS NOT NULL AND c.service_standard_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM {Clock._meta.db_table} k WHERE k.case_id = c.id)
         ON CONFLICT (case_id) DO NOTHING
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"share": share, "waiting": Status.WAITING_CITIZEN, "open": OPEN})
+        cursor.execute(sql, {"share": share, "waiting": Status.WAITING_CITIZEN, "open": OPEN, "above": above})
         return cursor.rowcount

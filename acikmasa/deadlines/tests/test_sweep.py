@@ -154,3 +154,18 @@ def test_two_sweeps_at_once_escalate_each_level_exactly_once(wall):
     for case in cases:
         assert escalations(case) == [1, 2, 3]
         assert case.events.filter(kind=EventKind.ESCALATED).count() == 3
+
+
+def test_a_routine_sweep_adopts_only_new_cases_and_an_hourly_one_looks_at_all(town, wall, django_capture_on_commit_callbacks):
+    from acikmasa.deadlines.models import AdoptionMark
+
+    old = pothole(town, wall, OPENED)
+    sweep(OPENED, django_capture_on_commit_callbacks)  # the first sweep looks at everything
+    Clock.objects.filter(pk=old.pk).delete()
+    new = pothole(town, wall, OPENED)
+    Clock.objects.filter(pk=new.pk).delete()
+    assert sweep(OPENED, django_capture_on_commit_callbacks).adopted == 1  # only the case above the mark
+    assert Clock.objects.filter(pk=new.pk).exists() and not Clock.objects.filter(pk=old.pk).exists()
+    AdoptionMark.objects.update(full_scan_at=AdoptionMark.objects.get().full_scan_at - timedelta(hours=2))
+    assert sweep(OPENED, django_capture_on_commit_callbacks).adopted == 1
+    assert Clock.objects.filter(pk=old.pk).exists()
