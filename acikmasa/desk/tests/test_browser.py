@@ -82,8 +82,10 @@ def test_call_agent_registers_a_case_with_the_keyboard_alone(town, live_server, 
     page.keyboard.press("Tab")                # priority: normal
     page.keyboard.press("Tab")
     type_and_tab(page, "Sokak lambası iki gündür yanmıyor")
-    page.keyboard.type("Bir")                 # mahalle list: type-ahead picks Birlik
+    page.keyboard.type("BIRLIK")              # mahalle search, folded: finds Birlik
+    page.wait_for_function("document.querySelector('#id_neighbourhood option:checked').textContent.includes('Birlik')")
     page.wait_for_function("document.querySelector('#id_street option[value]:not([value=\"\"])') !== null")
+    page.keyboard.press("Tab")                # mahalle list, Birlik chosen; its streets loaded
     page.keyboard.press("Tab")
     page.keyboard.type("atat")
     page.wait_for_function("document.querySelector('#id_street option:checked').textContent.includes('Atatürk')")

@@ -69,6 +69,12 @@ def test_subject_search_folds_turkish(town, client, typed):
     assert "selected" in html  # the first match is picked so Tab moves on at once
 
 
+def test_neighbourhood_search_folds_turkish(town, client):
+    client.force_login(town.users["caller"])
+    html = client.get(reverse("desk:options", args=["neighbourhoods"]), {"place_q": "BİRLİK"}).content.decode()
+    assert "Birlik" in html and "Tuna" not in html and "selected" in html
+
+
 def test_street_options_follow_the_neighbourhood(town, client):
     client.force_login(town.users["caller"])
     birlik = client.get(reverse("desk:options", args=["streets"]), {"neighbourhood": town.neighbourhoods["birlik"].pk}).content.decode()

@@ -103,7 +103,7 @@ def caller_lookup_part(request: HttpRequest) -> HttpResponse:
 def options(request: HttpRequest, kind: str) -> HttpResponse:
     """htmx: <option>s for the subject, mahalle and street pickers, matched with Turkish folding."""
     municipality_id = request.profile.municipality_id
-    query = (request.GET.get("q") or request.GET.get("subject_q") or request.GET.get("street_q") or "")[:100]
+    query = (request.GET.get("q") or request.GET.get("subject_q") or request.GET.get("street_q") or request.GET.get("place_q") or "")[:100]
     if kind == "subjects":
         items = [(s.pk, f"{s.name} ({s.directorate})") for s in subject_search(municipality_id=municipality_id, query=query)]
     elif kind == "neighbourhoods":

@@ -10,6 +10,13 @@
       if (next) next.focus();
     }
   });
+  // A search picked a mahalle: tell its list, so the streets of that mahalle load.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.tagName === "SELECT" && target.hasAttribute("hx-trigger") && target.value) {
+      target.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+  });
   // The caller was found: fill the empty name fields so the agent does not type them again.
   document.addEventListener("htmx:afterSwap", function (event) {
     var found = event.detail.target.querySelector && event.detail.target.querySelector("[data-fill-citizen]");
