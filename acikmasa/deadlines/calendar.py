@@ -7,14 +7,16 @@ like, set by an admin) count only for the municipality's own, non-statutory stan
 deadline runs through them (Law 2429 knows no bridge days).
 """
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
 from .conf import DeadlineSettings, deadline_settings
-from .holidays import DayOff, day_off, days_off
+from .holidays import FIRST_YEAR, LAST_YEAR, DayOff, OutsideCalendar, day_off, days_off
 
 ONE_DAY = timedelta(days=1)
 
@@ -34,32 +36,45 @@ class BusinessCalendar:
             return False
         return day not in days_off(day.year, half_days_work=self.config.half_day_is_working_day)
 
+    @property
+    def _ordinals(self) -> list[int]:
+        return working_day_ordinals(self.config.half_day_is_working_day, self.closures)
+
     def next_working_day(self, day: date) -> date:
         """`day` itself when it is a working day, else the first working day after it."""
-        while not self.is_working_day(day):
-            day += ONE_DAY
-        return day
+        return self._at(bisect_left(self._ordinals, day.toordinal()), day)
 
     def add_working_days(self, day: date, amount: int) -> date:
         """The `amount`-th working day after `day` (the start day never counts, HMK Art. 92)."""
         if amount == 0:
             return self.next_working_day(day)
-        while amount > 0:
-            day += ONE_DAY
-            if self.is_working_day(day):
-                amount -= 1
-        return day
+        return self._at(bisect_right(self._ordinals, day.toordinal()) + amount - 1, day)
 
     def working_days_between(self, start: date, end: date) -> int:
         """How many working days lie in (start, end]; 0 when end <= start."""
-        count, day = 0, start
-        while day < end:
-            day += ONE_DAY
-            count += self.is_working_day(day)
-        return count
+        if end <= start:
+            return 0
+        self._check(start)
+        self._check(end)
+        ordinals = self._ordinals
+        return bisect_right(ordinals, end.toordinal()) - bisect_right(ordinals, start.toordinal())
+
+    def _at(self, index: int, asked: date) -> date:
+        self._check(asked)
+        ordinals = self._ordinals
+        if index >= len(ordinals):
+            raise OutsideCalendar(f"a deadline from {asked} runs past the holiday table ({LAST_YEAR})")
+        return date.fromordinal(ordinals[index])
+
+    @staticmethod
+    def _check(day: date) -> None:
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise OutsideCalendar(f"the holiday table covers {FIRST_YEAR}-{LAST_YEAR}, not {day}")
 
     def add_calendar_days(self, day: date, amount: int) -> date:
         """`amount` days later; closure days (non-statutory standards only) pause the count."""
+        if not self.closures:
+            return day + ONE_DAY * amount
         while amount > 0:
             day += ONE_DAY
             if day not in self.closures:
@@ -91,3 +106,14 @@ class BusinessCalendar:
                 return end
             end += ONE_DAY * (inside - counted)
             counted = inside
+
+
+@lru_cache(maxsize=64)
+def working_day_ordinals(half_days_work: bool, closures: frozenset[date]) -> list[int]:
+    """Every working day of the table's years, as sorted ordinals: day arithmetic becomes bisection."""
+    day, last, found = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31), []
+    while day <= last:
+        if day.weekday() < 5 and day not in closures and day not in days_off(day.year, half_days_work=half_days_work):
+            found.append(day.toordinal())
+        day += ONE_DAY
+    return found

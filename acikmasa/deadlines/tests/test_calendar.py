@@ -147,3 +147,12 @@ def in_time_by_brute_force(calendar, start, amount, done) -> bool:
     if local.date() != day:
         return local.date() < day
     return not (day_off(day) is not None and local.hour >= 13)  # a last half day ends at 13:00
+
+
+def test_a_deadline_running_past_the_holiday_table_is_refused_rather_than_guessed():
+    from acikmasa.deadlines.holidays import OutsideCalendar
+
+    with pytest.raises(OutsideCalendar):
+        compute_due_at(at(2035, 12, 20), 15, WORKING_DAYS)
+    with pytest.raises(OutsideCalendar):
+        compute_due_at(at(2019, 12, 20), 1, WORKING_DAYS)
