@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors
+from .i18n import chosen_language
 from .models import InboundMessage
 from .services.inbound import inbound_retry
 
 
+@chosen_language
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     if not selectors.can_triage(request.user):
@@ -26,6 +28,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/inbox.html", {"rows": rows, "status": status, "tabs": tabs})
 
 
+@chosen_language
 @login_required
 def inbox_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     message = selectors.inbound_get(user=request.user, message_id=message_id)
@@ -34,6 +37,7 @@ def inbox_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     return render(request, "channels/inbox_detail.html", {"message": message, "body": message.body_text[:20000]})
 
 
+@chosen_language
 @login_required
 @require_POST
 def inbox_retry(request: HttpRequest, message_id: int) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from acikmasa.cases.events import EventKind
-from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.models import CaseEvent
 from acikmasa.cases.permissions import visible_cases
 
 HEADINGS = ["Başvuru No", "Takip No", "Durum", "Cevap Metni", "Cevap Tarihi", "Birim"]

@@ -12,6 +12,7 @@ from acikmasa.cases.permissions import can_register
 
 from .. import conf
 from ..conf import MAX_EMAIL_BYTES
+from ..i18n import chosen_language
 from .adapter import cimer_import
 from .export import answer_rows, as_csv, as_xlsx
 
@@ -28,6 +29,7 @@ class ImportForm(forms.Form):
         return upload
 
 
+@chosen_language
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     if not conf.is_enabled("cimer"):
@@ -43,6 +45,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     return render(request, "channels/cimer_import.html", {"form": form, "report": report}, status=status)
 
 
+@chosen_language
 @login_required
 def export_answers(request: HttpRequest, fmt: str) -> HttpResponse:
     if not conf.is_enabled("cimer"):

@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from acikmasa.cases.permissions import staff_profile
 from acikmasa.directory.models import Street, Subject
 
 from .. import conf
+from ..i18n import chosen_language
 from ..models import InboundMessage
 from .adapter import muhtar_for, muhtar_submit
 from .selectors import muhtar_cases, muhtar_report
@@ -19,13 +20,13 @@ from .selectors import muhtar_cases, muhtar_report
 
 class MuhtarForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    description = forms.CharField(label=_l("What is the request?"), widget=forms.Textarea, max_length=10_000)
-    subject = forms.ModelChoiceField(label=_l("Subject"), queryset=Subject.objects.none(), required=False)
-    street = forms.ModelChoiceField(label=_l("Street"), queryset=Street.objects.none(), required=False)
-    address = forms.CharField(label=_l("Address"), max_length=500, required=False)
-    first_name = forms.CharField(label=_l("Resident's first name"), max_length=100, required=False)
-    last_name = forms.CharField(label=_l("Resident's last name"), max_length=100, required=False)
-    phone = forms.CharField(label=_l("Resident's phone"), max_length=20, required=False)
+    description = forms.CharField(label=gettext_lazy("What is the request?"), widget=forms.Textarea, max_length=10_000)
+    subject = forms.ModelChoiceField(label=gettext_lazy("Subject"), queryset=Subject.objects.none(), required=False)
+    street = forms.ModelChoiceField(label=gettext_lazy("Street"), queryset=Street.objects.none(), required=False)
+    address = forms.CharField(label=gettext_lazy("Address"), max_length=500, required=False)
+    first_name = forms.CharField(label=gettext_lazy("Resident's first name"), max_length=100, required=False)
+    last_name = forms.CharField(label=gettext_lazy("Resident's last name"), max_length=100, required=False)
+    phone = forms.CharField(label=gettext_lazy("Resident's phone"), max_length=20, required=False)
 
     def __init__(self, *args, muhtar, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -48,6 +49,7 @@ class MuhtarForm(forms.Form):
         }
 
 
+@chosen_language
 @login_required
 def muhtar_home(request: HttpRequest) -> HttpResponse:
     if not conf.is_enabled("muhtar"):
@@ -72,6 +74,7 @@ def muhtar_home(request: HttpRequest) -> HttpResponse:
     }, status=status)
 
 
+@chosen_language
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
     if staff_profile(request.user) is None:

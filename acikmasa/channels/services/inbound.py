@@ -23,7 +23,7 @@ from ..models import InboundMessage
 from .threads import thread_case
 
 logger = logging.getLogger(__name__)
-O = InboundMessage.Outcome
+OUT = InboundMessage.Outcome
 S = InboundMessage.Status
 MAX_ERROR = 4000
 
@@ -114,7 +114,7 @@ def inbound_process(*, message_id: int) -> InboundMessage:
             if message.status in (S.PROCESSED, S.IGNORED):
                 return message
             _deliver(message, adapter, incoming)
-            message.status = S.IGNORED if message.outcome in (O.AUTO_REPLY, O.BOUNCE) else S.PROCESSED
+            message.status = S.IGNORED if message.outcome in (OUT.AUTO_REPLY, OUT.BOUNCE) else S.PROCESSED
             message.processed_at = timezone.now()
             message.error = ""
             message.attempts += 1
@@ -138,7 +138,7 @@ def _describe(exc: Exception) -> str:
 
 def _deliver(message: InboundMessage, adapter: Any, incoming: Incoming) -> None:
     if incoming.kind in ("auto_reply", "bounce"):
-        message.outcome = O.AUTO_REPLY if incoming.kind == "auto_reply" else O.BOUNCE
+        message.outcome = OUT.AUTO_REPLY if incoming.kind == "auto_reply" else OUT.BOUNCE
         message.error = ""
         return
     if incoming.kind != "message":
@@ -151,7 +151,7 @@ def _deliver(message: InboundMessage, adapter: Any, incoming: Incoming) -> None:
         message.case, message.event = case, case_message_received(
             case_id=case.pk, message=message, incoming=incoming
         )
-        message.outcome = O.THREADED
+        message.outcome = OUT.THREADED
         return
     submission = case_submit(
         municipality=municipality,
@@ -168,7 +168,7 @@ def _deliver(message: InboundMessage, adapter: Any, incoming: Incoming) -> None:
         **incoming.submit,
     )
     message.case = submission.case
-    message.outcome = O.CREATED if submission.created else O.DUPLICATE
+    message.outcome = OUT.CREATED if submission.created else OUT.DUPLICATE
 
 
 def _safe_citizen(citizen: CitizenInput, extra: dict[str, Any]) -> CitizenInput:

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from acikmasa.cases.permissions import can_register
 
 from ..base import get_adapter
+from ..i18n import chosen_language
 from ..webhooks import receive
 from . import selectors
 
@@ -17,6 +18,7 @@ def webhook(request: HttpRequest) -> HttpResponse:
     return receive(request, get_adapter("telephony"))
 
 
+@chosen_language
 @login_required
 def call_history(request: HttpRequest, call_id: int) -> JsonResponse:
     """JSON for the agent's screen (or a CTI pop-up): the caller's records and cases."""
@@ -26,6 +28,7 @@ def call_history(request: HttpRequest, call_id: int) -> JsonResponse:
     return JsonResponse(selectors.history_json(selectors.caller_history(user=request.user, call=call)))
 
 
+@chosen_language
 @login_required
 def screen(request: HttpRequest) -> HttpResponse:
     """The agent's pop-up: the call they just answered and who is calling."""

@@ -58,3 +58,10 @@ def test_detail_page_shows_the_body_as_received(client, town, failed):
     client.force_login(town.users["pr"])
     response = client.get(reverse("channels:inbox_detail", args=[failed.pk]))
     assert "whatsapp_business_account" in response.content.decode()
+
+
+def test_inbox_speaks_turkish_first_and_english_on_request(client, town, failed):
+    client.force_login(town.users["pr"])
+    assert "Kanal gelen kutusu" in client.get(reverse("channels:inbox")).content.decode()
+    client.cookies["django_language"] = "en"
+    assert "Channel inbox" in client.get(reverse("channels:inbox"), HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -82,7 +82,7 @@ def test_information_request_without_the_applicants_identity_fails_into_the_inbo
 
 
 @pytest.mark.parametrize("name, content", [
-    ("liste.csv", b""), ("liste.pdf", b"%PDF-1.4"), ("liste.csv", "Ad;Soyad\nAli;Veli\n".encode()),
+    ("liste.csv", b""), ("liste.pdf", b"%PDF-1.4"), ("liste.csv", b"Ad;Soyad\nAli;Veli\n"),
     ("liste.xlsx", b"PK\x03\x04 broken zip"),
 ])
 def test_unusable_files_are_refused_with_a_message(town, name, content):

@@ -6,7 +6,7 @@ import pytest
 
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.models import Case
-from acikmasa.channels.models import InboundMessage, OutboundMessage
+from acikmasa.channels.models import InboundMessage
 from acikmasa.channels.services.outbound import outbound_queue
 from acikmasa.channels.sms.adapter import twilio_signature
 
