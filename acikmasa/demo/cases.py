@@ -325,7 +325,7 @@ class CaseGenerator:
         if r() < 0.03:
             hours *= 6  # a few get stuck far past their deadline
         hours = max(hours, 0.5)
-        clock = _Clock(created)
+        clock = _Clock(created, rng, self.zone)
         worker = rng.choice(staff)
         closer = rng.choice(self.ctx.call) if self.ctx.call and channel != "desk" else (
             rng.choice(self.ctx.desk) if self.ctx.desk else manager
@@ -375,7 +375,7 @@ class CaseGenerator:
         if r() < 0.06:
             steps.append(Step(A.ASK_CITIZEN, clock.after(hours * 0.1), worker, rng.choice(texts.ASK_CITIZEN)))
             by_citizen = citizen_id is not None and r() < 0.7
-            steps.append(Step(A.RESUME, clock.after(rng.uniform(2, 72)), None if by_citizen else worker,
+            steps.append(Step(A.RESUME, clock.after(rng.uniform(2, 72), office=not by_citizen), None if by_citizen else worker,
                               rng.choice(texts.CITIZEN_REPLIES) if by_citizen else "", by_citizen=by_citizen))
         elif r() < 0.05:
             steps.append(Step(A.WAIT_OTHER, clock.after(hours * 0.1), worker, rng.choice(texts.WAIT_OTHER)))
@@ -390,7 +390,7 @@ class CaseGenerator:
         steps.append(Step(A.CLOSE, clock.after(rng.lognormvariate(math.log(18), 0.8)), closer))
         if r() < 0.045:
             by_citizen = citizen_id is not None and r() < 0.6
-            steps.append(Step(A.REOPEN, clock.after(rng.uniform(24, 240)), None if by_citizen else closer,
+            steps.append(Step(A.REOPEN, clock.after(rng.uniform(24, 240), office=not by_citizen), None if by_citizen else closer,
                               rng.choice(texts.REOPEN_TEXTS), by_citizen=by_citizen))
             steps.append(Step(A.START, clock.after(rng.uniform(2, 48)), worker))
             steps.append(Step(A.RESOLVE, clock.after(hours * rng.uniform(0.3, 1)), worker,
@@ -480,18 +480,37 @@ class CaseGenerator:
 
 
 class _Clock:
-    """Moves forward only: each step of a history happens after the one before."""
+    """Moves forward only: each step of a history happens after the one before.
 
-    def __init__(self, start: datetime) -> None:
+    Staff work in office hours (weekdays 08:30-17:30): a staff step that would fall outside them
+    moves to the next morning. Citizens answer and reopen at any hour.
+    """
+
+    OPENS, CLOSES = time(8, 30), time(17, 30)
+
+    def __init__(self, start: datetime, rng: random.Random, zone: ZoneInfo) -> None:
         self.start = self.now = start
+        self.rng, self.zone = rng, zone
 
-    def after(self, hours: float) -> datetime:
-        self.now += timedelta(hours=max(hours, 1 / 60))
+    def after(self, hours: float, *, office: bool = True) -> datetime:
+        self.now = self._office(self.now + timedelta(hours=max(hours, 1 / 60))) if office else (
+            self.now + timedelta(hours=max(hours, 1 / 60))
+        )
         return self.now
 
     def at_least(self, hours_since_start: float) -> datetime:
-        self.now = max(self.now + timedelta(minutes=5), self.start + timedelta(hours=hours_since_start))
+        self.now = self._office(max(self.now + timedelta(minutes=5), self.start + timedelta(hours=hours_since_start)))
         return self.now
+
+    def _office(self, moment: datetime) -> datetime:
+        local = moment.astimezone(self.zone)
+        if local.weekday() < 5 and self.OPENS <= local.time() < self.CLOSES:
+            return moment
+        day = local.date() if local.time() < self.OPENS else local.date() + timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        opening = datetime.combine(day, self.OPENS, self.zone)
+        return opening + timedelta(minutes=self.rng.uniform(0, 240))
 
 
 def day_span(until: datetime, years: int) -> tuple[datetime, datetime]:

@@ -3,6 +3,7 @@ from collections import Counter, defaultdict
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from acikmasa.cases.events import ACTION_EVENT_KINDS, EventKind
 from acikmasa.cases.lifecycle import TRANSITIONS, Status, target_status
@@ -10,6 +11,7 @@ from acikmasa.cases.models import Case, CaseEvent, Citizen, TrackingSequence
 from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.identity import is_valid_tckn
+from acikmasa.deadlines.policy import binding_standard
 from acikmasa.demo.cases import CaseGenerator, day_span
 from acikmasa.demo.context import build_context
 from acikmasa.demo.reference import reference_load
@@ -77,6 +79,18 @@ def test_every_generated_history_replays_and_follows_the_lifecycle_table(demo):
             assert case.due_at is not None and case.due_at > case.created_at
 
 
+def test_the_standard_and_due_time_are_those_the_deadline_policy_gives(demo):
+    cases = Case.objects.filter(municipality=demo.municipality).select_related("channel", "subject")
+    for case in cases.order_by("id")[:60]:
+        standard, due_at = binding_standard(
+            municipality=demo.municipality, channel=case.channel, case_type=case.case_type, subject=case.subject,
+            start=case.created_at,
+        )
+        assert case.service_standard == standard
+        assert case.due_at == due_at
+    assert cases.filter(service_standard__isnull=False).count() >= 0.9 * cases.count()
+
+
 def test_the_skew_is_real(demo):
     cases = Case.objects.filter(municipality=demo.municipality)
     by_directorate = Counter(cases.values_list("directorate__code", flat=True))
@@ -131,6 +145,7 @@ def test_a_generated_open_case_can_be_worked_through_case_transition(demo):
     assert Case.objects.get(pk=case.pk).status == Status.RESOLVED
 
 
+@translation.override("en")
 def test_demo_command_runs_twice_without_duplicating_and_can_add_cases(capsys):
     call_command("demo", "--cases", "120", "--seed", "2")
     call_command("demo", "--cases", "120", "--seed", "2")
