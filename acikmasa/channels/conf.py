@@ -32,6 +32,12 @@ DEMO_DEFAULTS: dict[str, str] = {
     "EMAIL_WEBHOOK_SECRET": "demo-email-secret",
     "EMAIL_FROM": "basvuru@example.org",
     "EMAIL_MAILER": "",  # a MAILERS alias for replies; empty = Django's default mailer
+    "EMAIL_IMAP_HOST": "",
+    "EMAIL_IMAP_PORT": "993",
+    "EMAIL_IMAP_USER": "",
+    "EMAIL_IMAP_PASSWORD": "",
+    "EMAIL_IMAP_MAILBOX": "INBOX",
+    "EMAIL_IMAP_SSL": "true",
     "EMAIL_SMTPD_HOST": "127.0.0.1",
     "EMAIL_SMTPD_PORT": "2525",
     "TELEPHONY_SECRET": "demo-telephony-secret",

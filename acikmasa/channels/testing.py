@@ -85,3 +85,79 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+class LoopbackImapServer:
+    """A tiny IMAP4rev1 server on loopback holding a list of mails: just what a poller needs
+    (CAPABILITY, LOGIN, SELECT, UID SEARCH UNSEEN, UID FETCH RFC822, UID STORE +FLAGS, LOGOUT)."""
+
+    def __init__(self, mails: list[bytes], user: str = "basvuru", password: str = "imap-secret") -> None:
+        self.mails = {uid: raw for uid, raw in enumerate(mails, start=1)}
+        self.seen: set[int] = set()
+        self.user, self.password = user, password
+        self.commands: list[str] = []
+
+    def start(self) -> "LoopbackImapServer":
+        import socketserver
+
+        owner = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def send(self, data: bytes | str) -> None:
+                self.wfile.write(data.encode() if isinstance(data, str) else data)
+
+            def handle(self) -> None:
+                self.send("* OK [CAPABILITY IMAP4rev1] loopback IMAP ready\r\n")
+                authenticated = False
+                while line := self.rfile.readline():
+                    tag, _, rest = line.decode().rstrip("\r\n").partition(" ")
+                    command, _, args = rest.partition(" ")
+                    owner.commands.append(f"{command.upper()} {args}".strip())
+                    command = command.upper()
+                    if command == "CAPABILITY":
+                        self.send(f"* CAPABILITY IMAP4rev1\r\n{tag} OK done\r\n")
+                    elif command == "LOGIN":
+                        user, _, password = args.partition(" ")
+                        authenticated = user.strip('"') == owner.user and password.strip('"') == owner.password
+                        self.send(f"{tag} OK logged in\r\n" if authenticated else f"{tag} NO wrong password\r\n")
+                    elif command == "LOGOUT":
+                        self.send(f"* BYE\r\n{tag} OK bye\r\n")
+                        return
+                    elif not authenticated:
+                        self.send(f"{tag} NO log in first\r\n")
+                    elif command == "SELECT":
+                        self.send(f"* {len(owner.mails)} EXISTS\r\n* FLAGS (\\Seen)\r\n{tag} OK [READ-WRITE] selected\r\n")
+                    elif command == "UID":
+                        self.uid(tag, args)
+                    else:
+                        self.send(f"{tag} BAD unknown command\r\n")
+
+            def uid(self, tag: str, args: str) -> None:
+                sub, _, rest = args.partition(" ")
+                sub = sub.upper()
+                if sub == "SEARCH":
+                    unseen = " ".join(str(u) for u in owner.mails if u not in owner.seen)
+                    self.send(f"* SEARCH {unseen}\r\n{tag} OK searched\r\n".replace("SEARCH \r\n", "SEARCH\r\n"))
+                    return
+                uid = int(rest.split(" ", 1)[0])
+                if sub == "FETCH":
+                    raw = owner.mails[uid]
+                    self.send(f"* {uid} FETCH (UID {uid} RFC822 {{{len(raw)}}}\r\n".encode() + raw + b")\r\n")
+                    self.send(f"{tag} OK fetched\r\n")
+                elif sub == "STORE":
+                    owner.seen.add(uid)
+                    self.send(f"* {uid} FETCH (UID {uid} FLAGS (\\Seen))\r\n{tag} OK stored\r\n")
+                else:
+                    self.send(f"{tag} BAD unknown UID command\r\n")
+
+        socketserver.ThreadingTCPServer.allow_reuse_address = True
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()

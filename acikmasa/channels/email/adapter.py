@@ -112,15 +112,19 @@ class EmailAdapter(Adapter):
         return message_id.strip("<>")
 
 
-def email_receive(raw: bytes, *, mail_from: str | None = None, rcpt_tos: list[str] | None = None) -> InboundMessage:
-    """Store one e-mail as it arrived (SMTP server, IMAP poller); unusable mail is kept as failed."""
-    adapter = EMAIL
+def email_receive(
+    raw: bytes, *, mail_from: str | None = None, rcpt_tos: list[str] | None = None,
+) -> tuple[InboundMessage, bool]:
+    """Store one e-mail as it arrived (SMTP server, IMAP poller); unusable mail is kept as failed.
+
+    Returns (row, created): the same Message-ID twice is stored once.
+    """
+    headers = {"mail_from": mail_from or ""}
     try:
-        envelope = adapter.envelope(raw, mail_from=mail_from, rcpt_tos=rcpt_tos)
+        envelope = EMAIL.envelope(raw, mail_from=mail_from, rcpt_tos=rcpt_tos)
     except BadPayload as exc:
-        return inbound_reject(channel="email", headers={"mail_from": mail_from or ""}, body=raw, error=exc.message)
-    message, _created = inbound_store(channel="email", envelope=envelope, headers={"mail_from": mail_from or ""}, body=raw)
-    return message
+        return inbound_reject(channel="email", headers=headers, body=raw, error=exc.message), True
+    return inbound_store(channel="email", envelope=envelope, headers=headers, body=raw)
 
 
 EMAIL = register(EmailAdapter())
