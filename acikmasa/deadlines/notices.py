@@ -23,8 +23,8 @@ def _message(notice: EscalationNotice) -> tuple[str, str]:
     return subject, body
 
 
-def escalation_notices_send(*, limit: int = 200) -> int:
-    """Send up to `limit` unsent notices that have an address; returns how many went out.
+def escalation_notices_send(*, limit: int = 200) -> tuple[int, int]:
+    """Send up to `limit` unsent notices that have an address; returns (handled, sent).
 
     Rule: a notice is sent at most once (locked with SKIP LOCKED, marked sent in the same
     transaction); a failure is recorded and retried up to MAX_ATTEMPTS times. Callers: the
@@ -49,4 +49,4 @@ def escalation_notices_send(*, limit: int = 200) -> int:
                 notice.last_error = ""
                 sent += 1
         EscalationNotice.objects.bulk_update(notices, ["attempts", "sent_at", "last_error"])
-    return sent
+    return len(notices), sent

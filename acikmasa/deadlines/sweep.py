@@ -159,8 +159,6 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
         cases_escalate(items=items, now=now, recipients=recipients)
         _save_rows(Clock, list(clocks.values()), ["level", "next_check_at"])
         _save_rows(Case, changed_cases, ["version"])
-        if items:
-            transaction.on_commit(_send_notices_later)
     return len(cases), len(items)
 
 
@@ -206,6 +204,8 @@ def sweep_run(*, now: datetime | None = None, batch_size: int | None = None, ado
     while True:
         examined, escalated = _sweep_batch(now, size, recipients)
         if not examined:
+            if result.escalations:
+                transaction.on_commit(_send_notices_later)  # once per sweep; the task drains the queue
             return result
         result.batches += 1
         result.examined += examined

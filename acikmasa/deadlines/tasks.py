@@ -21,6 +21,7 @@ def deadline_sweep(reschedule: bool = False) -> dict:
     """Run one sweep; with `reschedule`, enqueue the next run of the chain."""
     try:
         result = sweep_run()
+        escalation_notices_send.call()  # also retries notices that failed on an earlier run
     finally:
         if reschedule:
             sweep_schedule(delay=deadline_settings().sweep_interval, from_task=True)
@@ -29,7 +30,15 @@ def deadline_sweep(reschedule: bool = False) -> dict:
 
 @task()
 def escalation_notices_send(limit: int = 200) -> int:
-    return notices.escalation_notices_send(limit=limit)
+    """Send every pending notice once, `limit` per transaction; returns how many went out.
+
+    A failed notice is tried again by the next run (each sweep runs this), five times at most."""
+    sent = 0
+    while True:
+        handled, delivered = notices.escalation_notices_send(limit=limit)
+        sent += delivered
+        if handled < limit:
+            return sent
 
 
 def sweep_schedule(*, delay: timedelta = timedelta(0), from_task: bool = False) -> bool:

@@ -169,3 +169,27 @@ def test_a_routine_sweep_adopts_only_new_cases_and_an_hourly_one_looks_at_all(to
     AdoptionMark.objects.update(full_scan_at=AdoptionMark.objects.get().full_scan_at - timedelta(hours=2))
     assert sweep(OPENED, django_capture_on_commit_callbacks).adopted == 1
     assert Clock.objects.filter(pk=old.pk).exists()
+
+
+def test_the_notice_task_drains_every_pending_notice_and_records_failures(town, wall, settings):
+    from acikmasa.deadlines.tasks import escalation_notices_send
+
+    with_addresses(town)
+    for minute in range(5):
+        pothole(town, wall, OPENED + timedelta(minutes=minute))
+    sweep_run(now=OPENED + timedelta(hours=37))  # inside the test's transaction: nothing sent yet
+    assert EscalationNotice.objects.filter(sent_at__isnull=True).count() == 5
+    assert escalation_notices_send.call(limit=2) == 5
+    assert len(mail.outbox) == 5 and EscalationNotice.objects.filter(sent_at__isnull=True).count() == 0
+    # A mail server that refuses: the error is kept, the notice stays unsent and is retried later.
+    pothole(town, wall, OPENED + timedelta(hours=1))
+    sweep_run(now=OPENED + timedelta(hours=38))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens on the discard port
+    assert escalation_notices_send.call(limit=2) == 0
+    failed = EscalationNotice.objects.get(sent_at__isnull=True)
+    assert failed.attempts == 1 and failed.last_error
+    for _ in range(6):  # each repeating sweep retries, five times at most
+        escalation_notices_send.call(limit=2)
+    failed.refresh_from_db()
+    assert failed.attempts == 5 and failed.sent_at is None
