@@ -153,7 +153,7 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
             levels = [level for level in levels_due(clock, now) if level not in already]
             items += [(case, clock, level) for level in levels]
             if levels:
-                clock.level = levels[-1]
+                clock.level = max(clock.level, *levels)
                 changed_cases.append(case)
             clock.next_check_at = next_check_after(clock)
         cases_escalate(items=items, now=now, recipients=recipients)
@@ -195,7 +195,7 @@ def sweep_run(*, now: datetime | None = None, batch_size: int | None = None, ado
 
     Idempotent: a second run at the same moment finds nothing to do. Callers: the deadline_sweep
     task and management command. Side effects: Clock rows, ESCALATED events, Escalation and
-    EscalationNotice rows; the notices are sent by a task after each batch commits.
+    EscalationNotice rows; the notices are sent by one task once the sweep has committed.
     """
     now = now or timezone.now()
     size = batch_size or deadline_settings().sweep_batch_size
