@@ -38,16 +38,34 @@ def query_params(request: HttpRequest) -> Form:
 def form_params(request: HttpRequest) -> Form:
     """A POST body: application/x-www-form-urlencoded (the spec's format), UTF-8."""
     content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
-    if content_type not in ("", "application/x-www-form-urlencoded"):
-        raise ApiError(400, "POST requests must be application/x-www-form-urlencoded.")
-    try:
-        text = request.body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ApiError(400, BAD_ENCODING) from exc
-    form = _pairs(text)
+    if content_type == "multipart/form-data":
+        form = _multipart(request)
+    elif content_type in ("", "application/x-www-form-urlencoded"):
+        try:
+            text = request.body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ApiError(400, BAD_ENCODING) from exc
+        form = _pairs(text)
+    else:
+        raise ApiError(400, "POST requests must be application/x-www-form-urlencoded (or multipart/form-data).")
     # api_key and jurisdiction_id may also travel in the query string.
     for key, values in query_params(request).items():
         form.setdefault(key, values)
+    return form
+
+
+def _multipart(request: HttpRequest) -> Form:
+    """Many GeoReport clients send multipart bodies; Django decodes them, replacing broken bytes."""
+    try:
+        items = request.POST.lists()
+        form = {key: list(values) for key, values in items}
+    except Exception as exc:  # a malformed multipart body (MultiPartParserError and friends)
+        raise ApiError(400, "The multipart body could not be read.") from exc
+    if len(form) > MAX_FIELDS:
+        raise ApiError(400, BAD_ENCODING)
+    for key, values in form.items():
+        if any(bad in text for text in (key, *values) for bad in ("\x00", "\ufffd")):
+            raise ApiError(400, BAD_ENCODING)
     return form
 
 

@@ -118,6 +118,18 @@ def test_broken_encodings_are_400_and_write_nothing(client, town, api_key, body)
     assert _nothing_written()
 
 
+def test_multipart_is_accepted_and_broken_bytes_in_it_are_refused(client, town, api_key):
+    ok = client.post(URL, _valid(api_key))  # the test client sends multipart/form-data
+    assert ok.status_code == 200 and Case.objects.count() == 1
+    boundary = "XyZ"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\n{api_key}\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"service_code\"\r\n\r\npothole\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"address_string\"\r\n\r\n").encode() + b"\xff\xfe" + (
+            f"\r\n--{boundary}--\r\n").encode()
+    bad = client.generic("POST", URL, body, content_type=f"multipart/form-data; boundary={boundary}")
+    assert bad.status_code == 400 and Case.objects.count() == 1
+
+
 def test_json_body_is_refused(client, town, api_key):
     response = client.post(URL, {"api_key": api_key}, content_type="application/json")
     assert response.status_code == 400 and _nothing_written()
