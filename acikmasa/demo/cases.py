@@ -94,10 +94,13 @@ class InvalidPath(AssertionError):
 
 
 def _season(kind: str, month: int) -> float:
+    """How much more (or less) a subject is asked about in `month` than on average."""
     if kind == "summer":
-        return 1 + 0.6 * math.cos(2 * math.pi * (month - 7) / 12)
+        return max(0.1, 1 + 0.9 * math.cos(2 * math.pi * (month - 7) / 12))
     if kind == "winter":
-        return 1 + 0.6 * math.cos(2 * math.pi * (month - 1) / 12)
+        return max(0.1, 1 + 0.9 * math.cos(2 * math.pi * (month - 1) / 12))
+    if kind == "snow":
+        return {12: 2.5, 1: 4.0, 2: 3.5, 3: 1.0, 11: 0.3}.get(month, 0.0)
     return 1.0
 
 

@@ -142,7 +142,7 @@ class SubjectSpec:
     share: float  # percent of all cases in an average month
     keywords: str
     median_days: float  # median time to resolve (log-normal)
-    season: str = ""  # "summer", "winter" or "" (flat)
+    season: str = ""  # "summer", "winter", "snow" (only in the cold months) or "" (flat)
     urgent: bool = False  # bound by the 48-hour standard
     external: str = ""  # code of the institution the subject really belongs to
 
@@ -175,7 +175,7 @@ SUBJECTS = [
     S("sokak-lambasi", "Sokak lambası / ışık arızası", "Street light out", "fen", "complaint", 2.5, "lamba, ışık, isik, aydınlatma, aydinlatma, elektrik, direk, karanlık", 3, "winter", False, "bedas"),
     S("rogar-kapagi", "Rögar kapağı / yağmur ızgarası", "Manhole cover or drain grate", "fen", "complaint", 1.5, "rögar, rogar, kapak, ızgara, izgara, mazgal, logar", 1, "", True),
     S("yol-yapim", "Yol yapımı / kilitli parke", "Road building and paving", "fen", "request", 1.5, "yol yapımı, parke, kilitli parke, toprak yol, çamur, stabilize", 30),
-    S("kar-buz", "Karla mücadele ve buzlanma", "Snow clearing and ice", "fen", "request", 1.5, "kar, buz, buzlanma, tuz, tuzlama, kaygan, kar küreme", 1, "winter", True),
+    S("kar-buz", "Karla mücadele ve buzlanma", "Snow clearing and ice", "fen", "request", 1.5, "kar, buz, buzlanma, tuz, tuzlama, kaygan, kar küreme", 1, "snow", True),
     S("merdiven-korkuluk", "Merdiven, korkuluk ve istinat duvarı", "Steps, railings and retaining walls", "fen", "request", 1.0, "merdiven, korkuluk, istinat, duvar, yıkılmak üzere, tırabzan", 15),
     S("kasis", "Kasis / hız kesici talebi", "Speed bump request", "fen", "request", 1.0, "kasis, hız kesici, hiz kesici, hız, araçlar hızlı, okul önü", 25),
     # Park ve Bahçeler.

@@ -8,7 +8,7 @@ classifier can learn the subject while never seeing one template twice.
 
 import random
 
-from acikmasa.common.turkish import fold
+from acikmasa.common.turkish import fold, turkish_lower
 
 from .phrases import SUBJECT_PHRASES
 
@@ -170,7 +170,7 @@ class TextComposer:
         elif style < 0.28:
             text = _upper_tr(text)
         elif style < 0.40:
-            text = text.lower()
+            text = turkish_lower(text)
         if r() < 0.10:
             text = text.replace(".", "").replace(",", "")
         return text
