@@ -9,8 +9,8 @@ INSERT … SELECT. About `--hot` of the cases are 48-hour cases opened in the la
 sweep has real escalations to write; the rest are 15-working-day and 30-day cases opened within the
 last ten days, which need nothing yet. Three sweeps are timed:
 
-1. the first sweep: adopts every open case (one INSERT … SELECT into deadlines_clock) and escalates
-   the hot ones;
+0. adoption: every open case gets its clock (one INSERT … SELECT into deadlines_clock);
+1. the first sweep: escalates the hot ones;
 2. the same sweep again: idempotent, nothing to do;
 3. a sweep five minutes later, as the repeating task would run it;
 4. the hourly variant that looks at every open case for a missing clock.
@@ -86,6 +86,15 @@ def fill(cases: int, hot: float) -> None:
         cursor.execute("ANALYZE cases_case")
 
 
+def forget_sweeps() -> None:
+    """Start again from cases without clocks (the ESCALATED events of earlier runs stay: history
+    is append-only; they do not change what the sweep reads)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE deadlines_escalationnotice, deadlines_escalation, deadlines_clock, deadlines_adoptionmark")
+
+
 def timed_sweep(label: str, now, open_cases: int, adopt_all: bool = False) -> None:
     from django.db import connection
 
@@ -107,13 +116,18 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--hot", type=float, default=0.01, help="share of 48-hour cases with work due")
     parser.add_argument("--own", action="store_true", help="ignore bench_demo, build bench_deadlines")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the cases of an earlier bench_deadlines run; forget its clocks and escalations")
     args = parser.parse_args()
     use_demo = not args.own and database_exists("bench_demo")
     name = "bench_demo" if use_demo else "bench_deadlines"
-    if not use_demo:
+    reuse = use_demo or (args.reuse and database_exists(name))
+    if not reuse:
         recreate(name)
     setup_django(name)
-    if not use_demo:
+    if reuse and not use_demo:
+        forget_sweeps()
+    if not reuse:
         started = time.perf_counter()
         fill(args.cases, args.hot)
         print(f"filled {args.cases:,} open cases into {name} in {time.perf_counter() - started:.1f} s", flush=True)
@@ -130,8 +144,18 @@ def main() -> None:
 
     open_cases = Case.objects.filter(status__in=OPEN_STATUSES).count()
     print(f"database {name}: {open_cases:,} open cases", flush=True)
+    from acikmasa.deadlines.sweep import clocks_adopt
+
     now = timezone.now()
-    timed_sweep("first sweep (adoption + escalations)", now, open_cases)
+    started = time.perf_counter()
+    adopted = clocks_adopt(full=True)
+    seconds = time.perf_counter() - started
+    print(f"adoption of clockless open cases: {seconds:.2f} s for {adopted:,} ({adopted / seconds:,.0f}/s)", flush=True)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE deadlines_clock")
+    timed_sweep("first sweep (escalations due now)", now, open_cases)
     timed_sweep("same sweep again (idempotent)", now, open_cases)
     timed_sweep("sweep 5 minutes later", now + timedelta(minutes=5), open_cases)
     timed_sweep("hourly sweep (looks at every open case for a missing clock)", now + timedelta(minutes=10),
