@@ -84,7 +84,7 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, municipality_id: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subject"].queryset = Subject.objects.filter(municipality_id=municipality_id, is_active=True)
-        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(municipality_id=municipality_id)
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(municipality_id=municipality_id).only("id", "name")
         self.fields["street"].queryset = Street.objects.filter(neighbourhood__municipality_id=municipality_id)
         lookup = {"hx-get": reverse_lazy("desk:caller_lookup"), "hx-trigger": "input changed delay:400ms", "hx-target": "#caller", "autocomplete": "off"}
         self.fields["phone"].widget.attrs.update({**lookup, "type": "tel", "autofocus": True})

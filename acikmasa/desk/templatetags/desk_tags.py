@@ -1,9 +1,13 @@
 from datetime import datetime
 
+from urllib.parse import urlencode
+
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from acikmasa.cases.lifecycle import FINAL_STATUSES, Status, is_open
 
 register = template.Library()
 
@@ -34,16 +38,12 @@ def time_left(due_at: datetime | None, is_open: bool = True) -> str:
 
 @register.filter
 def is_late(case) -> bool:
-    from acikmasa.cases.lifecycle import is_open
-
     return bool(case.due_at and is_open(case.status) and case.due_at < timezone.now())
 
 
 @register.simple_tag(takes_context=True)
 def query(context, **override) -> str:
     """The current queue URL with some parameters changed (filters live in the URL)."""
-    from urllib.parse import urlencode
-
     filters = context["filters"]
     return "?" + urlencode(filters.as_query(**override))
 
@@ -60,6 +60,4 @@ def spell_tracking(number: str) -> str:
 
 @register.filter
 def is_final(case) -> bool:
-    from acikmasa.cases.lifecycle import FINAL_STATUSES, Status
-
     return case.status in FINAL_STATUSES or case.status == Status.RESOLVED

@@ -20,7 +20,7 @@ def _intake_context(request: HttpRequest, form: RegistrationForm) -> dict:
     return {
         "form": form,
         "subjects": Subject.objects.filter(municipality_id=municipality_id, is_active=True).order_by("name"),
-        "neighbourhoods": Neighbourhood.objects.filter(municipality_id=municipality_id).order_by("name"),
+        "neighbourhoods": Neighbourhood.objects.filter(municipality_id=municipality_id).only("id", "name").order_by("name"),
         "streets": street_search(municipality_id=municipality_id, neighbourhood_id=int(place)) if str(place or "").isdigit() else [],
     }
 

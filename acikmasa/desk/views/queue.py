@@ -18,7 +18,7 @@ from .common import staff_required
 
 def _choices(profile, filters) -> dict:
     """The options of the filter form, limited to what the user works with."""
-    subjects = Subject.objects.filter(municipality_id=profile.municipality_id).order_by("name")
+    subjects = Subject.objects.filter(municipality_id=profile.municipality_id).only("id", "name", "name_en").order_by("name")
     directorates = Directorate.objects.filter(municipality_id=profile.municipality_id).order_by("name")
     if profile.role in DIRECTORATE_ROLES:
         subjects = subjects.filter(directorate_id__in=directorate_ids(profile))
@@ -26,7 +26,7 @@ def _choices(profile, filters) -> dict:
     return {
         "statuses": Status.choices, "case_types": CaseType.choices, "priorities": dict(Priority.choices),
         "subjects": subjects, "directorates": directorates,
-        "neighbourhoods": Neighbourhood.objects.filter(municipality_id=profile.municipality_id).order_by("name"),
+        "neighbourhoods": Neighbourhood.objects.filter(municipality_id=profile.municipality_id).only("id", "name").order_by("name"),
         "streets": Street.objects.filter(neighbourhood_id=filters.neighbourhood).order_by("name") if filters.neighbourhood else [],
         "channels": Channel.objects.filter(is_active=True).order_by("name"),
         "staff": assignable_staff(profile.user),
