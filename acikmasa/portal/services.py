@@ -10,13 +10,15 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from acikmasa.cases.events import record_event
-from acikmasa.cases.lifecycle import OPEN_STATUSES, Action
+from acikmasa.cases.lifecycle import OPEN_STATUSES, Action, Status
 from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import IncomingFile, Submission, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import TransitionRefused
 from acikmasa.directory.models import Municipality
+
+from acikmasa.open311.selectors import PUBLISHED_TYPES
 
 from .models import Supporter
 
@@ -51,7 +53,7 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
     key = browser_key(session_key)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
-        if case.status not in OPEN_STATUSES:
+        if case.status not in OPEN_STATUSES or case.case_type not in PUBLISHED_TYPES:
             raise TransitionRefused(_("This application is no longer open: it cannot take support."))
         existing = Supporter.objects.filter(case=case, browser_key=key).first()
         if existing is not None:
@@ -67,7 +69,12 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
 
 
 def citizen_add_information(*, case: Case, text: str) -> CaseEvent:
-    """The citizen answers the question staff asked: the case resumes with the answer as its text."""
+    """The citizen answers the question staff asked: the case resumes with the answer as its text.
+
+    Only while the case waits for the citizen: a case waiting for another body is not theirs to resume.
+    """
+    if case.status != Status.WAITING_CITIZEN:
+        raise TransitionRefused(_("The municipality is not waiting for information from you on this application."))
     return case_transition(case_id=case.pk, actor=None, by_citizen=True,
                            request=TransitionRequest(action=Action.RESUME, text=text))
 

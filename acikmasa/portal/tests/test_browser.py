@@ -76,3 +76,24 @@ def test_citizen_submits_tracks_and_reopens(live_server, transactional_db, page,
     case.refresh_from_db()
     assert case.status == Status.REOPENED
     assert "Çukur hâlâ orada" in page.text_content("#timeline")
+
+
+def test_citizen_adds_a_voice_to_a_nearby_case_instead_of_a_duplicate(live_server, transactional_db, page):
+    from acikmasa.cases.services.intake import case_submit
+    from acikmasa.portal.selectors import map_centre
+
+    town = make_town()
+    lat, lng = map_centre(town.municipality)
+    existing = case_submit(municipality=town.municipality, channel="web", subject="pothole",
+                           description="Aynı çukur, market önünde", latitude=lat, longitude=lng).case
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/en/basvuru/")
+    page.select_option("#id_subject", str(town.subjects["pothole"].pk))
+    box = page.locator("#map").bounding_box()
+    page.locator("#map").click(position={"x": box["width"] / 2, "y": box["height"] / 2})
+    page.wait_for_selector(".p-nearby")
+    assert existing.tracking_number in page.text_content(".p-nearby")
+    shot(page, "5-nearby")
+    page.click(".p-nearby button")
+    page.wait_for_selector("text=Your voice was added")
+    assert existing.supporters.count() == 1 and Case.objects.count() == 1

@@ -60,3 +60,11 @@ def test_a_closed_case_takes_no_support(client, town):
     case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(Action.RESOLVE, text="Yapıldı, asfalt döküldü."))
     client.post(f"/basvuru/destek/{case.pk}/")
     assert not Supporter.objects.exists() and not CaseEvent.objects.filter(kind="supported").exists()
+
+
+def test_an_information_request_takes_no_support(client, town):
+    from acikmasa.cases.services.citizens import CitizenInput
+    case = make(town, 41.041, 28.877, case_type="information",
+                citizen=CitizenInput(first_name="A", last_name="B", email="a@example.org"))
+    client.post(f"/basvuru/destek/{case.pk}/")
+    assert not Supporter.objects.exists()

@@ -85,3 +85,11 @@ def test_empty_reply_is_refused(client, town, case):
     assert client.post(f"/basvuru/takip/{case.public_token}/bilgi/", {"text": ""}).status_code == 400
     case.refresh_from_db()
     assert case.status == Status.WAITING_CITIZEN
+
+
+def test_citizen_cannot_resume_a_case_waiting_for_another_body(client, town, case):
+    case_transition(case_id=case.pk, actor=town.users["fen_staff"],
+                    request=TransitionRequest(Action.WAIT_OTHER, text="Elektrik şirketinden cevap bekleniyor"))
+    response = client.post(f"/basvuru/takip/{case.public_token}/bilgi/", {"text": "Acele edin"})
+    case.refresh_from_db()
+    assert response.status_code == 400 and case.status == Status.WAITING_OTHER

@@ -51,6 +51,18 @@
       .then(function (html) { nearbyBox.innerHTML = html; }).catch(function () {});
   }
 
+  /* "Add my voice": a small POST of its own, outside the application form (forms cannot nest). */
+  nearbyBox.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-support-url]");
+    if (!button) return;
+    var post = document.createElement("form");
+    post.method = "post"; post.action = button.dataset.supportUrl; post.hidden = true;
+    var token = form.querySelector("[name=csrfmiddlewaretoken]").cloneNode();
+    post.appendChild(token);
+    document.body.appendChild(post);
+    post.submit();
+  });
+
   /* The map: works with no tile server by drawing the mahalle outlines; tiles when configured. */
   var box = $("map");
   if (!box || typeof L === "undefined") return;
