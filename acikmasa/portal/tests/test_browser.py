@@ -84,14 +84,21 @@ def test_citizen_adds_a_voice_to_a_nearby_case_instead_of_a_duplicate(live_serve
 
     town = make_town()
     lat, lng = map_centre(town.municipality)
+    birlik = town.neighbourhoods["birlik"]
+    d = 0.01
+    birlik.boundary = {"type": "Polygon", "coordinates": [[
+        [lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]]]}
+    birlik.save()
     existing = case_submit(municipality=town.municipality, channel="web", subject="pothole",
                            description="Aynı çukur, market önünde", latitude=lat, longitude=lng).case
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/en/basvuru/")
+    page.wait_for_selector("#map[data-ready='1']")  # the outlines are drawn
     page.select_option("#id_subject", str(town.subjects["pothole"].pk))
     box = page.locator("#map").bounding_box()
     page.locator("#map").click(position={"x": box["width"] / 2, "y": box["height"] / 2})
     page.wait_for_selector(".p-nearby")
+    assert page.input_value("#id_neighbourhood") == str(birlik.pk)  # the outline under the pin picks the mahalle
     assert existing.tracking_number in page.text_content(".p-nearby")
     shot(page, "5-nearby")
     page.click(".p-nearby button")

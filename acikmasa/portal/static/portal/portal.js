@@ -66,7 +66,7 @@
   /* The map: works with no tile server by drawing the mahalle outlines; tiles when configured. */
   var box = $("map");
   if (!box || typeof L === "undefined") return;
-  var map = L.map(box, { zoomControl: true, attributionControl: !!box.dataset.tiles })
+  var map = L.map(box, { zoomControl: true, attributionControl: !!box.dataset.tiles, minZoom: 9, maxZoom: 19, zoomSnap: 0.25 })
     .setView([parseFloat(box.dataset.lat), parseFloat(box.dataset.lng)], 13);
   if (box.dataset.tiles) L.tileLayer(box.dataset.tiles, { maxZoom: 19 }).addTo(map);
   var pin = null;
@@ -95,6 +95,8 @@
         });
       }
     }).addTo(map);
+    map.invalidateSize();
     if (!pin) map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    box.dataset.ready = "1";
   });
 })();
