@@ -55,6 +55,10 @@ def inbound_store(
     else happens. Callers: the webhook views, the SMTP server, the CİMER import, the muhtar form.
     Side effects: a new row is queued for processing (the task runs after the row exists).
     """
+    external_id = envelope.external_id[:255]
+    existing = InboundMessage.objects.filter(channel=channel, external_id=external_id).first()
+    if existing is not None:  # the common retry: one read, no failed insert
+        return existing, False
     try:
         with transaction.atomic():
             message = InboundMessage.objects.create(
