@@ -8,7 +8,8 @@ class ChannelsConfig(AppConfig):
     verbose_name = _("Channels")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the start-up check)
+        from . import checks
         from .registry import register_all
 
         register_all()
+        checks.fail_fast()

@@ -24,3 +24,15 @@ def channels_configured(app_configs=None, **kwargs) -> list[Error]:
                     hint="Set it in the environment (docs/channels.md), or remove the channel from ACIKMASA_CHANNELS.",
                 ))
     return errors
+
+
+def fail_fast() -> None:
+    """Refuse to start a non-debug site with a switched-on channel that is not configured.
+
+    System checks run for management commands but not under gunicorn; this runs in every process.
+    """
+    errors = channels_configured()
+    if errors:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("Channels not configured: " + " ".join(e.msg for e in errors))

@@ -1,9 +1,12 @@
 """The common shape of every webhook: size cap, signature, split, store raw, acknowledge."""
 
 import logging
+from collections.abc import Callable
+from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 
 from . import conf
 from .base import Adapter, BadPayload, SignatureInvalid, SignatureMissing
@@ -15,6 +18,23 @@ KEPT_HEADERS = ("content-type", "user-agent", "x-hub-signature-256", "x-twilio-s
 
 def json_error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse({"ok": False, "error": code, "message": message}, status=status)
+
+
+def webhook_view(*methods: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """csrf_exempt (providers have no CSRF token) and a JSON 405 for any other method."""
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @csrf_exempt
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method not in methods:
+                response = json_error(405, "method_not_allowed", f"Use {' or '.join(methods)}.")
+                response["Allow"] = ", ".join(methods)
+                return response
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def kept_headers(request: HttpRequest) -> dict[str, str]:

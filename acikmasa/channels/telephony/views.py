@@ -1,19 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
 from acikmasa.cases.permissions import can_register
 
 from ..base import get_adapter
 from ..i18n import chosen_language
-from ..webhooks import receive
+from ..webhooks import receive, webhook_view
 from . import selectors
 
 
-@csrf_exempt
-@require_POST
+@webhook_view("POST")
 def webhook(request: HttpRequest) -> HttpResponse:
     return receive(request, get_adapter("telephony"))
 

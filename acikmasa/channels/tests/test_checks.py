@@ -35,3 +35,17 @@ def test_channels_are_off_by_default_outside_debug_and_on_in_the_demo(settings):
     assert conf.enabled_adapters() == set()
     settings.DEBUG = True
     assert "whatsapp" in conf.enabled_adapters()
+
+
+def test_misconfigured_channel_stops_the_process_at_start_up(settings):
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from acikmasa.channels.checks import fail_fast
+
+    settings.DEBUG = False
+    settings.ACIKMASA_CHANNELS = "sms"
+    with pytest.raises(ImproperlyConfigured, match="ACIKMASA_SMS_GATEWAY_SECRET"):
+        fail_fast()
+    settings.ACIKMASA_CHANNELS = ""
+    fail_fast()  # nothing switched on: nothing to configure

@@ -92,3 +92,10 @@ def test_a_named_municipality_is_used_when_there_are_several(client, town, setti
     settings.ACIKMASA_CHANNELS_MUNICIPALITY = "testkent"
     message = inbound_retry(message_id=InboundMessage.objects.get().pk)
     assert message.status == "processed" and message.case.municipality == town.municipality
+
+
+@pytest.mark.parametrize("url", ["/hooks/sms/", "/hooks/sms/twilio/", "/hooks/email/", "/hooks/telephony/"])
+def test_other_methods_get_a_json_405(client, url):
+    response = client.get(url)
+    assert response.status_code == 405 and response.json()["error"] == "method_not_allowed"
+    assert response["Allow"] == "POST"

@@ -1,15 +1,12 @@
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
 from .. import conf
 from ..base import get_adapter
 from ..meta import verification_response
-from ..webhooks import json_error, receive
+from ..webhooks import json_error, receive, webhook_view
 
 
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
+@webhook_view("GET", "POST")
 def webhook(request: HttpRequest) -> HttpResponse:
     if not conf.is_enabled("whatsapp"):
         return json_error(404, "channel_disabled", "The whatsapp channel is not switched on.")
