@@ -134,6 +134,9 @@ STANDARDS = [
 
 @dataclass(frozen=True)
 class SubjectSpec:
+    """One subject. Only real Law 4982 requests have type "information": a question about course
+    dates is a request, not a statutory information request with its 15 working days."""
+
     code: str
     name: str
     name_en: str
@@ -197,13 +200,13 @@ SUBJECTS = [
     S("evde-bakim", "Evde sağlık ve yaşlı bakımı", "Home care for the elderly", "saglik", "request", 0.5, "evde bakım, yaşlı, yasli, yatalak, hasta bakımı, pansuman, evde sağlık", 7),
     S("is-basvurusu", "İş başvurusu / istihdam", "Job application", "ik", "request", 0.5, "iş, is basvurusu, iş başvurusu, eleman, istihdam, kariyer, çalışmak", 15),
     # Culture, sports, funerals.
-    S("kultur-etkinlik", "Kültür etkinlikleri ve kurslar", "Cultural events and courses", "kultur", "information", 0.6, "etkinlik, konser, tiyatro, kurs, kayıt, kayit, atölye, ramazan etkinliği", 5),
-    S("spor-kurslari", "Spor kursları ve tesisleri", "Sports courses and facilities", "genclik", "information", 0.5, "spor, kurs, yüzme, yuzme, futbol, halı saha, spor salonu, kayıt", 5, "summer"),
+    S("kultur-etkinlik", "Kültür etkinlikleri ve kurslar", "Cultural events and courses", "kultur", "request", 0.6, "etkinlik, konser, tiyatro, kurs, kayıt, kayit, atölye, ramazan etkinliği", 5),
+    S("spor-kurslari", "Spor kursları ve tesisleri", "Sports courses and facilities", "genclik", "request", 0.5, "spor, kurs, yüzme, yuzme, futbol, halı saha, spor salonu, kayıt", 5, "summer"),
     S("cenaze", "Cenaze hizmetleri", "Funeral services", "destek", "request", 0.4, "cenaze, vefat, taziye, cenaze aracı, çadır, cadir, mevlit", 1),
     # Zoning.
     S("kacak-yapi", "Kaçak yapı / izinsiz kat", "Illegal construction", "imar", "tip_off", 0.8, "kaçak, kacak, izinsiz kat, ruhsatsız bina, çatı katı, imar, inşaat", 25),
     S("metruk-bina", "Metruk / tehlikeli bina", "Derelict or dangerous building", "imar", "tip_off", 0.4, "metruk, boş bina, bos bina, tehlikeli bina, yıkık, madde bağımlısı, harabe", 30),
-    S("kentsel-donusum", "Kentsel dönüşüm başvurusu", "Urban transformation", "kentsel", "information", 0.3, "kentsel dönüşüm, riskli yapı, deprem, yıkım, yerinde dönüşüm, kira yardımı", 20),
+    S("kentsel-donusum", "Kentsel dönüşüm başvurusu", "Urban transformation", "kentsel", "request", 0.3, "kentsel dönüşüm, riskli yapı, deprem, yıkım, yerinde dönüşüm, kira yardımı", 20),
     # Other institutions' matters: forwarded out (DOMAIN.md, "Other bodies").
     S("su-arizasi", "Su arızası / kesintisi", "Water main fault or outage", "fen", "complaint", 0.6, "su, su yok, su kesintisi, patlak boru, su borusu, vana, iski", 2, "summer", False, "iski"),
     S("kanalizasyon", "Kanalizasyon taşması / tıkanıklık", "Sewage overflow or blocked sewer", "fen", "complaint", 0.6, "kanalizasyon, lağım, lagim, taşma, tasma, tıkanık, koku, iski", 1, "", True, "iski"),
@@ -214,10 +217,10 @@ SUBJECTS = [
     S("bilgi-edinme", "Bilgi edinme başvurusu", "Right-to-information request", "halkla", "information", 0.8, "bilgi edinme, 4982, bilgi talebi, belge, ihale, harcama, istatistik", 8),
     S("tesekkur", "Teşekkür", "Thanks", "halkla", "thanks", 0.6, "teşekkür, tesekkur, sağolun, sagolun, emeği geçen, memnun kaldım, tebrik", 1),
     S("oneri-temenni", "Genel öneri ve temenni", "Suggestions and wishes", "halkla", "suggestion", 0.4, "öneri, oneri, temenni, fikir, keşke, olsa iyi olur, teklif", 10),
-    S("emlak-vergisi", "Emlak vergisi ve borç sorgulama", "Property tax and debt enquiries", "mali", "information", 0.4, "emlak vergisi, vergi, borç, borc, tahakkuk, ödeme, çtv, taksit", 4),
+    S("emlak-vergisi", "Emlak vergisi ve borç sorgulama", "Property tax and debt enquiries", "mali", "request", 0.4, "emlak vergisi, vergi, borç, borc, tahakkuk, ödeme, çtv, taksit", 4),
     S("kadin-aile", "Kadın ve aile danışmanlığı", "Women and family counselling", "kadin", "request", 0.2, "kadın, kadin, aile, danışmanlık, danismanlik, anne, kreş, kres", 7),
     S("sifir-atik", "Atık pil, elektronik atık ve geri dönüşüm", "Batteries, e-waste and recycling", "iklim", "request", 0.3, "atık pil, geri dönüşüm, geri donusum, elektronik atık, kumbara, sıfır atık, yağ", 6),
-    S("afet-bilgi", "Afet toplanma alanı ve deprem bilgisi", "Disaster assembly points", "afet", "information", 0.2, "afet, deprem, toplanma alanı, tatbikat, afad, gönüllü", 6),
+    S("afet-bilgi", "Afet toplanma alanı ve deprem bilgisi", "Disaster assembly points", "afet", "request", 0.2, "afet, deprem, toplanma alanı, tatbikat, afad, gönüllü", 6),
     S("e-belediye", "E-belediye / internet sitesi sorunu", "Online services problem", "bilgiislem", "complaint", 0.2, "e-belediye, şifre, sifre, site açılmıyor, online ödeme, uygulama, giriş", 3),
     S("personel-davranisi", "Personel davranışı şikayeti", "Complaint about staff behaviour", "teftis", "complaint", 0.2, "personel, memur, kaba, saygısız, saygisiz, ilgisiz, rüşvet", 15),
     S("muhtarlik-talebi", "Muhtarlık talepleri", "Requests from neighbourhood heads", "muhtarlik", "request", 0.3, "muhtar, muhtarlık, muhtarlik, mahalle talebi, muhtar bey", 12),
