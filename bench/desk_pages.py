@@ -138,6 +138,8 @@ def main() -> None:
     places = [p for p, _ in sample if p]
     subjects = [s for _, s in sample if s]
     n = args.requests
+    if pr:  # a floor for this machine right now: a logged-in page that reads no case
+        results.append(("calibration: guidance page (no case read), PR manager", timed(as_pr, ["/guidance/"], max(n // 4, 10))))
 
     results.append(("queue, staff, default (open, by due time)", timed(as_staff, ["/cases/"], n)))
     results.append(("queue, staff, sorted by created / priority", timed(as_staff, ["/cases/?sort=created", "/cases/?sort=priority"], n)))
@@ -157,6 +159,7 @@ def main() -> None:
     results.append(("case page, staff, random cases of the directorate", timed(as_staff, [f"/cases/{i}/" for i in ids], n)))
     for label, times in results:
         report(label, times)
+    print(f"  load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":
