@@ -59,3 +59,24 @@ def test_auto_replies_and_bounces_are_recognised():
 
 def test_html_to_text_drops_scripts_and_keeps_paragraphs():
     assert html_to_text("<script>x()</script><p>bir</p><p>iki&nbsp;üç  dört</p>") == "bir\niki üç dört"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from acikmasa.channels.email.parsing import MailError  # noqa: E402
+
+SAMPLES = ["plain_utf8", "windows1254", "html_iso8859_9_attachment", "reply", "autoreply", "bounce"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.sampled_from(SAMPLES), cut=st.integers(0, 1500), junk=st.binary(max_size=40))
+def test_damaged_mail_is_parsed_or_refused_cleanly(name, cut, junk):
+    raw = eml(name)
+    damaged = raw[:cut] + junk + raw[cut + len(junk):]
+    try:
+        mail = parse_mail(damaged, max_attachment=LIMIT)
+    except MailError:
+        return
+    assert isinstance(mail.text, str) and isinstance(mail.subject, str)
+    assert mail.kind in ("message", "auto_reply", "bounce")
