@@ -8,6 +8,9 @@ mkdir -p var
 $ACIKMASA migrate --noinput
 $ACIKMASA demo --seed 1 --if-empty
 $ACIKMASA demo_logins
+$ACIKMASA open311_demo_key
+# The deadline sweep is a self-repeating task run by the worker below (docs/deadlines.md).
+$ACIKMASA deadline_sweep --schedule
 $ACIKMASA db_worker --interval 2 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
