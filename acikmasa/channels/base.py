@@ -94,6 +94,7 @@ class Adapter:
     code: str = ""
     case_channel: str = ""
     max_body: int = 1024 * 1024
+    sends: bool = False  # whether outbound_queue may use this channel
 
     def verify(self, request: HttpRequest, body: bytes) -> None:
         """Raise SignatureMissing/SignatureInvalid unless the request is authentic."""

@@ -29,6 +29,9 @@ DEMO_DEFAULTS: dict[str, str] = {
     "SMS_GATEWAY_TOKEN": "",
     "TWILIO_AUTH_TOKEN": "demo-twilio-token",
     "TWILIO_WEBHOOK_URL": "",
+    "TWILIO_ACCOUNT_SID": "",
+    "TWILIO_FROM": "",
+    "TWILIO_API_URL": "https://api.twilio.com",
     "EMAIL_WEBHOOK_SECRET": "demo-email-secret",
     "EMAIL_FROM": "basvuru@example.org",
     "EMAIL_MAILER": "",  # a MAILERS alias for replies; empty = Django's default mailer

@@ -1,11 +1,15 @@
 """Reads of the channels app, always scoped by who is asking."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 
+from acikmasa.cases.models import Case
 from acikmasa.cases.permissions import staff_profile
 from acikmasa.directory.models import Role
 
+from .base import adapters
 from .models import InboundMessage, OutboundMessage
 
 # Triage of failed payloads shows raw citizen messages: the desk's supervisors, not every agent.
@@ -44,3 +48,32 @@ def outbound_list(*, user: AbstractBaseUser | None) -> QuerySet[OutboundMessage]
     if profile is None or profile.role not in INBOX_ROLES:
         return OutboundMessage.objects.none()
     return OutboundMessage.objects.filter(Q(municipality_id=profile.municipality_id) | Q(municipality=None))
+
+
+@dataclass
+class ReplyAddress:
+    """Where a reply to the citizen goes: arguments for services.outbound.outbound_queue."""
+
+    channel: str
+    recipient: str
+    reply_to: str = ""
+    kind: str = OutboundMessage.Kind.MESSAGE
+
+
+def reply_address(*, case: Case) -> ReplyAddress | None:
+    """Answer on the channel the citizen last wrote from (notifications use this); None when that
+    channel cannot carry an answer (CİMER answers go back through CİMER, muhtar and calls have none)."""
+    last = (
+        InboundMessage.objects.filter(case=case, kind="message", status=InboundMessage.Status.PROCESSED)
+        .exclude(sender="").order_by("-received_at").first()
+    )
+    if last is None:
+        return None
+    adapter = adapters().get(last.channel)
+    if adapter is None or not adapter.sends:
+        return None
+    if last.channel == "facebook" and "value" in last.item:  # a comment: answer under it
+        return ReplyAddress(last.channel, last.sender, reply_to=last.external_id, kind=OutboundMessage.Kind.COMMENT)
+    if last.channel == "email":
+        return ReplyAddress(last.channel, last.sender, reply_to=last.external_id)
+    return ReplyAddress(last.channel, last.sender)

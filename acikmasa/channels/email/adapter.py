@@ -49,6 +49,7 @@ def case_external_id(message_id: str) -> str:
 
 class EmailAdapter(Adapter):
     code = "email"
+    sends = True
     case_channel = "email"
     max_body = conf.MAX_EMAIL_BYTES
 

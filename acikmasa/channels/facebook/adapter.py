@@ -37,6 +37,7 @@ def _split_name(name: str) -> tuple[str, str]:
 
 class FacebookAdapter(Adapter):
     code = "facebook"
+    sends = True
     case_channel = "social_media"
 
     def verify(self, request: HttpRequest, body: bytes) -> None:

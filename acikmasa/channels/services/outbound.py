@@ -12,7 +12,7 @@ from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.models import Case
 
 from .. import conf
-from ..base import SendFailed, get_adapter
+from ..base import ChannelMisconfigured, SendFailed, get_adapter
 from ..models import OutboundAttempt, OutboundMessage
 
 logger = logging.getLogger(__name__)
@@ -38,6 +38,10 @@ def outbound_queue(
     replies. Side effects: an OutboundMessage row; a send task after commit.
     """
     adapter = get_adapter(channel)
+    if not adapter.sends:
+        raise ChannelMisconfigured(f"the {channel} channel cannot send messages")
+    if not recipient:
+        raise ValueError("an outbound message needs a recipient")
     message = OutboundMessage(
         channel=channel, recipient=recipient, text=text, case=case, subject=subject[:300],
         municipality=case.municipality if case else None, template=template,

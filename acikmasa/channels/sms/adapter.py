@@ -15,7 +15,7 @@ from acikmasa.cases.services.citizens import CitizenInput
 
 from .. import conf
 from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, SignatureInvalid, SignatureMissing, register
-from ..http import fetch_json
+from ..http import fetch, fetch_json
 from ..models import InboundMessage, OutboundMessage
 from ..services.outbound import outbound_status_record
 
@@ -62,6 +62,7 @@ class GatewayAdapter(Adapter):
     """Any SMS gateway that can POST JSON: {"id", "from", "to", "text", "received_at"}."""
 
     code = "sms"
+    sends = True
     case_channel = "sms"
     header = "X-Acikmasa-Secret"
 
@@ -128,6 +129,7 @@ class TwilioAdapter(Adapter):
     """Twilio Programmable Messaging: form-encoded POST, answered with an empty TwiML response."""
 
     code = "twilio"
+    sends = True
     case_channel = "sms"
 
     def webhook_url(self, request: HttpRequest) -> str:
@@ -169,6 +171,20 @@ class TwilioAdapter(Adapter):
 
     def acknowledge(self, request: HttpRequest, stored: int, duplicates: int) -> HttpResponse:
         return HttpResponse('<?xml version="1.0" encoding="UTF-8"?><Response></Response>', content_type="text/xml")
+
+    def send(self, outbound: OutboundMessage) -> str:
+        """Twilio's Messages API: form POST with basic auth (account SID, auth token)."""
+        account, sender = conf.value("TWILIO_ACCOUNT_SID"), conf.value("TWILIO_FROM")
+        if not account or not sender:
+            raise SendFailed("ACIKMASA_TWILIO_ACCOUNT_SID and ACIKMASA_TWILIO_FROM must be set")
+        credentials = base64.b64encode(f"{account}:{conf.value('TWILIO_AUTH_TOKEN')}".encode()).decode()
+        url = f"{conf.value('TWILIO_API_URL').rstrip('/')}/2010-04-01/Accounts/{account}/Messages.json"
+        body, _ = fetch("POST", url, form={"To": outbound.recipient, "From": sender, "Body": outbound.text[:1600]},
+                        headers={"Authorization": f"Basic {credentials}"})
+        try:
+            return str(json.loads(body)["sid"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SendFailed(f"no sid in Twilio's answer: {body[:200]!r}") from exc
 
 
 register(GatewayAdapter())

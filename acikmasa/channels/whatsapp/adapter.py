@@ -36,6 +36,7 @@ def _time(value: Any) -> datetime | None:
 
 class WhatsAppAdapter(Adapter):
     code = "whatsapp"
+    sends = True
     case_channel = "whatsapp"
 
     def verify(self, request: HttpRequest, body: bytes) -> None:

@@ -151,3 +151,32 @@ def test_twilio_form_without_a_sender_is_refused(client, town):
     del form["From"]
     assert post_twilio(client, form).status_code == 400
     assert Case.objects.count() == 0
+
+
+def test_twilio_reply_goes_through_the_messages_api(town, provider, settings, django_capture_on_commit_callbacks):
+    import base64
+
+    settings.ACIKMASA_TWILIO_API_URL = provider.url
+    settings.ACIKMASA_TWILIO_ACCOUNT_SID = "AC00000000000000000000000000000000"
+    settings.ACIKMASA_TWILIO_FROM = "+902124440000"
+    provider.answer("POST", "/2010-04-01/Accounts/AC00000000000000000000000000000000/Messages.json",
+                    status=201, json_body={"sid": "SMout0001", "status": "queued"})
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbound_queue(channel="twilio", recipient="+905339876543", text="Başvurunuz alındı")
+    message.refresh_from_db()
+    assert (message.status, message.provider_message_id) == ("sent", "SMout0001")
+    sent = provider.received[0]
+    assert sent.headers["Authorization"] == "Basic " + base64.b64encode(b"AC00000000000000000000000000000000:demo-twilio-token").decode()
+    assert dict(parse_qsl(sent.body.decode())) == {"To": "+905339876543", "From": "+902124440000", "Body": "Başvurunuz alındı"}
+
+
+def test_twilio_status_callback_marks_the_reply_delivered(client, town, provider, settings, django_capture_on_commit_callbacks):
+    settings.ACIKMASA_TWILIO_API_URL = provider.url
+    settings.ACIKMASA_TWILIO_ACCOUNT_SID, settings.ACIKMASA_TWILIO_FROM = "AC1", "+902124440000"
+    provider.answer("POST", "/2010-04-01/Accounts/AC1/Messages.json", status=201, json_body={"sid": "SMout0002"})
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbound_queue(channel="twilio", recipient="+905339876543", text="Merhaba")
+    callback = {"MessageSid": "SMout0002", "MessageStatus": "delivered", "From": "+902124440000", "To": "+905339876543"}
+    assert post_twilio(client, callback).status_code == 200
+    message.refresh_from_db()
+    assert message.status == "delivered"
