@@ -48,6 +48,7 @@ CHANNEL_MIX = {
     "call_centre": 29, "whatsapp": 17, "desk": 10, "web": 8, "social_media": 7, "mobile_app": 6, "field": 6,
     "cimer": 3, "muhtar": 3, "petition": 3, "email": 2.5, "information_request": 1.5, "sms": 1.5, "guidance": 1.5,
 }
+DUPLICATE_SHARE = 0.03
 OFFICE_CHANNELS = frozenset({"desk", "field", "petition", "guidance", "muhtar"})
 ALWAYS_OPEN = ["call_centre", "whatsapp", "web", "social_media", "mobile_app"]
 IDENTIFIED_SHARE = {
@@ -133,6 +134,7 @@ class CaseGenerator:
         self.pool: list[tuple[int, int, bool, bool]] = []  # (citizen id, hood index, has ID no, identifies)
         self.frequent: list[tuple[int, int, bool, bool]] = []
         self.masters: dict[tuple[int, int], _Master] = {}
+        self.twin_checks = self.twin_found = 0
 
     # Time -------------------------------------------------------------------------------------
 
@@ -334,7 +336,12 @@ class CaseGenerator:
             rng.choice(self.ctx.desk) if self.ctx.desk else manager
         )
         master = self.masters.get((subject.index, hood.index))
-        if master and created - master.created_at < timedelta(days=10) and r() < 0.3:
+        recent = master is not None and created - master.created_at < timedelta(days=10)
+        # About 3 % duplicates at any volume: the more often a recent twin exists (bigger data
+        # sets), the smaller the chance that a case is one.
+        self.twin_checks += 1
+        self.twin_found += recent
+        if recent and r() < min(1.0, DUPLICATE_SHARE * (self.twin_checks + 10) / (self.twin_found + 1)):
             return [Step(A.MARK_DUPLICATE, clock.after(rng.uniform(0.5, 30)), worker,
                          params={"master_id": master.case_id, "tracking": master.tracking_number})]
         if subject.case_type == "thanks":

@@ -1,5 +1,6 @@
 import itertools
 from collections import Counter, defaultdict
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +13,7 @@ from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.identity import is_valid_tckn
 from acikmasa.deadlines.policy import binding_standard
-from acikmasa.demo.cases import CaseGenerator, day_span
+from acikmasa.demo.cases import CASE_COLUMNS, CaseGenerator, day_span
 from acikmasa.demo.context import build_context
 from acikmasa.demo.reference import reference_load
 from acikmasa.demo.services import demo_load
@@ -183,3 +184,15 @@ def test_chunked_load_outside_a_transaction_writes_every_chunk_once():
         values = [int(n[5:]) for n in numbers if n.startswith(year)]
         assert values == list(range(1, len(values) + 1))
         assert TrackingSequence.objects.get(municipality=result.municipality, year=int(year)).last_value == len(values)
+
+
+def test_duplicates_stay_a_small_share_however_dense_the_cases():
+    # 3,000 cases in ten days is as dense as a million over two years: twins are everywhere.
+    ctx = build_context(reference_load())
+    start, end = UNTIL - timedelta(days=10), UNTIL
+    generator = CaseGenerator(ctx, seed=11, count=3000, start=start, end=end)
+    citizen_ids = itertools.count(1)
+    chunk = generator.chunk(3000, list(range(1, 3001)), lambda: next(citizen_ids))
+    duplicate_of = CASE_COLUMNS.index("duplicate_of_id")
+    share = sum(1 for row in chunk.cases if row[duplicate_of] is not None) / len(chunk.cases)
+    assert 0.015 <= share <= 0.06
