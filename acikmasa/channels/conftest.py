@@ -19,3 +19,11 @@ def provider(settings):
     settings.ACIKMASA_SMS_GATEWAY_TOKEN = "gateway-token"
     yield server
     server.stop()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    from django.db import connection
+
+    # Concurrent transactions and row locks only mean something on PostgreSQL.
+    if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
