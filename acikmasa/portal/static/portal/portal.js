@@ -25,6 +25,13 @@
     });
   }
 
+  /* A second click while the first POST travels would only be answered with the same case (the
+     form token is the idempotency key), but it would upload the photos twice. */
+  form.addEventListener("submit", function () {
+    var button = $("submit-button");
+    setTimeout(function () { button.disabled = true; }, 0);
+  });
+
   /* Subject search: the server folds Turkish letters, so "isik" finds "Işık". */
   var search = $("subject-search"), timer = null;
   search.addEventListener("input", function () {
