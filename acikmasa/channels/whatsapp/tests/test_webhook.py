@@ -138,3 +138,19 @@ def test_disabled_channel_answers_404(client, town, settings):
     settings.ACIKMASA_CHANNELS = "sms"
     assert post(client, fixture("text")).status_code == 404
     assert client.get(URL, {"hub.mode": "subscribe"}).status_code == 404
+
+
+@pytest.mark.parametrize("kind, body, text", [
+    ("interactive", {"type": "list_reply", "list_reply": {"id": "konu_cop", "title": "Çöp toplama", "description": "Konteyner"}}, "Çöp toplama"),
+    ("interactive", {"type": "button_reply", "button_reply": {"id": "yes", "title": "Evet"}}, "Evet"),
+    ("button", {"payload": "not_solved", "text": "Çözülmedi"}, "Çözülmedi"),
+])
+def test_interactive_and_template_button_replies_carry_their_title(client, town, kind, body, text):
+    payload = fixture("text")
+    message = first_message(payload)
+    del message["text"]
+    message.update(type=kind, **{kind: body})
+    post(client, payload)
+    case = Case.objects.get()
+    assert case.description == text
+    assert case.events.get(kind=EventKind.CREATED).payload["extra"]["reply_id"] in ("konu_cop", "yes", "not_solved")
