@@ -14,3 +14,4 @@ class DeadlinesConfig(AppConfig):
 
         case_hooks.on_submit(hooks.on_case_submitted)
         case_hooks.on_transition(hooks.on_case_transition)
+        hooks.connect_closure_day_signals()

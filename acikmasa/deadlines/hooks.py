@@ -16,3 +16,22 @@ def on_case_transition(case: Case, event: CaseEvent) -> None:
     Forwarding inside the municipality changes nothing in the replay, so the clock keeps running.
     """
     clock_sync(case, event)
+
+
+def _closure_days_changed(sender, instance, **kwargs) -> None:
+    from django.db import transaction
+
+    from .tasks import closure_days_changed
+
+    municipality_id = instance.municipality_id
+    transaction.on_commit(lambda: closure_days_changed.enqueue(municipality_id))
+
+
+def connect_closure_day_signals() -> None:
+    """Closure days change the calendar of open clocks: re-time them after the admin's edit commits."""
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import ClosureDay
+
+    post_save.connect(_closure_days_changed, sender=ClosureDay, dispatch_uid="deadlines_closure_saved")
+    post_delete.connect(_closure_days_changed, sender=ClosureDay, dispatch_uid="deadlines_closure_deleted")

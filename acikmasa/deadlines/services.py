@@ -153,3 +153,28 @@ def copying_cost_paid(*, case_id: int, actor: AbstractBaseUser | None, now: date
     case.updated_at = now
     case.save(update_fields=["due_at", "version", "updated_at"])
     return event
+
+
+def clocks_retime(*, municipality_id: int, batch_size: int = 500) -> int:
+    """Re-time the open clocks of a municipality's own (non-statutory) standards; returns how many moved.
+
+    Rule: closure days are part of the calendar the history is replayed on, so when an admin adds
+    or removes one the caches (case.due_at, Clock) must follow. No event is written: the history
+    did not change, only the calendar. Callers: the closure_days_changed task (after an admin edit).
+    Side effects: case.due_at and Clock rows, each case locked in its own short transaction batch.
+    """
+    ids = list(
+        Case.objects.filter(municipality_id=municipality_id, status__in=OPEN_STATUSES,
+                            service_standard__is_statutory=False).order_by("pk").values_list("pk", flat=True)
+    )
+    moved = 0
+    for start in range(0, len(ids), batch_size):
+        with transaction.atomic():
+            # Case rows first, then clocks, in id order: the same order as case_transition.
+            for case in Case.objects.select_for_update().filter(pk__in=ids[start:start + batch_size]).order_by("pk"):
+                before = case.due_at
+                clock_sync(case)
+                if case.due_at != before:
+                    case.save(update_fields=["due_at"])
+                    moved += 1
+    return moved

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.tasks import task
 from django.utils import timezone
 
-from . import notices
+from . import notices, services
 from .conf import deadline_settings
 from .sweep import sweep_run
 
@@ -39,6 +39,12 @@ def escalation_notices_send(limit: int = 200) -> int:
         sent += delivered
         if handled < limit:
             return sent
+
+
+@task()
+def closure_days_changed(municipality_id: int) -> int:
+    """An admin added or removed a closure day: move the open clocks it concerns."""
+    return services.clocks_retime(municipality_id=municipality_id)
 
 
 def sweep_schedule(*, delay: timedelta = timedelta(0), from_task: bool = False) -> bool:

@@ -105,3 +105,23 @@ def test_closure_days_move_the_municipality_s_own_standard_but_not_a_statutory_o
     statutory.save()
     own_info = information_request(town, wall, at(2026, 11, 2, 10))
     assert own_info.due_at == ends(2026, 11, 24)
+
+
+def test_adding_or_removing_a_closure_day_re_times_the_open_clocks_it_concerns(town, wall, django_capture_on_commit_callbacks):
+    own = pothole(town, wall, at(2026, 11, 2, 10))
+    statutory = town.standards["info"]
+    statutory.is_statutory = True
+    statutory.save()
+    law = information_request(town, wall, at(2026, 11, 2, 10))
+    with django_capture_on_commit_callbacks(execute=True):
+        closure = ClosureDay.objects.create(municipality=town.municipality, day=at(2026, 11, 3).date(), reason="Köprü")
+    own.refresh_from_db()
+    law.refresh_from_db()
+    assert own.due_at == at(2026, 11, 5, 10) == Clock.objects.get(pk=own.pk).due_at
+    assert law.due_at == ends(2026, 11, 23)  # the law does not know closure days
+    assert_cache_matches_history(own)
+    with django_capture_on_commit_callbacks(execute=True):
+        closure.delete()
+    own.refresh_from_db()
+    assert own.due_at == at(2026, 11, 4, 10)
+    assert own.version == own.events.count()  # no event: only the calendar changed
