@@ -47,6 +47,10 @@ class SendFailed(Exception):
     """The provider refused or could not be reached; the message will be retried."""
 
 
+class SendRefused(SendFailed):
+    """The message can never be sent as it is (e.g. outside the provider's messaging window): no retry."""
+
+
 class ChannelMisconfigured(Exception):
     pass
 

@@ -1,6 +1,6 @@
 """Facebook Page and Instagram: Messenger/Instagram direct messages and comments on our posts."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.http import HttpRequest
@@ -10,7 +10,7 @@ from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import IncomingFile
 
 from .. import conf
-from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, UnsupportedPayload, register
+from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, SendRefused, UnsupportedPayload, register
 from ..http import fetch, fetch_json
 from ..meta import as_dict, as_list, load_json, verify_signature
 from ..models import InboundMessage, OutboundMessage
@@ -176,6 +176,20 @@ class FacebookAdapter(Adapter):
                 outbound_status_record(channel=self.code, provider_message_id=sent.provider_message_id, status="read")
         return InboundMessage.Outcome.STATUS
 
+    def messaging_type(self, recipient: str) -> dict[str, str]:
+        """Meta's rule: a free reply within 24 hours of the person's last message; a human agent's
+        reply (HUMAN_AGENT tag) within 7 days; nothing after that."""
+        last = (
+            InboundMessage.objects.filter(channel=self.code, kind="message", sender=recipient)
+            .order_by("-received_at").values_list("received_at", flat=True).first()
+        )
+        age = timezone.now() - last if last else None
+        if age is not None and age <= timedelta(hours=24):
+            return {"messaging_type": "RESPONSE"}
+        if age is not None and age <= timedelta(days=7):
+            return {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}
+        raise SendRefused("Messenger allows no message more than 7 days after the person's last message")
+
     def send(self, outbound: OutboundMessage) -> str:
         network, _, target = outbound.recipient.partition(":")
         base, token = conf.value("GRAPH_API_URL").rstrip("/"), conf.value("FACEBOOK_PAGE_ACCESS_TOKEN")
@@ -187,7 +201,8 @@ class FacebookAdapter(Adapter):
             key = "id"
         else:
             answer = fetch_json("POST", f"{base}/{conf.value('FACEBOOK_PAGE_ID')}/messages", token=token, payload={
-                "recipient": {"id": target}, "messaging_type": "RESPONSE", "message": {"text": outbound.text[:2000]},
+                "recipient": {"id": target}, **self.messaging_type(outbound.recipient),
+                "message": {"text": outbound.text[:2000]},
             })
             key = "message_id"
         if not answer.get(key):

@@ -12,7 +12,7 @@ from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.models import Case
 
 from .. import conf
-from ..base import ChannelMisconfigured, SendFailed, get_adapter
+from ..base import ChannelMisconfigured, SendFailed, SendRefused, get_adapter
 from ..models import OutboundAttempt, OutboundMessage
 
 logger = logging.getLogger(__name__)
@@ -90,6 +90,8 @@ def outbound_send(*, message_id: int) -> OutboundMessage:
         return OutboundMessage.objects.get(pk=message_id)
     try:
         provider_id = get_adapter(message.channel).send(message)
+    except SendRefused as exc:
+        return _record_failure(message, str(exc), final=True)
     except (SendFailed, Exception) as exc:  # noqa: BLE001 - a bug in an adapter is a failed attempt too
         return _record_failure(message, str(exc) or type(exc).__name__)
     return _record_success(message, provider_id)
@@ -112,13 +114,13 @@ def _record_success(message: OutboundMessage, provider_id: str) -> OutboundMessa
     return message
 
 
-def _record_failure(message: OutboundMessage, error: str) -> OutboundMessage:
+def _record_failure(message: OutboundMessage, error: str, *, final: bool = False) -> OutboundMessage:
     logger.warning("outbound %s #%s attempt %s failed: %s", message.channel, message.pk, message.attempts, error)
     now = timezone.now()
     with transaction.atomic():
         OutboundAttempt.objects.create(message=message, number=message.attempts, at=now, ok=False, error=error[:4000])
         message.last_error = error[:4000]
-        if message.attempts >= conf.OUTBOUND_MAX_ATTEMPTS:
+        if final or message.attempts >= conf.OUTBOUND_MAX_ATTEMPTS:
             message.status, message.next_attempt_at = S.FAILED, None
         else:
             message.next_attempt_at = now + backoff(message.attempts)

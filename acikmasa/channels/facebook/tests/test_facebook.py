@@ -141,6 +141,7 @@ def test_reply_goes_back_as_a_message_and_delivery_is_recorded(client, town, pro
 
 
 def test_read_watermark_marks_earlier_replies_read(client, town, provider, django_capture_on_commit_callbacks):
+    post(client, fixture("messenger_text"))
     provider.answer("POST", "/v21.0/200000000000002/messages", json_body={"message_id": "m_OUTBOUND"})
     with django_capture_on_commit_callbacks(execute=True):
         outbound = outbound_queue(channel="facebook", recipient="fb:6543210987654321", text="Merhaba")
@@ -162,3 +163,27 @@ def test_reply_to_a_comment_goes_back_as_a_comment(town, provider, django_captur
     outbound.refresh_from_db()
     assert (outbound.status, outbound.provider_message_id) == ("sent", "111_9100")
     assert provider.received[-1].json() == {"message": "Teşekkürler, ilettik."}
+
+
+@pytest.mark.parametrize("age, expected", [
+    (timedelta(hours=2), {"messaging_type": "RESPONSE"}),
+    (timedelta(days=3), {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}),
+])
+def test_messenger_reply_respects_the_messaging_window(client, town, provider, django_capture_on_commit_callbacks, age, expected):
+    post(client, fixture("messenger_text"))
+    InboundMessage.objects.update(received_at=timezone.now() - age)
+    provider.answer("POST", "/v21.0/200000000000002/messages", json_body={"message_id": "m_1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        outbound_queue(channel="facebook", recipient="fb:6543210987654321", text="Merhaba")
+    sent = provider.received[-1].json()
+    assert {k: sent[k] for k in expected} == expected and sent.get("tag") == expected.get("tag")
+
+
+def test_messenger_reply_after_seven_days_fails_at_once_without_retries(client, town, provider, django_capture_on_commit_callbacks):
+    post(client, fixture("messenger_text"))
+    InboundMessage.objects.update(received_at=timezone.now() - timedelta(days=8))
+    with django_capture_on_commit_callbacks(execute=True):
+        outbound = outbound_queue(channel="facebook", recipient="fb:6543210987654321", text="Merhaba")
+    outbound.refresh_from_db()
+    assert (outbound.status, outbound.attempts, outbound.next_attempt_at) == ("failed", 1, None)
+    assert "7 days" in outbound.last_error and provider.received == []
