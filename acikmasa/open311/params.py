@@ -14,6 +14,7 @@ from .errors import ApiError
 Form = dict[str, list[str]]
 MAX_FIELDS = 100
 _ATTRIBUTE = re.compile(r"^attribute\[([^\[\]]{1,60})\](\[\])?$")
+MIN_YEAR, MAX_YEAR = 1900, 2999
 BAD_ENCODING = "The parameters are not valid UTF-8 form encoding."
 
 
@@ -107,6 +108,9 @@ def when(form: Form, name: str) -> datetime | None:
         value = None
     if value is None:
         raise ApiError(400, f"{name} must be an ISO 8601 date or date-time (e.g. 2026-05-01T00:00:00+03:00).")
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        # Far dates overflow once a zone or the 90-day window is applied; nobody means them.
+        raise ApiError(400, f"{name} must be between the years {MIN_YEAR} and {MAX_YEAR}.")
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
     return value

@@ -150,7 +150,8 @@ def test_extensions_give_channel_photos_and_public_notes(client, town, make_case
 @pytest.mark.parametrize("query", [
     {"start_date": "yesterday"}, {"status": "pending"}, {"page": "0"}, {"page_size": "-3"},
     {"start_date": "2026-05-02", "end_date": "2026-05-01"}, {"extensions": "maybe"},
-    {"jurisdiction_id": "atlantis"},
+    {"jurisdiction_id": "atlantis"}, {"end_date": "0001-01-01"}, {"updated_after": "0001-01-01T00:00:00-12:00"},
+    {"start_date": "9999-12-31T23:59:59+14:00"}, {"start_date": "2026-01-01T25:00:00"},
 ])
 def test_bad_list_parameters_are_400(client, town, query):
     response = client.get(BASE + "requests.json", query)
