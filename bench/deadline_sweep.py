@@ -32,7 +32,10 @@ def database_exists(name: str) -> bool:
     import psycopg
 
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+        return (
+            conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            is not None
+        )
 
 
 def recreate(name: str) -> None:
@@ -81,8 +84,19 @@ def fill(cases: int, hot: float) -> None:
         ) AS k
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"m": town.municipality.pk, "channel": channel.pk, "fen": fen.pk, "n": cases,
-                             "hot": round(hot * 1000), "fast": fast.pk, "info": info.pk, "cimer": cimer.pk})
+        cursor.execute(
+            sql,
+            {
+                "m": town.municipality.pk,
+                "channel": channel.pk,
+                "fen": fen.pk,
+                "n": cases,
+                "hot": round(hot * 1000),
+                "fast": fast.pk,
+                "info": info.pk,
+                "cimer": cimer.pk,
+            },
+        )
         cursor.execute("ANALYZE cases_case")
 
 
@@ -92,7 +106,9 @@ def forget_sweeps() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE deadlines_escalationnotice, deadlines_escalation, deadlines_clock, deadlines_adoptionmark")
+        cursor.execute(
+            "TRUNCATE deadlines_escalationnotice, deadlines_escalation, deadlines_clock, deadlines_adoptionmark"
+        )
 
 
 def timed_sweep(label: str, now, open_cases: int, adopt_all: bool = False) -> None:
@@ -106,18 +122,28 @@ def timed_sweep(label: str, now, open_cases: int, adopt_all: bool = False) -> No
     if result.adopted:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE deadlines_clock")
-    print(f"{label}: {seconds:.2f} s, {open_cases / seconds:,.0f} open cases/s; adopted {result.adopted:,}, "
-          f"examined {result.examined:,}, escalations {result.escalations:,}"
-          + (f" ({result.escalations / seconds:,.0f}/s)" if result.escalations else ""), flush=True)
+    print(
+        f"{label}: {seconds:.2f} s, {open_cases / seconds:,.0f} open cases/s; adopted {result.adopted:,}, "
+        f"examined {result.examined:,}, escalations {result.escalations:,}"
+        + (f" ({result.escalations / seconds:,.0f}/s)" if result.escalations else ""),
+        flush=True,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=1_000_000)
-    parser.add_argument("--hot", type=float, default=0.01, help="share of 48-hour cases with work due")
-    parser.add_argument("--own", action="store_true", help="ignore bench_demo, build bench_deadlines")
-    parser.add_argument("--reuse", action="store_true",
-                        help="keep the cases of an earlier bench_deadlines run; forget its clocks and escalations")
+    parser.add_argument(
+        "--hot", type=float, default=0.01, help="share of 48-hour cases with work due"
+    )
+    parser.add_argument(
+        "--own", action="store_true", help="ignore bench_demo, build bench_deadlines"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the cases of an earlier bench_deadlines run; forget its clocks and escalations",
+    )
     args = parser.parse_args()
     use_demo = not args.own and database_exists("bench_demo")
     name = "bench_demo" if use_demo else "bench_deadlines"
@@ -130,15 +156,18 @@ def main() -> None:
     if not reuse:
         started = time.perf_counter()
         fill(args.cases, args.hot)
-        print(f"filled {args.cases:,} open cases into {name} in {time.perf_counter() - started:.1f} s", flush=True)
+        print(
+            f"filled {args.cases:,} open cases into {name} in {time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
 
+    # Mail goes nowhere: the bench measures the sweep, not an SMTP server.
+    from django.conf import settings
     from django.utils import timezone
 
     from acikmasa.cases.lifecycle import OPEN_STATUSES
     from acikmasa.cases.models import Case
 
-    # Mail goes nowhere: the bench measures the sweep, not an SMTP server.
-    from django.conf import settings
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 
@@ -150,7 +179,10 @@ def main() -> None:
     started = time.perf_counter()
     adopted = clocks_adopt(full=True)
     seconds = time.perf_counter() - started
-    print(f"adoption of clockless open cases: {seconds:.2f} s for {adopted:,} ({adopted / seconds:,.0f}/s)", flush=True)
+    print(
+        f"adoption of clockless open cases: {seconds:.2f} s for {adopted:,} ({adopted / seconds:,.0f}/s)",
+        flush=True,
+    )
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -158,8 +190,12 @@ def main() -> None:
     timed_sweep("first sweep (escalations due now)", now, open_cases)
     timed_sweep("same sweep again (idempotent)", now, open_cases)
     timed_sweep("sweep 5 minutes later", now + timedelta(minutes=5), open_cases)
-    timed_sweep("hourly sweep (looks at every open case for a missing clock)", now + timedelta(minutes=10),
-                open_cases, adopt_all=True)
+    timed_sweep(
+        "hourly sweep (looks at every open case for a missing clock)",
+        now + timedelta(minutes=10),
+        open_cases,
+        adopt_all=True,
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Clock)
 class ClockAdmin(ReadOnlyAdmin):
-    list_display = ["case", "number", "started_at", "due_at", "paused_since", "stopped_at", "level", "next_check_at"]
+    list_display = [
+        "case",
+        "number",
+        "started_at",
+        "due_at",
+        "paused_since",
+        "stopped_at",
+        "level",
+        "next_check_at",
+    ]
     list_select_related = ["case"]
     search_fields = ["case__tracking_number"]
 

@@ -51,19 +51,25 @@ def end_of_day(day: date) -> datetime:
     return BusinessCalendar().end_of(day)
 
 
-def calendar_for(*, municipality=None, statutory: bool = True, closures: Iterable[date] | None = None) -> BusinessCalendar:
+def calendar_for(
+    *, municipality=None, statutory: bool = True, closures: Iterable[date] | None = None
+) -> BusinessCalendar:
     """The calendar a standard runs on: closure days pause only the municipality's own standards."""
     if closures is None:
         closures = ()
         if municipality is not None and not statutory:
             from .models import ClosureDay  # the calculator must import without the app registry
 
-            closures = ClosureDay.objects.filter(municipality=municipality).values_list("day", flat=True)
+            closures = ClosureDay.objects.filter(municipality=municipality).values_list(
+                "day", flat=True
+            )
             # `municipality` may be an instance or a primary key: the filter takes either.
     return BusinessCalendar(closures=closures)
 
 
-def due_from_budget(calendar: BusinessCalendar, start: datetime, budget: float, unit: str) -> datetime:
+def due_from_budget(
+    calendar: BusinessCalendar, start: datetime, budget: float, unit: str
+) -> datetime:
     """When a clock that started at `start` with `budget` units (seconds for hours) runs out."""
     if budget < 0:
         raise ValueError("a deadline cannot be negative")
@@ -83,7 +89,9 @@ def budget_of(amount: int, unit: str) -> float:
     return amount * 3600 if unit == HOURS else amount
 
 
-def pause_length(calendar: BusinessCalendar, paused_at: datetime, resumed_at: datetime, unit: str) -> float:
+def pause_length(
+    calendar: BusinessCalendar, paused_at: datetime, resumed_at: datetime, unit: str
+) -> float:
     """How much budget a pause from `paused_at` to `resumed_at` gives back, in the unit's measure.
 
     Working days: the working days in (pause day, resume day]; calendar days: whole dates crossed;
@@ -102,7 +110,12 @@ def pause_length(calendar: BusinessCalendar, paused_at: datetime, resumed_at: da
 
 
 def compute_due_at(
-    start: datetime, amount: int, unit: str, *, municipality=None, statutory: bool = True,
+    start: datetime,
+    amount: int,
+    unit: str,
+    *,
+    municipality=None,
+    statutory: bool = True,
     calendar: BusinessCalendar | None = None,
 ) -> datetime:
     """When a deadline of `amount` `unit`s that starts at `start` runs out.

@@ -24,7 +24,9 @@ ONE_DAY = timedelta(days=1)
 class BusinessCalendar:
     """Day arithmetic for one municipality and one kind of standard (statutory or not)."""
 
-    def __init__(self, *, closures: Iterable[date] = (), config: DeadlineSettings | None = None) -> None:
+    def __init__(
+        self, *, closures: Iterable[date] = (), config: DeadlineSettings | None = None
+    ) -> None:
         self.closures = frozenset(closures)
         self.config = config or deadline_settings()
         self.zone = ZoneInfo(settings.TIME_ZONE)
@@ -63,7 +65,9 @@ class BusinessCalendar:
         self._check(asked)
         ordinals = self._ordinals
         if index >= len(ordinals):
-            raise OutsideCalendar(f"a deadline from {asked} runs past the holiday table ({LAST_YEAR})")
+            raise OutsideCalendar(
+                f"a deadline from {asked} runs past the holiday table ({LAST_YEAR})"
+            )
         return date.fromordinal(ordinals[index])
 
     @staticmethod
@@ -88,7 +92,9 @@ class BusinessCalendar:
     def end_of(self, day: date) -> datetime:
         """When a deadline whose last day is `day` runs out."""
         if day_off(day) is DayOff.HALF:
-            ends = datetime.combine(day, self.config.half_day_starts_at, tzinfo=self.zone) - timedelta(seconds=1)
+            ends = datetime.combine(
+                day, self.config.half_day_starts_at, tzinfo=self.zone
+            ) - timedelta(seconds=1)
         else:
             ends = datetime.combine(day, self.config.day_ends_at, tzinfo=self.zone)
         return ends
@@ -113,7 +119,11 @@ def working_day_ordinals(half_days_work: bool, closures: frozenset[date]) -> lis
     """Every working day of the table's years, as sorted ordinals: day arithmetic becomes bisection."""
     day, last, found = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31), []
     while day <= last:
-        if day.weekday() < 5 and day not in closures and day not in days_off(day.year, half_days_work=half_days_work):
+        if (
+            day.weekday() < 5
+            and day not in closures
+            and day not in days_off(day.year, half_days_work=half_days_work)
+        ):
             found.append(day.toordinal())
         day += ONE_DAY
     return found

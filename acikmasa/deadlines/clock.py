@@ -25,9 +25,15 @@ from .conf import deadline_settings
 CLOCK_STOPPED = "clock_stopped"  # a copying-cost notice went out (Law 4982 Art. 10)
 CLOCK_RESUMED = "clock_resumed"  # the fee was paid: the clock runs again
 
-STOPPING_KINDS = frozenset({
-    EventKind.RESOLVED, EventKind.CLOSED, EventKind.REJECTED, EventKind.MARKED_DUPLICATE, EventKind.FORWARDED_OUT,
-})
+STOPPING_KINDS = frozenset(
+    {
+        EventKind.RESOLVED,
+        EventKind.CLOSED,
+        EventKind.REJECTED,
+        EventKind.MARKED_DUPLICATE,
+        EventKind.FORWARDED_OUT,
+    }
+)
 WAITING_FOR_CITIZEN = "citizen"
 COPYING_COST = "copying_cost"
 
@@ -91,7 +97,12 @@ class ClockReplay:
     def start(self, at: datetime) -> None:
         s = self.state
         s.number += 1
-        s.started_at, s.budget, s.stopped_at, s.extended = at, budget_of(s.amount, s.unit), None, False
+        s.started_at, s.budget, s.stopped_at, s.extended = (
+            at,
+            budget_of(s.amount, s.unit),
+            None,
+            False,
+        )
         s.pauses, s.paused_since = set(), None
         self._recompute()
 
@@ -137,7 +148,10 @@ class ClockReplay:
         if kind == EventKind.REOPENED:
             self.start(at)
             return
-        if event.from_status == Status.WAITING_CITIZEN and event.to_status not in ("", Status.WAITING_CITIZEN):
+        if event.from_status == Status.WAITING_CITIZEN and event.to_status not in (
+            "",
+            Status.WAITING_CITIZEN,
+        ):
             self.resume(WAITING_FOR_CITIZEN, at)
         if event.to_status == Status.WAITING_CITIZEN:
             self.pause(WAITING_FOR_CITIZEN, at)
@@ -151,14 +165,21 @@ class ClockReplay:
             self.stop(at)
 
 
-def replay(case: Case, events: Iterable[CaseEvent] | None = None, *, calendar: BusinessCalendar | None = None) -> ClockState | None:
+def replay(
+    case: Case,
+    events: Iterable[CaseEvent] | None = None,
+    *,
+    calendar: BusinessCalendar | None = None,
+) -> ClockState | None:
     """The case's clock as its history says; None when no service standard binds it."""
     standard = case.service_standard
     if standard is None:
         return None
-    calendar = calendar or calendar_for(municipality=case.municipality_id, statutory=standard.is_statutory)
+    calendar = calendar or calendar_for(
+        municipality=case.municipality_id, statutory=standard.is_statutory
+    )
     replayer = ClockReplay(calendar, standard.deadline_unit, standard.deadline_amount)
-    for event in (case.events.order_by("sequence") if events is None else events):
+    for event in case.events.order_by("sequence") if events is None else events:
         replayer.apply(event)
     if replayer.state.started_at is None:  # no CREATED event (imported rows): start at registration
         replayer.start(case.created_at)
@@ -176,7 +197,3 @@ def next_check(state: ClockState, level: int) -> datetime | None:
     if level < 3:
         return state.due_at + deadline_settings().second_escalation_after
     return None
-
-
-
-

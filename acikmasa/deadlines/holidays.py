@@ -88,7 +88,10 @@ def official_days_off(year: int) -> dict[date, tuple[DayOff, str]]:
     for month, day, name in FIXED_FULL_DAYS:
         days[date(year, month, day)] = (DayOff.FULL, name)
     days[date(year, 10, 28)] = (DayOff.HALF, "Cumhuriyet Bayramı arifesi")
-    for table, length, name in ((RAMAZAN_BAYRAMI, 3, "Ramazan Bayramı"), (KURBAN_BAYRAMI, 4, "Kurban Bayramı")):
+    for table, length, name in (
+        (RAMAZAN_BAYRAMI, 3, "Ramazan Bayramı"),
+        (KURBAN_BAYRAMI, 4, "Kurban Bayramı"),
+    ):
         # A bayram near New Year spills into the neighbouring year; look one year either side.
         for first in (*table.get(year - 1, ()), *table.get(year, ()), *table.get(year + 1, ())):
             eve = first - timedelta(days=1)
@@ -110,4 +113,8 @@ def day_off(day: date) -> DayOff | None:
 def days_off(year: int, *, half_days_work: bool) -> frozenset[date]:
     """The dates of `year` that never count towards a deadline (full holidays, and half days unless
     they are working days): a set, so the calendar's day loop is one lookup per day."""
-    return frozenset(d for d, (kind, _) in official_days_off(year).items() if kind is DayOff.FULL or not half_days_work)
+    return frozenset(
+        d
+        for d, (kind, _) in official_days_off(year).items()
+        if kind is DayOff.FULL or not half_days_work
+    )

@@ -33,5 +33,9 @@ def connect_closure_day_signals() -> None:
 
     from .models import ClosureDay
 
-    post_save.connect(_closure_days_changed, sender=ClosureDay, dispatch_uid="deadlines_closure_saved")
-    post_delete.connect(_closure_days_changed, sender=ClosureDay, dispatch_uid="deadlines_closure_deleted")
+    post_save.connect(
+        _closure_days_changed, sender=ClosureDay, dispatch_uid="deadlines_closure_saved"
+    )
+    post_delete.connect(
+        _closure_days_changed, sender=ClosureDay, dispatch_uid="deadlines_closure_deleted"
+    )

@@ -18,7 +18,9 @@ class ClosureDay(models.Model):
     It pauses only the municipality's own service standards; statutory deadlines run through it.
     """
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="closure_days")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="closure_days"
+    )
     day = models.DateField(_("day"))
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
@@ -26,7 +28,9 @@ class ClosureDay(models.Model):
         verbose_name = _("closure day")
         verbose_name_plural = _("closure days")
         ordering = ["-day"]
-        constraints = [models.UniqueConstraint(fields=["municipality", "day"], name="closure_day_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "day"], name="closure_day_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.day:%Y-%m-%d} {self.reason}".strip()
@@ -41,8 +45,12 @@ class Level(models.IntegerChoices):
 class Clock(models.Model):
     """The current clock of one case, as the history says; `next_check_at` drives the sweep."""
 
-    case = models.OneToOneField(Case, primary_key=True, on_delete=models.CASCADE, related_name="deadline_clock")
-    number = models.PositiveSmallIntegerField(_("clock number"), default=1, help_text=_("1, then +1 per reopening."))
+    case = models.OneToOneField(
+        Case, primary_key=True, on_delete=models.CASCADE, related_name="deadline_clock"
+    )
+    number = models.PositiveSmallIntegerField(
+        _("clock number"), default=1, help_text=_("1, then +1 per reopening.")
+    )
     started_at = models.DateTimeField(_("started at"))
     due_at = models.DateTimeField(_("due at"))
     warn_at = models.DateTimeField(_("due soon from"))
@@ -56,7 +64,11 @@ class Clock(models.Model):
         verbose_name_plural = _("deadline clocks")
         indexes = [
             # Only clocks with work ahead are in the index: the sweep's range scan stays small.
-            models.Index(fields=["next_check_at"], name="clock_next_check_idx", condition=models.Q(next_check_at__isnull=False)),
+            models.Index(
+                fields=["next_check_at"],
+                name="clock_next_check_idx",
+                condition=models.Q(next_check_at__isnull=False),
+            ),
         ]
 
 
@@ -75,7 +87,9 @@ class Escalation(models.Model):
         verbose_name_plural = _("escalations")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["case", "clock_number", "level"], name="escalation_once_per_level"),
+            models.UniqueConstraint(
+                fields=["case", "clock_number", "level"], name="escalation_once_per_level"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -86,7 +100,9 @@ class EscalationNotice(models.Model):
     """A message to one person about one escalation; sent by a task after the sweep commits."""
 
     escalation = models.ForeignKey(Escalation, on_delete=models.CASCADE, related_name="notices")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     created_at = models.DateTimeField(_("created at"))
@@ -98,10 +114,19 @@ class EscalationNotice(models.Model):
         verbose_name = _("escalation notice")
         verbose_name_plural = _("escalation notices")
         constraints = [
-            models.UniqueConstraint(fields=["escalation", "email"], name="escalation_notice_once_per_address",
-                                    condition=~models.Q(email="")),
+            models.UniqueConstraint(
+                fields=["escalation", "email"],
+                name="escalation_notice_once_per_address",
+                condition=~models.Q(email=""),
+            ),
         ]
-        indexes = [models.Index(fields=["created_at"], name="notice_unsent_idx", condition=models.Q(sent_at__isnull=True))]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="notice_unsent_idx",
+                condition=models.Q(sent_at__isnull=True),
+            )
+        ]
 
 
 class AdoptionMark(models.Model):

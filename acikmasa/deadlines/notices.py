@@ -19,7 +19,13 @@ def _message(notice: EscalationNotice) -> tuple[str, str]:
     body = _(
         "Dear %(name)s,\n\ncase %(number)s (%(subject)s) needs your attention: %(level)s.\n"
         "Due time: %(due)s.\n\nAçık Masa"
-    ) % {"name": notice.name, "number": case.tracking_number, "subject": case.subject or "-", "level": level, "due": due}
+    ) % {
+        "name": notice.name,
+        "number": case.tracking_number,
+        "subject": case.subject or "-",
+        "level": level,
+        "due": due,
+    }
     return subject, body
 
 
@@ -34,8 +40,10 @@ def escalation_notices_send(*, limit: int = 200) -> tuple[int, int]:
     with transaction.atomic():
         notices = list(
             EscalationNotice.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS).exclude(email="")
-            .select_related("escalation__case__subject").order_by("created_at")[:limit]
+            .filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
+            .exclude(email="")
+            .select_related("escalation__case__subject")
+            .order_by("created_at")[:limit]
         )
         for notice in notices:
             subject, body = _message(notice)

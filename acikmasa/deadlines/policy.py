@@ -16,7 +16,8 @@ def applicable_standards(
     *, municipality: Municipality, channel: Channel, case_type: str, subject: Subject | None
 ) -> list[ServiceStandard]:
     standards = [
-        s for s in municipality.service_standards.filter(is_active=True).prefetch_related("channels")
+        s
+        for s in municipality.service_standards.filter(is_active=True).prefetch_related("channels")
         if case_type in (s.case_types or []) or any(c.pk == channel.pk for c in s.channels.all())
     ]
     if subject is not None and subject.service_standard_id is not None:
@@ -26,7 +27,12 @@ def applicable_standards(
 
 
 def binding_standard(
-    *, municipality: Municipality, channel: Channel, case_type: str, subject: Subject | None, start: datetime
+    *,
+    municipality: Municipality,
+    channel: Channel,
+    case_type: str,
+    subject: Subject | None,
+    start: datetime,
 ) -> tuple[ServiceStandard | None, datetime | None]:
     """The standard the case must keep and its due time; (None, None) when none applies."""
     candidates = applicable_standards(
@@ -35,8 +41,18 @@ def binding_standard(
     if not candidates:
         return None, None
     timed = [
-        (compute_due_at(start, s.deadline_amount, s.deadline_unit, municipality=municipality, statutory=s.is_statutory),
-         s.sequence_no, s.pk, s)
+        (
+            compute_due_at(
+                start,
+                s.deadline_amount,
+                s.deadline_unit,
+                municipality=municipality,
+                statutory=s.is_statutory,
+            ),
+            s.sequence_no,
+            s.pk,
+            s,
+        )
         for s in candidates
     ]
     due_at, _, _, standard = min(timed, key=lambda row: row[:3])

@@ -25,7 +25,9 @@ class PromiseView:
     at: datetime
 
 
-def case_promise_get(*, user: AbstractBaseUser | None, case: Case, now: datetime | None = None) -> PromiseView | None:
+def case_promise_get(
+    *, user: AbstractBaseUser | None, case: Case, now: datetime | None = None
+) -> PromiseView | None:
     """On track, due soon, overdue, met or missed for `case` (None: no standard binds it)."""
     if not can_view(user, case):
         raise PermissionRefused(_("You are not allowed to see this case."))
@@ -38,4 +40,8 @@ def case_promise_get(*, user: AbstractBaseUser | None, case: Case, now: datetime
 
 def escalation_list(*, user: AbstractBaseUser | None) -> QuerySet[Escalation]:
     """Escalations of the cases `user` may see, newest first."""
-    return Escalation.objects.filter(case__in=visible_cases(user)).select_related("case").order_by("-created_at")
+    return (
+        Escalation.objects.filter(case__in=visible_cases(user))
+        .select_related("case")
+        .order_by("-created_at")
+    )

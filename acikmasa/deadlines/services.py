@@ -46,11 +46,19 @@ def clock_sync(case: Case, event: CaseEvent | None = None) -> ClockState | None:
     case.due_at = state.due_at
     current = Clock.objects.filter(pk=case.pk).values_list("number", "level").first()
     level = current[1] if current and current[0] == state.number else 0
-    Clock.objects.update_or_create(case=case, defaults={
-        "number": state.number, "started_at": state.started_at, "due_at": state.due_at,
-        "warn_at": state.warn_at(), "paused_since": state.paused_since if state.is_paused else None,
-        "stopped_at": state.stopped_at, "level": level, "next_check_at": next_check(state, level),
-    })
+    Clock.objects.update_or_create(
+        case=case,
+        defaults={
+            "number": state.number,
+            "started_at": state.started_at,
+            "due_at": state.due_at,
+            "warn_at": state.warn_at(),
+            "paused_since": state.paused_since if state.is_paused else None,
+            "stopped_at": state.stopped_at,
+            "level": level,
+            "next_check_at": next_check(state, level),
+        },
+    )
     return state
 
 
@@ -67,7 +75,12 @@ def _locked_information_case(case_id: int, actor: AbstractBaseUser | None) -> Ca
 
 @transaction.atomic
 def deadline_extend(
-    *, case_id: int, actor: AbstractBaseUser | None, reason: str, notice_text: str, now: datetime | None = None,
+    *,
+    case_id: int,
+    actor: AbstractBaseUser | None,
+    reason: str,
+    notice_text: str,
+    now: datetime | None = None,
 ) -> CaseEvent:
     """Extend an information request to 30 working days and record the notice to the applicant.
 
@@ -80,24 +93,42 @@ def deadline_extend(
     now = now or timezone.now()
     case = _locked_information_case(case_id, actor)
     if reason not in EXTENSION_REASONS:
-        raise TransitionRefused(_("Choose one of the legal reasons for an extension."), field="reason")
+        raise TransitionRefused(
+            _("Choose one of the legal reasons for an extension."), field="reason"
+        )
     text = (notice_text or "").strip()
     if not text:
-        raise TransitionRefused(_("Write the notice that tells the applicant why and until when."), field="notice_text")
+        raise TransitionRefused(
+            _("Write the notice that tells the applicant why and until when."), field="notice_text"
+        )
     state = replay(case)
     if state is None or state.unit != WORKING_DAYS:
-        raise TransitionRefused(_("Only a deadline counted in working days can be extended under Law 4982."))
+        raise TransitionRefused(
+            _("Only a deadline counted in working days can be extended under Law 4982.")
+        )
     if state.extended:
-        raise TransitionRefused(_("This request was already extended; the law allows it once, to 30 working days."))
+        raise TransitionRefused(
+            _("This request was already extended; the law allows it once, to 30 working days.")
+        )
     if state.stopped_at is not None or now > state.due_at:
         raise TransitionRefused(_("The extension notice must go out before the first period ends."))
     added = MAX_INFORMATION_WORKING_DAYS - state.amount
     if added <= 0:
         raise TransitionRefused(_("The deadline is already 30 working days or more."))
     event = record_event(
-        case, EventKind.DEADLINE_EXTENDED, actor=actor, text=text, at=now, is_public=True,
-        payload={"reason": reason, "added": added, "unit": WORKING_DAYS, "previous_due_at": state.due_at.isoformat(),
-                 "notice_sent_at": now.isoformat()},
+        case,
+        EventKind.DEADLINE_EXTENDED,
+        actor=actor,
+        text=text,
+        at=now,
+        is_public=True,
+        payload={
+            "reason": reason,
+            "added": added,
+            "unit": WORKING_DAYS,
+            "previous_due_at": state.due_at.isoformat(),
+            "notice_sent_at": now.isoformat(),
+        },
     )
     clock_sync(case, event)
     case.updated_at = now
@@ -107,7 +138,12 @@ def deadline_extend(
 
 @transaction.atomic
 def copying_cost_notice(
-    *, case_id: int, actor: AbstractBaseUser | None, amount: str | Decimal, notice_text: str, now: datetime | None = None,
+    *,
+    case_id: int,
+    actor: AbstractBaseUser | None,
+    amount: str | Decimal,
+    notice_text: str,
+    now: datetime | None = None,
 ) -> CaseEvent:
     """Record the notice of copying cost sent to the applicant: the clock stops until it is paid.
 
@@ -121,15 +157,24 @@ def copying_cost_notice(
     except (InvalidOperation, ValueError):
         fee = Decimal(-1)
     if not fee.is_finite() or fee <= 0:
-        raise TransitionRefused(_("Give the copying cost as a positive amount in Turkish lira."), field="amount")
+        raise TransitionRefused(
+            _("Give the copying cost as a positive amount in Turkish lira."), field="amount"
+        )
     text = (notice_text or "").strip()
     if not text:
         raise TransitionRefused(_("Write the notice sent to the applicant."), field="notice_text")
     state = replay(case)
     if state is not None and COPYING_COST in state.pauses:
         raise TransitionRefused(_("A copying-cost notice is already waiting for payment."))
-    event = record_event(case, CLOCK_STOPPED, actor=actor, text=text, at=now, is_public=True,
-                         payload={"reason": "copying_cost", "amount_try": str(fee.quantize(Decimal("0.01")))})
+    event = record_event(
+        case,
+        CLOCK_STOPPED,
+        actor=actor,
+        text=text,
+        at=now,
+        is_public=True,
+        payload={"reason": "copying_cost", "amount_try": str(fee.quantize(Decimal("0.01")))},
+    )
     clock_sync(case, event)
     case.updated_at = now
     case.save(update_fields=["due_at", "version", "updated_at"])
@@ -137,7 +182,9 @@ def copying_cost_notice(
 
 
 @transaction.atomic
-def copying_cost_paid(*, case_id: int, actor: AbstractBaseUser | None, now: datetime | None = None) -> CaseEvent:
+def copying_cost_paid(
+    *, case_id: int, actor: AbstractBaseUser | None, now: datetime | None = None
+) -> CaseEvent:
     """Record that the applicant paid the copying cost: the clock runs again, the due time moves.
 
     Callers: the desk screens. Side effects: one public CLOCK_RESUMED event; case.due_at moves by
@@ -148,7 +195,9 @@ def copying_cost_paid(*, case_id: int, actor: AbstractBaseUser | None, now: date
     state = replay(case)
     if state is None or COPYING_COST not in state.pauses:
         raise TransitionRefused(_("No copying-cost notice is waiting for payment."))
-    event = record_event(case, CLOCK_RESUMED, actor=actor, at=now, is_public=True, payload={"reason": "copying_cost"})
+    event = record_event(
+        case, CLOCK_RESUMED, actor=actor, at=now, is_public=True, payload={"reason": "copying_cost"}
+    )
     clock_sync(case, event)
     case.updated_at = now
     case.save(update_fields=["due_at", "version", "updated_at"])
@@ -164,14 +213,23 @@ def clocks_retime(*, municipality_id: int, batch_size: int = 500) -> int:
     Side effects: case.due_at and Clock rows, each case locked in its own short transaction batch.
     """
     ids = list(
-        Case.objects.filter(municipality_id=municipality_id, status__in=OPEN_STATUSES,
-                            service_standard__is_statutory=False).order_by("pk").values_list("pk", flat=True)
+        Case.objects.filter(
+            municipality_id=municipality_id,
+            status__in=OPEN_STATUSES,
+            service_standard__is_statutory=False,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     moved = 0
     for start in range(0, len(ids), batch_size):
         with transaction.atomic():
             # Case rows first, then clocks, in id order: the same order as case_transition.
-            for case in Case.objects.select_for_update().filter(pk__in=ids[start:start + batch_size]).order_by("pk"):
+            for case in (
+                Case.objects.select_for_update()
+                .filter(pk__in=ids[start : start + batch_size])
+                .order_by("pk")
+            ):
                 before = case.due_at
                 clock_sync(case)
                 if case.due_at != before:

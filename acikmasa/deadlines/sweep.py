@@ -43,8 +43,15 @@ class Recipients:
     def managers(self, directorate_id: int | None) -> list[Recipient]:
         if self._managers is None:
             self._managers = {}
-            rows = StaffProfile.objects.filter(role=Role.DIRECTORATE_MANAGER, user__is_active=True).values_list(
-                "directorates", "user_id", "user__first_name", "user__last_name", "user__username", "user__email",
+            rows = StaffProfile.objects.filter(
+                role=Role.DIRECTORATE_MANAGER, user__is_active=True
+            ).values_list(
+                "directorates",
+                "user_id",
+                "user__first_name",
+                "user__last_name",
+                "user__username",
+                "user__email",
             )
             for directorate, user_id, first, last, username, email in rows:
                 if directorate is not None:
@@ -56,7 +63,9 @@ class Recipients:
         if standard_id is None:
             return []
         if standard_id not in self._places:
-            standard = ServiceStandard.objects.select_related("first_place__user", "second_place__user").get(pk=standard_id)
+            standard = ServiceStandard.objects.select_related(
+                "first_place__user", "second_place__user"
+            ).get(pk=standard_id)
             self._places[standard_id] = {
                 Level.OVERDUE: _place_recipient(standard.first_place),
                 Level.OVERDUE_FURTHER: _place_recipient(standard.second_place),
@@ -98,7 +107,9 @@ def next_check_after(clock: Clock) -> datetime | None:
     return min(upcoming, default=None)
 
 
-def cases_escalate(*, items: list[tuple[Case, Clock, int]], now: datetime, recipients: Recipients) -> list[Escalation]:
+def cases_escalate(
+    *, items: list[tuple[Case, Clock, int]], now: datetime, recipients: Recipients
+) -> list[Escalation]:
     """Escalate locked cases: per (case, clock, level) an ESCALATED event, an Escalation row, notices.
 
     Rule: at most once per (case, clock, level) — the caller holds the case locks and checked the
@@ -108,12 +119,29 @@ def cases_escalate(*, items: list[tuple[Case, Clock, int]], now: datetime, recip
     escalations, people = [], []
     for case, clock, level in items:
         found = recipients.for_level(case, level)
-        event = record_event(case, EventKind.ESCALATED, at=now, is_public=False, payload={
-            "level": level, "level_name": Level(level).name.lower(), "clock": clock.number,
-            "due_at": clock.due_at.isoformat(), "recipients": [name for _, name, _ in found],
-        })
-        escalations.append(Escalation(case=case, clock_number=clock.number, level=level, event=event,
-                                      due_at=clock.due_at, created_at=now))
+        event = record_event(
+            case,
+            EventKind.ESCALATED,
+            at=now,
+            is_public=False,
+            payload={
+                "level": level,
+                "level_name": Level(level).name.lower(),
+                "clock": clock.number,
+                "due_at": clock.due_at.isoformat(),
+                "recipients": [name for _, name, _ in found],
+            },
+        )
+        escalations.append(
+            Escalation(
+                case=case,
+                clock_number=clock.number,
+                level=level,
+                event=event,
+                due_at=clock.due_at,
+                created_at=now,
+            )
+        )
         people.append(found)
     Escalation.objects.bulk_create(escalations)
     notices = []
@@ -123,7 +151,15 @@ def cases_escalate(*, items: list[tuple[Case, Clock, int]], now: datetime, recip
             if email and email in seen:
                 continue
             seen.add(email)
-            notices.append(EscalationNotice(escalation=escalation, user_id=user_id, name=name[:200], email=email, created_at=now))
+            notices.append(
+                EscalationNotice(
+                    escalation=escalation,
+                    user_id=user_id,
+                    name=name[:200],
+                    email=email,
+                    created_at=now,
+                )
+            )
     EscalationNotice.objects.bulk_create(notices)
     return escalations
 
@@ -143,7 +179,9 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
         clocks = Clock.objects.in_bulk([case.pk for case in cases])
         # A level already escalated (e.g. a clock re-adopted after a restore) is never repeated.
         done: dict[tuple[int, int], set[int]] = {}
-        for case_id, number, level in Escalation.objects.filter(case_id__in=clocks).values_list("case_id", "clock_number", "level"):
+        for case_id, number, level in Escalation.objects.filter(case_id__in=clocks).values_list(
+            "case_id", "clock_number", "level"
+        ):
             done.setdefault((case_id, number), set()).add(level)
         items, changed_cases = [], []
         for case in cases:
@@ -178,8 +216,10 @@ def _save_rows(model, rows: list, fields: list[str]) -> None:
     params = [value for row in rows for value in (row.pk, *(getattr(row, name) for name in fields))]
     assignments = ", ".join(f'"{c}" = v."{c}"' for c in columns)
     names = ", ".join(f'"{c}"' for c in ["_pk", *columns])
-    sql = (f'UPDATE "{meta.db_table}" AS t SET {assignments} FROM (VALUES {", ".join([row_sql] * len(rows))}) '
-           f'AS v({names}) WHERE t."{pk}" = v."_pk"')
+    sql = (
+        f'UPDATE "{meta.db_table}" AS t SET {assignments} FROM (VALUES {", ".join([row_sql] * len(rows))}) '
+        f'AS v({names}) WHERE t."{pk}" = v."_pk"'
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
@@ -190,7 +230,9 @@ def _send_notices_later() -> None:
     escalation_notices_send.enqueue()
 
 
-def sweep_run(*, now: datetime | None = None, batch_size: int | None = None, adopt_all: bool = False) -> SweepResult:
+def sweep_run(
+    *, now: datetime | None = None, batch_size: int | None = None, adopt_all: bool = False
+) -> SweepResult:
     """One full sweep: adopt clockless open cases, then escalate every clock whose time has come.
 
     Idempotent: a second run at the same moment finds nothing to do. Callers: the deadline_sweep
@@ -205,7 +247,9 @@ def sweep_run(*, now: datetime | None = None, batch_size: int | None = None, ado
         examined, escalated = _sweep_batch(now, size, recipients)
         if not examined:
             if result.escalations:
-                transaction.on_commit(_send_notices_later)  # once per sweep; the task drains the queue
+                transaction.on_commit(
+                    _send_notices_later
+                )  # once per sweep; the task drains the queue
             return result
         result.batches += 1
         result.examined += examined
@@ -232,26 +276,41 @@ def clocks_adopt(*, full: bool = False, chunk: int = 5000) -> int:
     above = 0 if full else mark.last_case_id
     highest = Case.objects.aggregate(highest=Max("id"))["highest"] or 0
     share = deadline_settings().due_soon_share
-    adopted = _adopt_postgresql(share, above) if connection.vendor == "postgresql" else _adopt_in_chunks(share, above, chunk)
+    adopted = (
+        _adopt_postgresql(share, above)
+        if connection.vendor == "postgresql"
+        else _adopt_in_chunks(share, above, chunk)
+    )
     AdoptionMark.objects.filter(key="clocks").update(
-        last_case_id=Greatest(F("last_case_id"), Value(highest)), **({"full_scan_at": now} if full else {}),
+        last_case_id=Greatest(F("last_case_id"), Value(highest)),
+        **({"full_scan_at": now} if full else {}),
     )
     return adopted
 
 
 def _adopt_in_chunks(share: float, above: int, chunk: int) -> int:
     adopted = 0
-    rows = (
-        Case.objects.filter(id__gt=above, status__in=OPEN, due_at__isnull=False, service_standard__isnull=False,
-                            deadline_clock__isnull=True)
-        .values_list("id", "created_at", "due_at", "status", "updated_at")
-    )
+    rows = Case.objects.filter(
+        id__gt=above,
+        status__in=OPEN,
+        due_at__isnull=False,
+        service_standard__isnull=False,
+        deadline_clock__isnull=True,
+    ).values_list("id", "created_at", "due_at", "status", "updated_at")
     batch: list[Clock] = []
     for case_id, created, due, status, updated in rows.iterator(chunk_size=chunk):
         paused = updated if status == Status.WAITING_CITIZEN else None
         warn = created + (due - created) * share
-        batch.append(Clock(case_id=case_id, started_at=created, due_at=due, warn_at=warn, paused_since=paused,
-                           next_check_at=None if paused else warn))
+        batch.append(
+            Clock(
+                case_id=case_id,
+                started_at=created,
+                due_at=due,
+                warn_at=warn,
+                paused_since=paused,
+                next_check_at=None if paused else warn,
+            )
+        )
         if len(batch) >= chunk:
             adopted += len(Clock.objects.bulk_create(batch, ignore_conflicts=True))
             batch = []
@@ -272,5 +331,7 @@ def _adopt_postgresql(share: float, above: int) -> int:
         ON CONFLICT (case_id) DO NOTHING
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"share": share, "waiting": Status.WAITING_CITIZEN, "open": OPEN, "above": above})
+        cursor.execute(
+            sql, {"share": share, "waiting": Status.WAITING_CITIZEN, "open": OPEN, "above": above}
+        )
         return cursor.rowcount

@@ -72,6 +72,12 @@ def _chain_alive(*, exclude_running: bool) -> bool:
     from django.tasks import TaskResultStatus
 
     pending = DBTaskResult.objects.filter(task_path=deadline_sweep.module_path)
-    statuses = [TaskResultStatus.READY] if exclude_running else [TaskResultStatus.READY, TaskResultStatus.RUNNING]
-    recent = pending.filter(status__in=statuses).exclude(status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - STALE_RUN)
+    statuses = (
+        [TaskResultStatus.READY]
+        if exclude_running
+        else [TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    )
+    recent = pending.filter(status__in=statuses).exclude(
+        status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - STALE_RUN
+    )
     return recent.exists()

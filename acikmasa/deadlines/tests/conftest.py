@@ -37,9 +37,13 @@ def information_request(town, wall: WallClock, when: datetime) -> Case:
     """A Law 4982 request (15 working days in the test town), registered at `when`."""
     wall.set(when)
     return case_submit(
-        municipality=town.municipality, channel="information_request", case_type="information",
+        municipality=town.municipality,
+        channel="information_request",
+        case_type="information",
         description="Belediyenin 2025 yılı asfalt harcamalarını öğrenmek istiyorum.",
-        citizen=CitizenInput(first_name="Ayşe", last_name="Yılmaz", address="Birlik Mah. 1. Sok. No:3"),
+        citizen=CitizenInput(
+            first_name="Ayşe", last_name="Yılmaz", address="Birlik Mah. 1. Sok. No:3"
+        ),
         received_at=when,
     ).case
 
@@ -47,14 +51,32 @@ def information_request(town, wall: WallClock, when: datetime) -> Case:
 def pothole(town, wall: WallClock, when: datetime) -> Case:
     """A 48-hour case (the test town's fast standard)."""
     wall.set(when)
-    return case_submit(municipality=town.municipality, channel="call_centre", subject="pothole",
-                       description="Sokakta derin çukur var", received_at=when).case
+    return case_submit(
+        municipality=town.municipality,
+        channel="call_centre",
+        subject="pothole",
+        description="Sokakta derin çukur var",
+        received_at=when,
+    ).case
 
 
-def act(case: Case, action: str, when: datetime, wall: WallClock, *, actor=None, text: str = "", by_citizen: bool = False,
-        **params) -> Case:
+def act(
+    case: Case,
+    action: str,
+    when: datetime,
+    wall: WallClock,
+    *,
+    actor=None,
+    text: str = "",
+    by_citizen: bool = False,
+    **params,
+) -> Case:
     wall.set(when)
-    case_transition(case_id=case.pk, actor=actor, by_citizen=by_citizen,
-                    request=TransitionRequest(action=action, text=text, params=params))
+    case_transition(
+        case_id=case.pk,
+        actor=actor,
+        by_citizen=by_citizen,
+        request=TransitionRequest(action=action, text=text, params=params),
+    )
     case.refresh_from_db()
     return case

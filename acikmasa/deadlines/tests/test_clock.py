@@ -27,7 +27,14 @@ def test_waiting_for_the_citizen_pauses_the_clock_and_the_answer_moves_the_due_t
     case = information_request(town, wall, at(2026, 11, 2, 10))  # Monday
     assert case.due_at == ends(2026, 11, 23)  # 15 working days
     pr = town.users["pr"]
-    act(case, Action.ASK_CITIZEN, at(2026, 11, 4, 10), wall, actor=pr, text="Hangi yılın harcamaları?")
+    act(
+        case,
+        Action.ASK_CITIZEN,
+        at(2026, 11, 4, 10),
+        wall,
+        actor=pr,
+        text="Hangi yılın harcamaları?",
+    )
     clock = Clock.objects.get(pk=case.pk)
     assert clock.paused_since == at(2026, 11, 4, 10) and clock.next_check_at is None
     assert case.due_at == ends(2026, 11, 23)  # unchanged while paused
@@ -41,7 +48,14 @@ def test_waiting_for_the_citizen_pauses_the_clock_and_the_answer_moves_the_due_t
 
 def test_a_paused_clock_does_not_become_due_soon_or_overdue(town, wall):
     case = pothole(town, wall, at(2026, 11, 2, 10))
-    act(case, Action.ASK_CITIZEN, at(2026, 11, 2, 12), wall, actor=town.users["fen_staff"], text="Adres tarifi?")
+    act(
+        case,
+        Action.ASK_CITIZEN,
+        at(2026, 11, 2, 12),
+        wall,
+        actor=town.users["fen_staff"],
+        text="Adres tarifi?",
+    )
     assert replay(case).promise(at(2026, 11, 20, 10)) == Promise.ON_TRACK
 
 
@@ -58,8 +72,15 @@ def test_a_pause_that_begins_after_the_due_time_gives_nothing_back(town, wall):
 def test_forwarding_inside_the_municipality_keeps_the_clock_running(town, wall):
     case = pothole(town, wall, at(2026, 11, 2, 10))
     due = case.due_at
-    act(case, Action.FORWARD, at(2026, 11, 3, 9), wall, actor=town.users["fen_staff"], text="Temizlik işi",
-        directorate_id=town.directorates["temizlik"].pk)
+    act(
+        case,
+        Action.FORWARD,
+        at(2026, 11, 3, 9),
+        wall,
+        actor=town.users["fen_staff"],
+        text="Temizlik işi",
+        directorate_id=town.directorates["temizlik"].pk,
+    )
     assert case.due_at == due and Clock.objects.get(pk=case.pk).number == 1
     assert_cache_matches_history(case)
 
@@ -84,16 +105,32 @@ def test_the_promise_status_follows_the_history(town, wall):
     assert state.promise(at(2026, 11, 3, 9)) == Promise.ON_TRACK  # 23 of 48 hours
     assert state.promise(at(2026, 11, 3, 23)) == Promise.DUE_SOON  # 37 of 48 hours
     assert state.promise(at(2026, 11, 4, 11)) == Promise.OVERDUE
-    act(case, Action.RESOLVE, at(2026, 11, 4, 11), wall, actor=town.users["fen_staff"], text=RESOLUTION)
+    act(
+        case,
+        Action.RESOLVE,
+        at(2026, 11, 4, 11),
+        wall,
+        actor=town.users["fen_staff"],
+        text=RESOLUTION,
+    )
     assert replay(case).promise(at(2026, 11, 30)) == Promise.MISSED
     on_time = pothole(town, wall, at(2026, 11, 2, 10))
-    act(on_time, Action.RESOLVE, at(2026, 11, 4, 9), wall, actor=town.users["fen_staff"], text=RESOLUTION)
+    act(
+        on_time,
+        Action.RESOLVE,
+        at(2026, 11, 4, 9),
+        wall,
+        actor=town.users["fen_staff"],
+        text=RESOLUTION,
+    )
     assert replay(on_time).promise(at(2026, 11, 30)) == Promise.MET
     assert Clock.objects.get(pk=on_time.pk).next_check_at is None
 
 
 def test_closure_days_move_the_municipality_s_own_standard_but_not_a_statutory_one(town, wall):
-    ClosureDay.objects.create(municipality=town.municipality, day=at(2026, 11, 3).date(), reason="Köprü izni")
+    ClosureDay.objects.create(
+        municipality=town.municipality, day=at(2026, 11, 3).date(), reason="Köprü izni"
+    )
     own = pothole(town, wall, at(2026, 11, 2, 10))
     assert own.due_at == at(2026, 11, 5, 10)  # 48 hours plus the closed day
     statutory = town.standards["info"]
@@ -107,14 +144,18 @@ def test_closure_days_move_the_municipality_s_own_standard_but_not_a_statutory_o
     assert own_info.due_at == ends(2026, 11, 24)
 
 
-def test_adding_or_removing_a_closure_day_re_times_the_open_clocks_it_concerns(town, wall, django_capture_on_commit_callbacks):
+def test_adding_or_removing_a_closure_day_re_times_the_open_clocks_it_concerns(
+    town, wall, django_capture_on_commit_callbacks
+):
     own = pothole(town, wall, at(2026, 11, 2, 10))
     statutory = town.standards["info"]
     statutory.is_statutory = True
     statutory.save()
     law = information_request(town, wall, at(2026, 11, 2, 10))
     with django_capture_on_commit_callbacks(execute=True):
-        closure = ClosureDay.objects.create(municipality=town.municipality, day=at(2026, 11, 3).date(), reason="Köprü")
+        closure = ClosureDay.objects.create(
+            municipality=town.municipality, day=at(2026, 11, 3).date(), reason="Köprü"
+        )
     own.refresh_from_db()
     law.refresh_from_db()
     assert own.due_at == at(2026, 11, 5, 10) == Clock.objects.get(pk=own.pk).due_at

@@ -25,10 +25,17 @@ def assert_nothing_written(case: Case) -> None:
     assert case.version == before == case.events.count()
 
 
-def test_an_extension_for_a_legal_reason_before_the_15_days_end_moves_the_due_time_to_30_working_days(town, wall):
+def test_an_extension_for_a_legal_reason_before_the_15_days_end_moves_the_due_time_to_30_working_days(
+    town, wall
+):
     case = information_request(town, wall, at(2026, 11, 2, 10))
-    event = deadline_extend(case_id=case.pk, actor=town.users["pr"], reason="other_institution_opinion",
-                            notice_text=NOTICE, now=at(2026, 11, 20, 16))
+    event = deadline_extend(
+        case_id=case.pk,
+        actor=town.users["pr"],
+        reason="other_institution_opinion",
+        notice_text=NOTICE,
+        now=at(2026, 11, 20, 16),
+    )
     case.refresh_from_db()
     assert case.due_at == ends(2026, 12, 14)  # the 30th working day after 2 November
     assert (event.kind, event.is_public, event.text) == (EventKind.DEADLINE_EXTENDED, True, NOTICE)
@@ -39,7 +46,13 @@ def test_an_extension_for_a_legal_reason_before_the_15_days_end_moves_the_due_ti
 def test_an_extension_after_the_first_15_working_days_is_refused(town, wall):
     case = information_request(town, wall, at(2026, 11, 2, 10))
     with pytest.raises(TransitionRefused):
-        deadline_extend(case_id=case.pk, actor=None, reason="other_unit", notice_text=NOTICE, now=at(2026, 11, 24, 9))
+        deadline_extend(
+            case_id=case.pk,
+            actor=None,
+            reason="other_unit",
+            notice_text=NOTICE,
+            now=at(2026, 11, 24, 9),
+        )
     assert_nothing_written(case)
 
 
@@ -47,7 +60,9 @@ def test_an_extension_after_the_first_15_working_days_is_refused(town, wall):
 def test_an_extension_without_one_of_the_three_legal_reasons_is_refused(town, wall, reason):
     case = information_request(town, wall, at(2026, 11, 2, 10))
     with pytest.raises(TransitionRefused) as refused:
-        deadline_extend(case_id=case.pk, actor=None, reason=reason, notice_text=NOTICE, now=at(2026, 11, 3))
+        deadline_extend(
+            case_id=case.pk, actor=None, reason=reason, notice_text=NOTICE, now=at(2026, 11, 3)
+        )
     assert refused.value.field == "reason"
     assert_nothing_written(case)
 
@@ -55,38 +70,64 @@ def test_an_extension_without_one_of_the_three_legal_reasons_is_refused(town, wa
 def test_an_extension_without_the_notice_text_is_refused(town, wall):
     case = information_request(town, wall, at(2026, 11, 2, 10))
     with pytest.raises(TransitionRefused):
-        deadline_extend(case_id=case.pk, actor=None, reason="other_unit", notice_text="  ", now=at(2026, 11, 3))
+        deadline_extend(
+            case_id=case.pk, actor=None, reason="other_unit", notice_text="  ", now=at(2026, 11, 3)
+        )
     assert_nothing_written(case)
 
 
 def test_a_second_extension_is_refused(town, wall):
     case = information_request(town, wall, at(2026, 11, 2, 10))
-    deadline_extend(case_id=case.pk, actor=None, reason="other_unit", notice_text=NOTICE, now=at(2026, 11, 3))
+    deadline_extend(
+        case_id=case.pk, actor=None, reason="other_unit", notice_text=NOTICE, now=at(2026, 11, 3)
+    )
     case.refresh_from_db()
     with pytest.raises(TransitionRefused):
-        deadline_extend(case_id=case.pk, actor=None, reason="several_institutions", notice_text=NOTICE, now=at(2026, 11, 4))
+        deadline_extend(
+            case_id=case.pk,
+            actor=None,
+            reason="several_institutions",
+            notice_text=NOTICE,
+            now=at(2026, 11, 4),
+        )
     assert_nothing_written(case)
 
 
 def test_extending_a_case_that_is_not_an_information_request_is_refused(town, wall):
     case = pothole(town, wall, at(2026, 11, 2, 10))
     with pytest.raises(TransitionRefused):
-        deadline_extend(case_id=case.pk, actor=None, reason="other_unit", notice_text=NOTICE, now=at(2026, 11, 3))
+        deadline_extend(
+            case_id=case.pk,
+            actor=None,
+            reason="other_unit",
+            notice_text=NOTICE,
+            now=at(2026, 11, 3),
+        )
     assert_nothing_written(case)
 
 
 def test_staff_outside_the_case_s_scope_cannot_extend(town, wall):
     case = information_request(town, wall, at(2026, 11, 2, 10))
     with pytest.raises(PermissionRefused):
-        deadline_extend(case_id=case.pk, actor=town.users["desk"], reason="other_unit", notice_text=NOTICE,
-                        now=at(2026, 11, 3))
+        deadline_extend(
+            case_id=case.pk,
+            actor=town.users["desk"],
+            reason="other_unit",
+            notice_text=NOTICE,
+            now=at(2026, 11, 3),
+        )
     assert_nothing_written(case)
 
 
 def test_a_copying_cost_notice_stops_the_clock_until_the_fee_is_paid(town, wall):
     case = information_request(town, wall, at(2026, 11, 2, 10))
-    stopped = copying_cost_notice(case_id=case.pk, actor=None, amount="12.50", notice_text="Fotokopi ücreti 12,50 TL",
-                                  now=at(2026, 11, 5, 10))
+    stopped = copying_cost_notice(
+        case_id=case.pk,
+        actor=None,
+        amount="12.50",
+        notice_text="Fotokopi ücreti 12,50 TL",
+        now=at(2026, 11, 5, 10),
+    )
     assert stopped.kind == CLOCK_STOPPED and stopped.payload["amount_try"] == "12.50"
     assert Clock.objects.get(pk=case.pk).next_check_at is None
     resumed = copying_cost_paid(case_id=case.pk, actor=None, now=at(2026, 11, 12, 10))
@@ -100,18 +141,33 @@ def test_a_second_copying_cost_notice_or_a_payment_without_notice_is_refused(tow
     with pytest.raises(TransitionRefused):
         copying_cost_paid(case_id=case.pk, actor=None, now=at(2026, 11, 3))
     with pytest.raises(TransitionRefused):
-        copying_cost_notice(case_id=case.pk, actor=None, amount="-3", notice_text="Ücret", now=at(2026, 11, 3))
-    copying_cost_notice(case_id=case.pk, actor=None, amount="5", notice_text="Ücret 5 TL", now=at(2026, 11, 3))
+        copying_cost_notice(
+            case_id=case.pk, actor=None, amount="-3", notice_text="Ücret", now=at(2026, 11, 3)
+        )
+    copying_cost_notice(
+        case_id=case.pk, actor=None, amount="5", notice_text="Ücret 5 TL", now=at(2026, 11, 3)
+    )
     case.refresh_from_db()
     with pytest.raises(TransitionRefused):
-        copying_cost_notice(case_id=case.pk, actor=None, amount="5", notice_text="Ücret 5 TL", now=at(2026, 11, 4))
+        copying_cost_notice(
+            case_id=case.pk, actor=None, amount="5", notice_text="Ücret 5 TL", now=at(2026, 11, 4)
+        )
     assert_nothing_written(case)
 
 
 def test_a_copying_cost_pause_and_a_wait_for_the_citizen_overlap_into_one_pause(town, wall):
     case = information_request(town, wall, at(2026, 11, 2, 10))
-    copying_cost_notice(case_id=case.pk, actor=None, amount="5", notice_text="Ücret 5 TL", now=at(2026, 11, 4, 10))
-    act(case, Action.ASK_CITIZEN, at(2026, 11, 5, 10), wall, actor=town.users["pr"], text="Adresiniz?")
+    copying_cost_notice(
+        case_id=case.pk, actor=None, amount="5", notice_text="Ücret 5 TL", now=at(2026, 11, 4, 10)
+    )
+    act(
+        case,
+        Action.ASK_CITIZEN,
+        at(2026, 11, 5, 10),
+        wall,
+        actor=town.users["pr"],
+        text="Adresiniz?",
+    )
     copying_cost_paid(case_id=case.pk, actor=None, now=at(2026, 11, 6, 10))
     case.refresh_from_db()
     assert case.due_at == ends(2026, 11, 23)  # still paused: waiting for the citizen
@@ -124,5 +180,11 @@ def test_a_refusal_speaks_turkish_first(town, wall):
 
     case = pothole(town, wall, at(2026, 11, 2, 10))
     with translation.override("tr"), pytest.raises(TransitionRefused) as refused:
-        deadline_extend(case_id=case.pk, actor=None, reason="other_unit", notice_text=NOTICE, now=at(2026, 11, 3))
+        deadline_extend(
+            case_id=case.pk,
+            actor=None,
+            reason="other_unit",
+            notice_text=NOTICE,
+            now=at(2026, 11, 3),
+        )
     assert "bilgi edinme başvuruları" in refused.value.message

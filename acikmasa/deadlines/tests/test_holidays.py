@@ -1,11 +1,19 @@
 """The holiday table: Law 2429's fixed days and Diyanet's bayram dates, 2020-2035."""
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
 from acikmasa.deadlines.holidays import (
-    FIRST_YEAR, KURBAN_BAYRAMI, LAST_YEAR, RAMAZAN_BAYRAMI, DayOff, OutsideCalendar, day_off, official_days_off,
+    FIRST_YEAR,
+    KURBAN_BAYRAMI,
+    LAST_YEAR,
+    RAMAZAN_BAYRAMI,
+    DayOff,
+    OutsideCalendar,
+    day_off,
+    official_days_off,
 )
 
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
@@ -25,27 +33,46 @@ def test_bayrams_have_three_and_four_days_after_a_half_day_arife(year):
         for first in table[year]:
             for offset in range(length):
                 assert day_off(first + timedelta(days=offset)) is DayOff.FULL
-            assert day_off(first + timedelta(days=length)) in (None, DayOff.FULL)  # 4th/5th day only if fixed
+            assert day_off(first + timedelta(days=length)) in (
+                None,
+                DayOff.FULL,
+            )  # 4th/5th day only if fixed
             eve = first - timedelta(days=1)
-            assert day_off(eve) in (DayOff.HALF, DayOff.FULL)  # an arife on 1 May stays a full holiday
+            assert day_off(eve) in (
+                DayOff.HALF,
+                DayOff.FULL,
+            )  # an arife on 1 May stays a full holiday
 
 
 def test_religious_holidays_move_about_eleven_days_a_year():
     for table in (RAMAZAN_BAYRAMI, KURBAN_BAYRAMI):
         firsts = sorted(d for year in YEARS for d in table[year])
-        gaps = {(b - a).days for a, b in zip(firsts, firsts[1:])}
+        gaps = {(b - a).days for a, b in pairwise(firsts)}
         assert gaps <= {353, 354, 355, 356}
 
 
 def test_the_2026_holidays_are_the_published_ones():
     days = official_days_off(2026)
     assert {d for d, (kind, _) in days.items() if kind is DayOff.HALF} == {
-        date(2026, 3, 19), date(2026, 5, 26), date(2026, 10, 28),
+        date(2026, 3, 19),
+        date(2026, 5, 26),
+        date(2026, 10, 28),
     }
     assert {d for d, (kind, _) in days.items() if kind is DayOff.FULL} == {
-        date(2026, 1, 1), date(2026, 3, 20), date(2026, 3, 21), date(2026, 3, 22), date(2026, 4, 23),
-        date(2026, 5, 1), date(2026, 5, 19), date(2026, 5, 27), date(2026, 5, 28), date(2026, 5, 29),
-        date(2026, 5, 30), date(2026, 7, 15), date(2026, 8, 30), date(2026, 10, 29),
+        date(2026, 1, 1),
+        date(2026, 3, 20),
+        date(2026, 3, 21),
+        date(2026, 3, 22),
+        date(2026, 4, 23),
+        date(2026, 5, 1),
+        date(2026, 5, 19),
+        date(2026, 5, 27),
+        date(2026, 5, 28),
+        date(2026, 5, 29),
+        date(2026, 5, 30),
+        date(2026, 7, 15),
+        date(2026, 8, 30),
+        date(2026, 10, 29),
     }
 
 

@@ -29,11 +29,17 @@ def test_escalations_are_listed_only_for_visible_cases(town, wall):
     assert list(escalation_list(user=town.users["temizlik_manager"])) == []
 
 
-def test_the_admin_lists_closure_days_and_the_engine_s_records(town, wall, client, django_user_model):
-    root = django_user_model.objects.create_superuser("root-deadlines", "root@example.org", "pw-root-deadlines")
+def test_the_admin_lists_closure_days_and_the_engine_s_records(
+    town, wall, client, django_user_model
+):
+    root = django_user_model.objects.create_superuser(
+        "root-deadlines", "root@example.org", "pw-root-deadlines"
+    )
     client.force_login(root)
     admin_client = client
-    ClosureDay.objects.create(municipality=town.municipality, day=at(2026, 11, 3).date(), reason="Köprü izni")
+    ClosureDay.objects.create(
+        municipality=town.municipality, day=at(2026, 11, 3).date(), reason="Köprü izni"
+    )
     pothole(town, wall, at(2026, 11, 2, 10))
     sweep_run(now=at(2026, 11, 9))
     for name in ("closureday", "clock", "escalation", "escalationnotice"):

@@ -33,7 +33,9 @@ def with_addresses(town):
 
 
 def escalations(case):
-    return list(Escalation.objects.filter(case=case).order_by("level").values_list("level", flat=True))
+    return list(
+        Escalation.objects.filter(case=case).order_by("level").values_list("level", flat=True)
+    )
 
 
 def sweep(at_time, capture):
@@ -41,7 +43,9 @@ def sweep(at_time, capture):
         return sweep_run(now=at_time)
 
 
-def test_each_level_of_the_chain_reaches_its_people_once(town, wall, django_capture_on_commit_callbacks):
+def test_each_level_of_the_chain_reaches_its_people_once(
+    town, wall, django_capture_on_commit_callbacks
+):
     with_addresses(town)
     case = pothole(town, wall, OPENED)
     assert sweep(OPENED + timedelta(hours=35), django_capture_on_commit_callbacks).escalations == 0
@@ -58,7 +62,9 @@ def test_each_level_of_the_chain_reaches_its_people_once(town, wall, django_capt
     sweep(OPENED + timedelta(hours=400), django_capture_on_commit_callbacks)
     assert escalations(case) == [Level.DUE_SOON, Level.OVERDUE, Level.OVERDUE_FURTHER]
     assert [m.to[0] for m in mail.outbox] == [
-        "fen_manager@testkent.bel.tr", "e.zengin@testkent.bel.tr", "a.polat@testkent.bel.tr",
+        "fen_manager@testkent.bel.tr",
+        "e.zengin@testkent.bel.tr",
+        "a.polat@testkent.bel.tr",
     ]
     events = case.events.filter(kind=EventKind.ESCALATED).order_by("sequence")
     assert [e.payload["level"] for e in events] == [1, 2, 3]
@@ -69,7 +75,9 @@ def test_each_level_of_the_chain_reaches_its_people_once(town, wall, django_capt
     assert Clock.objects.get(pk=case.pk).next_check_at is None
 
 
-def test_a_late_sweep_takes_every_level_that_has_passed_once(town, wall, django_capture_on_commit_callbacks):
+def test_a_late_sweep_takes_every_level_that_has_passed_once(
+    town, wall, django_capture_on_commit_callbacks
+):
     case = pothole(town, wall, OPENED)
     result = sweep(OPENED + timedelta(days=30), django_capture_on_commit_callbacks)
     assert result.escalations == 3 and escalations(case) == [1, 2, 3]
@@ -79,26 +87,64 @@ def test_a_late_sweep_takes_every_level_that_has_passed_once(town, wall, django_
     assert mail.outbox == []
 
 
-def test_paused_and_resolved_cases_are_not_escalated(town, wall, django_capture_on_commit_callbacks):
+def test_paused_and_resolved_cases_are_not_escalated(
+    town, wall, django_capture_on_commit_callbacks
+):
     waiting = pothole(town, wall, OPENED)
-    act(waiting, Action.ASK_CITIZEN, OPENED + timedelta(hours=1), wall, actor=town.users["fen_staff"], text="Adres?")
+    act(
+        waiting,
+        Action.ASK_CITIZEN,
+        OPENED + timedelta(hours=1),
+        wall,
+        actor=town.users["fen_staff"],
+        text="Adres?",
+    )
     done = pothole(town, wall, OPENED)
-    act(done, Action.RESOLVE, OPENED + timedelta(hours=2), wall, actor=town.users["fen_staff"], text="Asfalt yamandı.")
+    act(
+        done,
+        Action.RESOLVE,
+        OPENED + timedelta(hours=2),
+        wall,
+        actor=town.users["fen_staff"],
+        text="Asfalt yamandı.",
+    )
     assert sweep(OPENED + timedelta(days=10), django_capture_on_commit_callbacks).escalations == 0
     assert Escalation.objects.count() == 0
 
 
-def test_a_reopened_case_is_escalated_again_on_its_new_clock(town, wall, django_capture_on_commit_callbacks):
+def test_a_reopened_case_is_escalated_again_on_its_new_clock(
+    town, wall, django_capture_on_commit_callbacks
+):
     case = pothole(town, wall, OPENED)
     sweep(OPENED + timedelta(hours=50), django_capture_on_commit_callbacks)
-    act(case, Action.RESOLVE, OPENED + timedelta(hours=51), wall, actor=town.users["fen_staff"], text="Asfalt yamandı.")
-    act(case, Action.REOPEN, OPENED + timedelta(hours=60), wall, actor=town.users["fen_manager"], text="Tekrar çöktü")
+    act(
+        case,
+        Action.RESOLVE,
+        OPENED + timedelta(hours=51),
+        wall,
+        actor=town.users["fen_staff"],
+        text="Asfalt yamandı.",
+    )
+    act(
+        case,
+        Action.REOPEN,
+        OPENED + timedelta(hours=60),
+        wall,
+        actor=town.users["fen_manager"],
+        text="Tekrar çöktü",
+    )
     sweep(OPENED + timedelta(hours=60 + 37), django_capture_on_commit_callbacks)
-    rows = list(Escalation.objects.filter(case=case).order_by("created_at").values_list("clock_number", "level"))
+    rows = list(
+        Escalation.objects.filter(case=case)
+        .order_by("created_at")
+        .values_list("clock_number", "level")
+    )
     assert rows == [(1, 1), (1, 2), (2, 1)]
 
 
-def test_cases_written_without_the_hooks_are_adopted_by_the_sweep(town, wall, django_capture_on_commit_callbacks):
+def test_cases_written_without_the_hooks_are_adopted_by_the_sweep(
+    town, wall, django_capture_on_commit_callbacks
+):
     case = pothole(town, wall, OPENED)
     Clock.objects.filter(pk=case.pk).delete()  # as the bulk demo generator leaves them
     result = sweep(OPENED + timedelta(hours=37), django_capture_on_commit_callbacks)
@@ -137,7 +183,7 @@ def test_two_sweeps_at_once_escalate_each_level_exactly_once(wall):
         try:
             start.wait()
             results.append(sweep_run(now=OPENED + timedelta(days=30), batch_size=3))
-        except Exception as error:  # pragma: no cover - reported below
+        except Exception as error:  # noqa: BLE001 - any failure in a worker is reported below
             errors.append(error)
         finally:
             connection.close()
@@ -156,7 +202,9 @@ def test_two_sweeps_at_once_escalate_each_level_exactly_once(wall):
         assert case.events.filter(kind=EventKind.ESCALATED).count() == 3
 
 
-def test_a_routine_sweep_adopts_only_new_cases_and_an_hourly_one_looks_at_all(town, wall, django_capture_on_commit_callbacks):
+def test_a_routine_sweep_adopts_only_new_cases_and_an_hourly_one_looks_at_all(
+    town, wall, django_capture_on_commit_callbacks
+):
     from acikmasa.deadlines.models import AdoptionMark
 
     old = pothole(town, wall, OPENED)
@@ -164,9 +212,13 @@ def test_a_routine_sweep_adopts_only_new_cases_and_an_hourly_one_looks_at_all(to
     Clock.objects.filter(pk=old.pk).delete()
     new = pothole(town, wall, OPENED)
     Clock.objects.filter(pk=new.pk).delete()
-    assert sweep(OPENED, django_capture_on_commit_callbacks).adopted == 1  # only the case above the mark
+    assert (
+        sweep(OPENED, django_capture_on_commit_callbacks).adopted == 1
+    )  # only the case above the mark
     assert Clock.objects.filter(pk=new.pk).exists() and not Clock.objects.filter(pk=old.pk).exists()
-    AdoptionMark.objects.update(full_scan_at=AdoptionMark.objects.get().full_scan_at - timedelta(hours=2))
+    AdoptionMark.objects.update(
+        full_scan_at=AdoptionMark.objects.get().full_scan_at - timedelta(hours=2)
+    )
     assert sweep(OPENED, django_capture_on_commit_callbacks).adopted == 1
     assert Clock.objects.filter(pk=old.pk).exists()
 
@@ -180,7 +232,9 @@ def test_the_notice_task_drains_every_pending_notice_and_records_failures(town, 
     sweep_run(now=OPENED + timedelta(hours=37))  # inside the test's transaction: nothing sent yet
     assert EscalationNotice.objects.filter(sent_at__isnull=True).count() == 5
     assert escalation_notices_send.call(limit=2) == 5
-    assert len(mail.outbox) == 5 and EscalationNotice.objects.filter(sent_at__isnull=True).count() == 0
+    assert (
+        len(mail.outbox) == 5 and EscalationNotice.objects.filter(sent_at__isnull=True).count() == 0
+    )
     # A mail server that refuses: the error is kept, the notice stays unsent and is retried later.
     pothole(town, wall, OPENED + timedelta(hours=1))
     sweep_run(now=OPENED + timedelta(hours=38))

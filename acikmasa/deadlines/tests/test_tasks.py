@@ -28,6 +28,12 @@ def test_each_run_queues_the_next_one_interval_later(db):
     before = timezone.now()
     result = deadline_sweep.call(reschedule=True)
     assert result["escalations"] == 0
-    following = DBTaskResult.objects.filter(task_path=deadline_sweep.module_path, status=TaskResultStatus.READY).get()
-    assert before + timedelta(seconds=590) <= following.run_after <= timezone.now() + timedelta(seconds=610)
+    following = DBTaskResult.objects.filter(
+        task_path=deadline_sweep.module_path, status=TaskResultStatus.READY
+    ).get()
+    assert (
+        before + timedelta(seconds=590)
+        <= following.run_after
+        <= timezone.now() + timedelta(seconds=610)
+    )
     assert following.args_kwargs["kwargs"] == {"reschedule": True}
