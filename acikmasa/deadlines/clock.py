@@ -2,7 +2,7 @@
 
 Rules (docs/deadlines.md): the clock starts when the case is registered, with the budget of its
 binding service standard; it pauses while the case waits for the citizen and while a copying-cost
-notice is unpaid (Law 4982 Art. 10), and a pause that began before the due time gives its length
+notice is unpaid (Law 4982 regulation), and a pause that began before the due time gives its length
 back; an extension adds budget (Law 4982 Art. 11); forwarding inside the municipality changes
 nothing; resolving or ending the case stops the clock; reopening starts a new clock.
 """
@@ -22,7 +22,7 @@ from .conf import deadline_settings
 
 # Kinds the deadline engine writes besides those in cases.events.EventKind (kept as plain strings
 # so that the core needs no change); never renamed or reused.
-CLOCK_STOPPED = "clock_stopped"  # a copying-cost notice went out (Law 4982 Art. 10)
+CLOCK_STOPPED = "clock_stopped"  # a copying-cost notice went out (Law 4982 regulation)
 CLOCK_RESUMED = "clock_resumed"  # the fee was paid: the clock runs again
 
 STOPPING_KINDS = frozenset(

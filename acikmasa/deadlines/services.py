@@ -147,7 +147,7 @@ def copying_cost_notice(
 ) -> CaseEvent:
     """Record the notice of copying cost sent to the applicant: the clock stops until it is paid.
 
-    Rule (Law 4982 Art. 10 and its regulation): the periods stop while the fee is unpaid. Callers:
+    Rule (Law 4982 and its implementing regulation): the periods stop while the fee is unpaid. Callers:
     the desk screens. Side effects: one public CLOCK_STOPPED event; the Clock pauses.
     """
     now = now or timezone.now()
