@@ -50,6 +50,10 @@ def prepare(name: str, make: int) -> str:
         subprocess.run([*ACIKMASA, "demo", "--cases", str(make)], cwd=ROOT, env=env, check=True)
     else:
         subprocess.run([*ACIKMASA, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("ANALYZE")  # planner statistics after a bulk load; without them plans are guesses
     return url
 
 

@@ -30,9 +30,11 @@ class Page:
 
 
 def order_by(keys: list[SortKey]) -> list:
+    """NULLS LAST only on nullable columns: on a NOT NULL column it would stop PostgreSQL from
+    reading a plain index backwards (DESC means NULLS FIRST there)."""
     return [
-        F(k.field).desc(nulls_last=True) if k.descending else F(k.field).asc(nulls_last=True) if k.nullable
-        else F(k.field).asc()
+        (F(k.field).desc(nulls_last=True) if k.nullable else F(k.field).desc()) if k.descending
+        else (F(k.field).asc(nulls_last=True) if k.nullable else F(k.field).asc())
         for k in keys
     ]
 
