@@ -148,3 +148,14 @@ def test_import_page_is_gone_when_the_channel_is_off(client, town, settings):
     settings.ACIKMASA_CHANNELS = "whatsapp"
     client.force_login(town.users["desk"])
     assert client.get(reverse("channels:cimer_import")).status_code == 404
+
+
+def test_import_command_reads_a_file_and_is_safe_to_rerun(town):
+    from django.core.management import call_command
+
+    path = Path(__file__).parent / "fixtures" / "cimer_export_windows1254.csv"
+    out = io.StringIO()
+    call_command("channels_cimer_import", str(path), stdout=out)
+    call_command("channels_cimer_import", str(path), stdout=out)
+    assert "new 3" in out.getvalue() and "already imported 3" in out.getvalue()
+    assert Case.objects.count() == 3
