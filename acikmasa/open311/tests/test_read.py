@@ -182,3 +182,23 @@ def test_bad_api_key_on_a_read_is_403(client, town):
     response = client.get(BASE + "services.json", {"api_key": "wrong"})
     assert response.status_code == 403 and response.json()[0]["code"] == 403
 
+
+
+def test_every_json_answer_is_checked_against_a_schema(client, town, make_case, api_key):
+    case = make_case()
+    urls = ["discovery.json", "services.json", "services/pothole.json", "requests.json",
+            f"requests/{case.tracking_number}.json", "services/nope.json"]
+    assert all(getattr(client.get(BASE + u), "validated_schema", None) for u in urls)
+    posted = client.post(BASE + "requests.json", {"api_key": api_key, "service_code": "waste", "address_string": "x"})
+    assert posted.validated_schema == "acikmasa-post-response.json"
+    token = posted.json()[0]["token"]
+    assert client.get(BASE + f"tokens/{token}.json").validated_schema == "acikmasa-tokens.json"
+
+
+def test_the_schemas_would_catch_a_wrong_type():
+    from jsonschema import ValidationError
+    wrong = [{"service_request_id": 123, "status": "open", "service_code": "x", "requested_datetime": "2026-01-01T00:00:00+03:00"}]
+    with pytest.raises(ValidationError):
+        assert_valid("requests.json", wrong)
+    with pytest.raises(ValidationError):
+        assert_valid("acikmasa-errors.json", [{"code": "404", "description": "x"}])
