@@ -99,3 +99,23 @@ def test_other_methods_get_a_json_405(client, url):
     response = client.get(url)
     assert response.status_code == 405 and response.json()["error"] == "method_not_allowed"
     assert response["Allow"] == "POST"
+
+
+def test_sweep_command_finishes_stuck_rows(town):
+    import io
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    payload = fixture("text")
+    value = payload["entry"][0]["changes"][0]["value"]
+    inbound_store(channel="whatsapp", envelope=Envelope(
+        external_id="wamid.stuck", sender="+905321234567",
+        item={"message": value["messages"][0] | {"id": "wamid.stuck"}, "contact": value["contacts"][0], "metadata": {}},
+    ), headers={}, body=b"{}", process=False)
+    InboundMessage.objects.update(received_at=timezone.now() - timedelta(minutes=10))
+    out = io.StringIO()
+    call_command("channels_sweep", stdout=out)
+    assert "inbound processed: 1" in out.getvalue()
+    assert Case.objects.get().external_id == "wamid.stuck"
