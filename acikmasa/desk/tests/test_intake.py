@@ -161,3 +161,10 @@ def test_receipt_shows_the_standards_deadline(town, client):
     client.force_login(town.users["desk"])
     html = client.get(reverse("desk:receipt", args=[case.pk])).content.decode()
     assert case.service_standard.name in html and case.tracking_number in html
+
+
+def test_screens_are_turkish_first_and_english_complete(town, client):
+    client.force_login(town.users["caller"])
+    assert "Başvuruyu kaydet" in client.get("/call/").content.decode()
+    english = client.get("/en/call/").content.decode()
+    assert "Register the case" in english and "Başvuruyu kaydet" not in english
