@@ -127,3 +127,10 @@ def test_field_page_loads_streets_of_the_chosen_mahalle_with_htmx(town, client, 
     client.force_login(town.users["field"])
     html = client.get(reverse("desk:field")).content.decode()
     assert 'hx-target="#id_street"' in html
+
+
+def test_admin_lists_guidance_and_visits(town, client, django_user_model):
+    admin = django_user_model.objects.create_superuser(username="root", password="x", email="r@example.org")
+    client.force_login(admin)
+    assert client.get("/admin/desk/guidancelog/").status_code == 200
+    assert client.get("/admin/desk/fieldvisit/").status_code == 200
