@@ -13,6 +13,8 @@ urlpatterns += i18n_patterns(
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("basvuru/", include("acikmasa.portal.urls")),
+    path("anket/", include("acikmasa.notify.urls")),
+    path("analiz/", include("acikmasa.insights.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "acikmasa.portal",
     "acikmasa.open311",
     "acikmasa.channels",
+    "acikmasa.notify",
+    "acikmasa.insights",
     "acikmasa.demo",
 ]
 
