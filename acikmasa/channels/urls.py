@@ -28,4 +28,6 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/<int:message_id>/", views.inbox_detail, name="inbox_detail"),
     path("inbox/<int:message_id>/retry/", views.inbox_retry, name="inbox_retry"),
+    path("outbox/", views.outbox, name="outbox"),
+    path("outbox/<int:message_id>/retry/", views.outbox_retry, name="outbox_retry"),
 ]

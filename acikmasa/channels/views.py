@@ -11,7 +11,9 @@ from django.views.decorators.http import require_POST
 from . import selectors
 from .i18n import chosen_language
 from .models import InboundMessage
+from .models import OutboundMessage
 from .services.inbound import inbound_retry
+from .services.outbound import outbound_retry
 
 
 @chosen_language
@@ -50,3 +52,25 @@ def inbox_retry(request: HttpRequest, message_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The message was processed."))
     return redirect("channels:inbox")
+
+
+@chosen_language
+@login_required
+def outbox(request: HttpRequest) -> HttpResponse:
+    """Replies that could not be delivered, with the provider's last error."""
+    if not selectors.can_triage(request.user):
+        raise PermissionDenied
+    rows = selectors.outbound_list(user=request.user).filter(status=OutboundMessage.Status.FAILED)
+    return render(request, "channels/outbox.html", {"rows": rows.select_related("case")[:200]})
+
+
+@chosen_language
+@login_required
+@require_POST
+def outbox_retry(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = selectors.outbound_list(user=request.user).filter(pk=message_id).first()
+    if message is None:
+        raise Http404
+    outbound_retry(message_id=message.pk)
+    messages.success(request, _("The message will be sent again."))
+    return redirect("channels:outbox")

@@ -131,6 +131,17 @@ def _record_failure(message: OutboundMessage, error: str, *, final: bool = False
     return message
 
 
+def outbound_retry(*, message_id: int) -> OutboundMessage:
+    """Give a failed message a fresh round of attempts (staff, after fixing what made it fail)."""
+    with transaction.atomic():
+        updated = OutboundMessage.objects.filter(pk=message_id, status=S.FAILED).update(
+            status=S.PENDING, attempts=0, next_attempt_at=timezone.now(),
+        )
+    if updated:
+        transaction.on_commit(lambda: _enqueue_send(message_id))
+    return OutboundMessage.objects.get(pk=message_id)
+
+
 def outbound_sweep(*, now: datetime | None = None) -> int:
     """Send every pending message that is due (retries on backends without deferred tasks)."""
     now = now or timezone.now()
