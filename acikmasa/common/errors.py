@@ -22,6 +22,12 @@ class ValidationFailed(DomainError):
         super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
 
 
+class NotFound(DomainError):
+    """The record does not exist (or is not the caller's to know about)."""
+
+    code = "not_found"
+
+
 class PermissionRefused(DomainError):
     code = "forbidden"
 

@@ -1,6 +1,51 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from . import models
+
+
+def _case_type_choices() -> list[tuple[str, str]]:
+    # The case types live with the cases; the directory only stores their codes.
+    from acikmasa.cases.models import CaseType
+
+    return list(CaseType.choices)
+
+
+class SubjectForm(forms.ModelForm):
+    default_case_type = forms.ChoiceField(label=_("default case type"), choices=_case_type_choices)
+
+    class Meta:
+        model = models.Subject
+        fields = "__all__"
+
+
+class ServiceStandardForm(forms.ModelForm):
+    case_types = forms.MultipleChoiceField(
+        label=_("case types"), choices=_case_type_choices, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("The standard binds every case of these types, whatever its subject."),
+    )
+
+    class Meta:
+        model = models.ServiceStandard
+        fields = "__all__"
+
+
+class StaffProfileForm(forms.ModelForm):
+    class Meta:
+        model = models.StaffProfile
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        municipality = data.get("municipality")
+        foreign = [d for d in data.get("directorates") or [] if municipality and d.municipality_id != municipality.pk]
+        if foreign:
+            self.add_error("directorates", _("Choose one of this municipality's own entries."))
+        region = data.get("region")
+        if region and municipality and region.municipality_id != municipality.pk:
+            self.add_error("region", _("Choose one of this municipality's own entries."))
+        return data
 
 
 @admin.register(models.Municipality)
@@ -34,6 +79,7 @@ class ApplicationPlaceAdmin(admin.ModelAdmin):
 
 @admin.register(models.ServiceStandard)
 class ServiceStandardAdmin(admin.ModelAdmin):
+    form = ServiceStandardForm
     list_display = ["sequence_no", "name", "deadline_amount", "deadline_unit", "is_statutory", "municipality"]
     list_display_links = ["name"]
     list_filter = ["municipality", "deadline_unit", "is_statutory"]
@@ -67,6 +113,7 @@ class StreetAdmin(admin.ModelAdmin):
 
 @admin.register(models.Subject)
 class SubjectAdmin(admin.ModelAdmin):
+    form = SubjectForm
     list_display = ["name", "code", "directorate", "default_case_type", "service_standard", "external_body", "is_active"]
     list_filter = ["municipality", "directorate", "is_active"]
     search_fields = ["name", "name_en", "code", "search_key"]
@@ -74,6 +121,7 @@ class SubjectAdmin(admin.ModelAdmin):
 
 @admin.register(models.StaffProfile)
 class StaffProfileAdmin(admin.ModelAdmin):
+    form = StaffProfileForm
     list_display = ["user", "role", "municipality", "region"]
     list_filter = ["role", "municipality"]
     filter_horizontal = ["directorates"]

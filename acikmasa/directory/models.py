@@ -1,10 +1,22 @@
 """Reference data of a municipality: who does what, where, and by when."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from acikmasa.common.models import BilingualName, SearchKeyed
+
+
+def same_tenant(row: models.Model, fields: list[str]) -> None:
+    """Refuse links from `row` to another municipality's reference data (admin and form validation)."""
+    errors = {}
+    for name in fields:
+        target = getattr(row, name, None)
+        if target is not None and row.municipality_id and target.municipality_id != row.municipality_id:
+            errors[name] = _("Choose one of this municipality's own entries.")
+    if errors:
+        raise ValidationError(errors)
 
 
 class Municipality(BilingualName):
@@ -145,6 +157,9 @@ class ServiceStandard(BilingualName):
         verbose_name_plural = _("service standards")
         ordering = ["municipality", "sequence_no"]
 
+    def clean(self) -> None:
+        same_tenant(self, ["first_place", "second_place"])
+
     @property
     def deadline_text(self) -> str:
         return f"{self.deadline_amount} {self.get_deadline_unit_display()}"
@@ -186,6 +201,9 @@ class Neighbourhood(SearchKeyed):
 
     def search_text(self) -> str:
         return f"{self.name} {self.former_names}"
+
+    def clean(self) -> None:
+        same_tenant(self, ["region"])
 
     def __str__(self) -> str:
         return self.name
@@ -240,6 +258,10 @@ class Subject(BilingualName, SearchKeyed):
 
     def search_text(self) -> str:
         return f"{self.name} {self.name_en} {self.keywords}"
+
+    def clean(self) -> None:
+        # A subject routes cases: every row it points to must belong to the same municipality.
+        same_tenant(self, ["directorate", "service_standard", "external_body"])
 
 
 class Role(models.TextChoices):

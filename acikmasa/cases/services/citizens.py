@@ -51,8 +51,14 @@ def citizen_errors(data: CitizenInput) -> tuple[dict[str, str], CitizenInput]:
             errors[field] = _("At most %(limit)d characters.") % {"limit": limit}
     if cleaned.gender and cleaned.gender not in Citizen.Gender.values:
         errors["gender"] = _("Invalid gender value.")
-    if cleaned.birth_year is not None and not 1900 <= cleaned.birth_year <= 2100:
+    if cleaned.birth_year in ("", None):
+        cleaned.birth_year = None
+    elif isinstance(cleaned.birth_year, bool) or not str(cleaned.birth_year).isdigit():
         errors["birth_year"] = _("Invalid birth year.")
+    elif not 1900 <= int(cleaned.birth_year) <= 2100:
+        errors["birth_year"] = _("Invalid birth year.")
+    else:
+        cleaned.birth_year = int(cleaned.birth_year)  # forms and channels send text
     return errors, cleaned
 
 

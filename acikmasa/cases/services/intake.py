@@ -55,7 +55,7 @@ class _Resolved:
 
 def _lookup(model: type[models.Model], value: Any, **scope: Any) -> models.Model | None:
     """Find a row by instance, primary key or code inside `scope`; None if not found."""
-    if value in (None, ""):
+    if value in (None, "") or isinstance(value, bool):
         return None
     if isinstance(value, model):
         return value if all(getattr(value, k) == v for k, v in scope.items()) else None
@@ -216,6 +216,9 @@ def _create(
     attachments: list[IncomingFile], extra: dict[str, Any],
 ) -> Case:
     now = received_at or timezone.now()
+    if timezone.is_naive(now):
+        # An adapter that parsed a local time without its zone: read it in the municipality's zone.
+        now = timezone.make_aware(now)
     citizen: Citizen | None = citizen_find_or_create(
         municipality=municipality, data=found.citizen, neighbourhood=found.neighbourhood
     )

@@ -12,7 +12,7 @@ from acikmasa.cases import events, guards, hooks
 from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status, target_status
 from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.cases.permissions import CITIZEN_ACTIONS, can_act
-from acikmasa.common.errors import ConcurrentChange, PermissionRefused, TransitionRefused
+from acikmasa.common.errors import ConcurrentChange, NotFound, PermissionRefused, TransitionRefused
 
 
 @dataclass
@@ -40,7 +40,9 @@ def case_transition(
     if request.action not in TRANSITIONS:
         raise TransitionRefused(_("Unknown action."))
     with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case_id)
+        case = Case.objects.select_for_update().filter(pk=case_id).first()
+        if case is None:
+            raise NotFound(_("This case was not found."))
         _check_version(case, request.expected_version)
         _check_actor(case, request.action, actor, by_citizen)
         move = TRANSITIONS[request.action]

@@ -99,6 +99,8 @@ BAD_INPUTS = [
     ({"citizen": CitizenInput(email="ayse@")}, "email"),
     ({"citizen": CitizenInput(first_name="A" * 101)}, "first_name"),
     ({"citizen": CitizenInput(birth_year=1850)}, "birth_year"),
+    ({"citizen": CitizenInput(birth_year="bin dokuz yüz")}, "birth_year"),
+    ({"subject": True}, "subject"),
     ({"case_type": CaseType.INFORMATION}, "citizen"),
     ({"case_type": CaseType.INFORMATION, "citizen": CitizenInput(first_name="Ayşe")}, "citizen"),
     ({"attachments": [IncomingFile("bos.jpg", b"")]}, "attachments"),
@@ -255,3 +257,15 @@ def test_a_staff_submission_records_who_registered_it(town):
     assert created.actor == town.users["desk"] and created.actor_kind == "staff"
     anonymous = submit(town, channel="web")
     assert anonymous.events.get(kind=EventKind.CREATED).actor_kind == "citizen"
+
+
+def test_a_naive_reception_time_is_read_in_the_municipalitys_zone(town):
+    case = submit(town, received_at=datetime(2026, 12, 31, 23, 30))
+    assert case.created_at == datetime(2026, 12, 31, 23, 30, tzinfo=ISTANBUL)
+    assert case.tracking_number == "2026-000001"
+
+
+def test_a_birth_year_sent_as_text_is_stored_as_a_number(town):
+    citizen = submit(town, citizen=CitizenInput(first_name="Ali", birth_year="1980")).citizen
+    citizen.refresh_from_db()
+    assert citizen.birth_year == 1980

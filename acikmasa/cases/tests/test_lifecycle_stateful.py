@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test
 
 from acikmasa.cases.events import EventKind
-from acikmasa.cases.lifecycle import Action, Status, allowed_actions
+from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status, allowed_actions
 from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.cases.selectors import replay_status
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
@@ -120,6 +120,21 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
                 actor = data.draw(st.sampled_from(sorted(actors)), label="actor")
                 text = data.draw(TEXTS, label="text")
                 params = data.draw(self.params, label="params")
+            self.apply(case, action, actor, text, params)
+
+        @rule(index=st.integers(0, 2))
+        def settle(self, index: int) -> None:
+            """Push a case round the loop (resolve, close, reopen) so closed and reopened cases are common."""
+            case = self.cases[index]
+            case.refresh_from_db()
+            if case.status in TRANSITIONS[Action.RESOLVE].sources:
+                self.apply(case, Action.RESOLVE, "system", "Ekip sorunu yerinde giderdi.", {})
+            elif case.status == Status.RESOLVED:
+                self.apply(case, Action.CLOSE, "desk", "", {})
+            elif case.status == Status.CLOSED:
+                self.apply(case, Action.REOPEN, "citizen", "Çukur yine açıldı, sorun sürüyor.", {})
+
+        def apply(self, case: Case, action: str, actor: str, text: str, params: dict[str, Any]) -> None:
             before_row, before_events = self.seen[case.pk]
             user = actors[actor]
             try:

@@ -5,7 +5,7 @@ import pytest
 from acikmasa.cases.events import ACTION_EVENT_KINDS
 from acikmasa.cases.lifecycle import FINAL_STATUSES, OPEN_STATUSES, TRANSITIONS, Action, Status, allowed_actions, target_status
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
-from acikmasa.common.errors import PermissionRefused, TransitionRefused
+from acikmasa.common.errors import NotFound, PermissionRefused, TransitionRefused
 
 from .helpers import case_in, case_row, event_rows, valid_params, valid_text
 
@@ -117,3 +117,8 @@ def test_a_citizen_may_only_resume_or_reopen(town):
         case_transition(case_id=case.pk, actor=None, by_citizen=True, request=TransitionRequest(action=Action.NOTE, text="Merhaba"))
     event = case_transition(case_id=case.pk, actor=None, by_citizen=True, request=TransitionRequest(action=Action.RESUME))
     assert event.actor_kind == "citizen"
+
+
+def test_acting_on_a_case_that_does_not_exist_is_a_domain_error(town):
+    with pytest.raises(NotFound):
+        case_transition(case_id=987_654, actor=town.users["admin"], request=TransitionRequest(action=Action.NOTE, text="Not"))

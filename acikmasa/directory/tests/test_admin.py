@@ -60,3 +60,52 @@ def test_a_subject_added_in_the_admin_gets_its_search_key(superuser_client, town
     assert response.status_code == 302, response.text[:2000]
     subject = models.Subject.objects.get(code="agac")
     assert "agac budama" in subject.search_key
+
+
+def test_a_subject_pointing_at_another_municipalitys_directorate_is_refused(superuser_client, town):
+    from acikmasa.common.testing import make_town
+
+    other = make_town("baskakent")
+    response = superuser_client.post(reverse("admin:directory_subject_add"), {
+        "municipality": town.municipality.pk, "code": "kopru", "name": "Köprü", "default_case_type": "request",
+        "directorate": other.directorates["fen"].pk, "service_standard": other.standards["fast"].pk, "is_active": "on",
+    })
+    assert response.status_code == 200  # the form again, with errors
+    assert set(response.context["adminform"].form.errors) == {"directorate", "service_standard"}
+    assert not models.Subject.objects.filter(code="kopru").exists()
+
+
+def test_a_subject_with_an_unknown_case_type_is_refused(superuser_client, town):
+    response = superuser_client.post(reverse("admin:directory_subject_add"), {
+        "municipality": town.municipality.pk, "code": "x", "name": "X", "default_case_type": "lament",
+        "directorate": town.directorates["fen"].pk, "is_active": "on",
+    })
+    assert "default_case_type" in response.context["adminform"].form.errors
+
+
+def test_a_service_standard_keeps_the_case_types_ticked_in_the_admin(superuser_client, town):
+    standard = town.standards["info"]
+    url = reverse("admin:directory_servicestandard_change", args=[standard.pk])
+    page = superuser_client.get(url)
+    assert page.context["adminform"].form["case_types"].value() == ["information"]
+    response = superuser_client.post(url, {
+        "municipality": town.municipality.pk, "sequence_no": 3, "name": standard.name, "deadline_amount": 15,
+        "deadline_unit": "working_days", "case_types": ["information", "complaint"], "is_active": "on",
+    })
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    standard.refresh_from_db()
+    assert standard.case_types == ["information", "complaint"]
+
+
+def test_staff_of_one_municipality_cannot_join_anothers_directorate(superuser_client, town):
+    from acikmasa.common.testing import make_town
+
+    other = make_town("baskakent")
+    profile = town.users["fen_staff"].staff
+    response = superuser_client.post(reverse("admin:directory_staffprofile_change", args=[profile.pk]), {
+        "user": profile.user_id, "municipality": town.municipality.pk, "role": profile.role,
+        "directorates": [other.directorates["fen"].pk],
+    })
+    assert "directorates" in response.context["adminform"].form.errors
+    assert list(profile.directorates.values_list("code", flat=True)) == ["fen"]
+    assert profile.directorates.get().municipality == town.municipality
