@@ -51,11 +51,18 @@
   });
   subject.addEventListener("change", refreshNearby);
 
+  /* One tap on the map changes both the mahalle and the pin: wait a moment, ask once, and let only
+     the answer to the latest question through (answers may arrive out of order). */
+  var nearbyTimer = null, nearbyAsked = 0;
   function refreshNearby() {
-    if (!subject.value || (!lat.value && !mahalle.value)) { nearbyBox.innerHTML = ""; return; }
-    var q = "?subject=" + subject.value + "&lat=" + lat.value + "&lng=" + lng.value + "&mahalle=" + mahalle.value;
-    fetch(nearbyBox.dataset.url + q).then(function (r) { return r.ok ? r.text() : ""; })
-      .then(function (html) { nearbyBox.innerHTML = html; }).catch(function () {});
+    clearTimeout(nearbyTimer);
+    nearbyTimer = setTimeout(function () {
+      var mine = ++nearbyAsked;
+      if (!subject.value || (!lat.value && !mahalle.value)) { nearbyBox.innerHTML = ""; return; }
+      var q = "?subject=" + subject.value + "&lat=" + lat.value + "&lng=" + lng.value + "&mahalle=" + mahalle.value;
+      fetch(nearbyBox.dataset.url + q).then(function (r) { return r.ok ? r.text() : ""; })
+        .then(function (html) { if (mine === nearbyAsked) nearbyBox.innerHTML = html; }).catch(function () {});
+    }, 150);
   }
 
   /* "Add my voice": a small POST of its own, outside the application form (forms cannot nest). */
