@@ -125,3 +125,17 @@ def test_interactive_reply_to_our_message_threads_onto_its_case(client, town, pr
     event = case.events.get(kind=EventKind.MESSAGE_RECEIVED)
     assert event.text == "Sorun çözülmedi"
     assert OutboundMessage.objects.get().provider_message_id == "wamid.OUTBOUND_MESSAGE_ID"
+
+
+def test_document_keeps_its_file_name(client, town, provider):
+    pdf = b"%PDF-1.4 dilekce"
+    serve_media(provider, content=pdf)
+    payload = fixture("image")
+    message = first_message(payload)
+    del message["image"]
+    message.update(type="document", document={"caption": "Dilekçem ektedir", "filename": "dilekçe.pdf",
+                                              "mime_type": "application/pdf", "sha256": hashlib.sha256(pdf).hexdigest(),
+                                              "id": "1234567890123456"})
+    post(client, payload)
+    attachment = Case.objects.get().attachments.get()
+    assert (attachment.original_name, attachment.content_type, attachment.size) == ("dilekçe.pdf", "application/pdf", len(pdf))
