@@ -9,8 +9,16 @@ from django.db import transaction
 
 from acikmasa.directory.channels import ensure_standard_channels
 from acikmasa.directory.models import (
-    ApplicationPlace, Channel, Directorate, ExternalBody, Municipality, Neighbourhood, Region,
-    ServiceStandard, Street, Subject,
+    ApplicationPlace,
+    Channel,
+    Directorate,
+    ExternalBody,
+    Municipality,
+    Neighbourhood,
+    Region,
+    ServiceStandard,
+    Street,
+    Subject,
 )
 
 from . import catalogue, geography

@@ -119,7 +119,8 @@ def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:] if not text[0] == "i" else "İ" + text[1:]
+    # str.upper() turns "i" into "I"; in Turkish it is "İ".
+    text = "İ" + text[1:] if text[0] == "i" else text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
 
 

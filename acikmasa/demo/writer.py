@@ -10,6 +10,7 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -47,8 +48,8 @@ class PostgresSink(_Sink):
         json_positions = [i for i, name in enumerate(columns) if isinstance(_field(model, name), models.JSONField)]
         names = ", ".join(connection.ops.quote_name(_field(model, c).column) for c in columns)
         connection.ensure_connection()
-        with connection.connection.cursor() as cursor:
-            with cursor.copy(f"COPY {connection.ops.quote_name(model._meta.db_table)} ({names}) FROM STDIN") as copy:
+        table = connection.ops.quote_name(model._meta.db_table)
+        with connection.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 if not json_positions:
                     for row in rows:
                         copy.write_row(row)
@@ -114,7 +115,7 @@ class _ChunkWriter:
                 if self.error is None:
                     with transaction.atomic():
                         _write_chunk(self.sink, self.municipality, *item)
-        except BaseException as exc:  # handed to the generating thread, which raises it
+        except BaseException as exc:  # noqa: BLE001 - handed to the generating thread, which raises it
             self.error = exc
             while self.queue.get() is not None:
                 pass
@@ -167,12 +168,12 @@ def cases_load(
             size = min(chunk_size, generator.remaining)
             if writer:
                 case_ids, citizen_ids = sink.reserve(Case, size), iter(sink.reserve(Citizen, size))
-                chunk = generator.chunk(size, case_ids, lambda: next(citizen_ids))
+                chunk = generator.chunk(size, case_ids, partial(next, citizen_ids))
                 writer.put(chunk, dict(generator.tracking))
             else:
                 with transaction.atomic():
                     case_ids, citizen_ids = sink.reserve(Case, size), iter(sink.reserve(Citizen, size))
-                    chunk = generator.chunk(size, case_ids, lambda: next(citizen_ids))
+                    chunk = generator.chunk(size, case_ids, partial(next, citizen_ids))
                     _write_chunk(sink, municipality, chunk, generator.tracking)
             done += len(chunk.cases)
             events += len(chunk.events)

@@ -6,7 +6,14 @@ from acikmasa.demo import catalogue, geography
 from acikmasa.demo.geometry import point_in_polygon
 from acikmasa.demo.reference import reference_load
 from acikmasa.directory.models import (
-    ApplicationPlace, Directorate, ExternalBody, Neighbourhood, Region, ServiceStandard, Street, Subject,
+    ApplicationPlace,
+    Directorate,
+    ExternalBody,
+    Neighbourhood,
+    Region,
+    ServiceStandard,
+    Street,
+    Subject,
 )
 
 pytestmark = pytest.mark.django_db
