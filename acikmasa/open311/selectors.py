@@ -20,7 +20,13 @@ from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import OPEN_STATUSES
 from acikmasa.cases.models import Attachment, Case, CaseEvent, CaseType
 from acikmasa.directory.models import (
-    Channel, Directorate, Municipality, Neighbourhood, ServiceStandard, Street, Subject,
+    Channel,
+    Directorate,
+    Municipality,
+    Neighbourhood,
+    ServiceStandard,
+    Street,
+    Subject,
 )
 
 from .errors import ApiError

@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from acikmasa.cases.models import CaseType
 from acikmasa.directory.models import Municipality, Neighbourhood, Street, Subject
 
-from .photos import MAX_PHOTOS
-
 TOKEN_SALT = "acikmasa.portal.form"
 TOKEN_MAX_AGE = 24 * 3600
 MAX_DESCRIPTION = 4000

@@ -17,7 +17,6 @@ from acikmasa.cases.services.intake import IncomingFile, Submission, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import TransitionRefused
 from acikmasa.directory.models import Municipality
-
 from acikmasa.open311.selectors import PUBLISHED_TYPES
 
 from .models import Supporter

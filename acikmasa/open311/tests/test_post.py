@@ -172,6 +172,7 @@ def test_only_the_hash_of_a_key_is_stored(town, api_key):
 
 def test_demo_key_command_is_idempotent_and_prints_the_fixed_key(town, capsys):
     from django.core.management import call_command
+
     from acikmasa.open311.services import DEMO_KEY
     call_command("open311_demo_key")
     call_command("open311_demo_key")
