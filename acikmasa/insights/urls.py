@@ -1,2 +1,16 @@
+from django.urls import path
+
+from . import views
+
 app_name = "insights"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("cases/", views.drill, name="drill"),
+    path("directorates/", views.scorecard, name="scorecard"),
+    path("where/", views.where, name="where"),
+    path("who/", views.demographics, name="who"),
+    path("information-requests/", views.information_requests, name="information"),
+    path("export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("open-data.csv", views.export_csv, name="export_csv"),
+    path("public/", views.public_page, name="public"),
+]

@@ -1,0 +1,121 @@
+"""Exports: an .xlsx workbook with typed cells, and the anonymised CSV open-data file.
+
+The CSV carries no personal data: no citizen, no description, no address, no coordinates, no
+tracking number or token (they lead back to a person through the tracking page); a location is
+coarsened to its street and mahalle, and times to the day.
+"""
+
+import csv
+import io
+from collections.abc import Iterator
+from django.db.models import QuerySet
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from acikmasa.cases.models import Case
+
+from .selectors import Dashboard, PlaceRow, ScoreRow
+
+PERCENT = "0.0%"
+HOURS = "0.0"
+OPEN_DATA_COLUMNS = (
+    "registered_on", "case_type", "channel", "subject", "directorate", "neighbourhood", "street",
+    "status", "resolved_on", "days_to_resolve", "deadline_met",
+)
+
+
+def _sheet(book: Workbook, title: str, header: list[str], rows: list[list], formats: dict[int, str]) -> None:
+    sheet = book.create_sheet(title[:31])
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for column, number_format in formats.items():
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = number_format
+    for index, _ in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = 18
+    sheet.freeze_panes = "A2"
+
+
+FIGURE_HEADER = ["Received", "Solved", "Open", "Overdue", "Solved share", "Median hours to resolve",
+                 "90th percentile hours", "Deadline met share", "Reopen rate"]
+FIGURE_FORMATS = {5: PERCENT, 6: HOURS, 7: HOURS, 8: PERCENT, 9: PERCENT}
+
+
+def _figure_cells(f) -> list:
+    return [f.received, f.solved, f.open, f.overdue, f.solved_share, f.median_hours, f.p90_hours, f.met_share, f.reopen_rate]
+
+
+def workbook_bytes(*, dashboard: Dashboard, scorecard: list[ScoreRow], hoods: list[PlaceRow], streets: list[PlaceRow]) -> bytes:
+    """The dashboard, scorecard and place tables as an .xlsx with numbers, shares and dates typed."""
+    book = Workbook()
+    book.remove(book.active)
+    f = dashboard.filters
+    _sheet(book, "Summary", ["From", "To", *FIGURE_HEADER], [[f.start, f.end, *_figure_cells(dashboard.figures)]],
+           {1: "yyyy-mm-dd", 2: "yyyy-mm-dd", **{k + 2: v for k, v in FIGURE_FORMATS.items()}})
+    _sheet(book, "Series", ["Period", "Received", "Solved"],
+           [[row["at"].date() if hasattr(row["at"], "date") else row["at"], row["received"], row["solved"]] for row in dashboard.series],
+           {1: "yyyy-mm-dd"})
+    _sheet(book, "Directorates", ["Directorate", *FIGURE_HEADER, "Received (previous period)", "Solved share (previous period)"],
+           [[r.directorate.name, *_figure_cells(r.current), r.previous.received, r.previous.solved_share] for r in scorecard],
+           {**{k + 1: v for k, v in FIGURE_FORMATS.items()}, 12: PERCENT})
+    _sheet(book, "Neighbourhoods", ["Neighbourhood", *FIGURE_HEADER],
+           [[str(r.place or "—"), *_figure_cells(r.figures)] for r in hoods], {k + 1: v for k, v in FIGURE_FORMATS.items()})
+    _sheet(book, "Streets", ["Street", "Neighbourhood", *FIGURE_HEADER],
+           [[str(r.place or "—"), str(r.place.neighbourhood) if r.place else "", *_figure_cells(r.figures)] for r in streets],
+           {k + 2: v for k, v in FIGURE_FORMATS.items()})
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _day(moment) -> str:
+    return timezone.localtime(moment).date().isoformat() if moment else ""
+
+
+def open_data_rows(cases: QuerySet[Case]) -> Iterator[list[str]]:
+    """One anonymised row per case: the columns of OPEN_DATA_COLUMNS, and nothing else."""
+    yield list(OPEN_DATA_COLUMNS)
+    columns = cases.order_by("created_at", "id").values_list(
+        "created_at", "case_type", "channel__code", "subject__name", "directorate__name",
+        "neighbourhood__name", "street__name", "status", "resolved_at", "due_at",
+    )
+    for created, case_type, channel, subject, directorate, hood, street, status, resolved, due in columns.iterator(2000):
+        days = f"{(resolved - created).total_seconds() / 86400:.1f}" if resolved else ""
+        met = ("yes" if resolved <= due else "no") if resolved and due else ""
+        yield [_day(created), case_type, channel, subject or "", directorate or "", hood or "",
+               street or "", status, _day(resolved), days, met]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def open_data_csv(cases: QuerySet[Case]) -> Iterator[str]:
+    """The open-data CSV as text chunks for a streaming response."""
+    writer = csv.writer(_Echo())
+    for row in open_data_rows(cases):
+        yield writer.writerow(row)
+
+
+def information_rows(stats) -> list[list]:
+    rows = [["Received", stats.received], ["Granted", stats.granted], ["Partly granted", stats.partly_granted],
+            ["Refused", stats.refused]]
+    rows += [[f"Refused: {ground}", n] for ground, n in sorted(stats.refused_by_ground.items())]
+    rows += [["Forwarded to another institution", stats.forwarded], ["Pending", stats.pending], ["Appealed", stats.appealed]]
+    return rows
+
+
+def information_workbook_bytes(stats) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(book, f"Law 4982 Art. 30 {stats.year}", ["Figure", "Count"], information_rows(stats), {})
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+

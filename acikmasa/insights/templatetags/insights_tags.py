@@ -1,0 +1,37 @@
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def pct(value) -> str:
+    """A share as a percentage ("—" when unknown: nothing to divide by)."""
+    return "—" if value is None else f"%{number_format(value * 100, 1)}"
+
+
+@register.filter
+def hours(value) -> str:
+    """Hours, shown as days once longer than two days."""
+    if value is None:
+        return "—"
+    return f"{number_format(value / 24, 1)} g" if value >= 48 else f"{number_format(value, 1)} sa"
+
+
+@register.filter
+def signed(value) -> str:
+    if value is None:
+        return ""
+    return f"+{value}" if value > 0 else str(value)
+
+
+@register.filter
+def signed_pct(value) -> str:
+    if value is None:
+        return ""
+    return f"{'+' if value > 0 else ''}{number_format(value * 100, 1)} pp"
+
+
+@register.simple_tag
+def bar_height(value: int, top: int, full: int = 100) -> int:
+    return round(value / top * full) if top else 0
