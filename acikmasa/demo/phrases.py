@@ -401,8 +401,8 @@ SUBJECT_PHRASES: dict[str, tuple[str, str, str]] = {
         "Ana yoldaki bozulmalar giderilmiştir.|Sinyalizasyon arızası giderilmiştir.",
     ),
     "bilgi-edinme": (
-        "4982 sayılı kanun kapsamında belediyenin son bir yıldaki ihale listesini talep ediyorum|mahallemizdeki park projesinin bütçesi hakkında bilgi istiyorum"
         (
+            "4982 sayılı kanun kapsamında belediyenin son bir yıldaki ihale listesini talep ediyorum|mahallemizdeki park projesinin bütçesi hakkında bilgi istiyorum"
             "|belediyenin personel sayısı hakkında bilgi edinmek istiyorum|sokağımızın imar durumu hakkında bilgi talep ediyorum"
             "|geçen yıl yapılan asfalt çalışmalarının maliyetini öğrenmek istiyorum"
         ),
