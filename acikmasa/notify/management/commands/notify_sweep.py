@@ -1,0 +1,14 @@
+"""`acikmasa notify_sweep`: send due messages, sync channel outcomes, send survey reminders (idempotent)."""
+
+from django.core.management.base import BaseCommand
+
+from acikmasa.notify.services.outbox import due_send, handed_off_sync
+from acikmasa.notify.services.surveys import survey_reminders_send
+
+
+class Command(BaseCommand):
+    help = "Send due notifications and survey reminders once; safe to run from cron as often as wanted."
+
+    def handle(self, *args, **options):
+        sent, synced, reminders = due_send(), handed_off_sync(), survey_reminders_send()
+        self.stdout.write(f"sent {sent} due messages, synced {synced} channel outcomes, {reminders} survey reminders")
