@@ -74,7 +74,7 @@ class SmtpBackend(Backend):
             headers={"Message-ID": message_id, "Auto-Submitted": "auto-generated"},
         )
         try:
-            mail.send(fail_silently=False)
+            mail.send(using=conf.get("MAILER") or None)
         except Exception as exc:  # noqa: BLE001 - SMTP and socket errors alike mean "try later"
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}") from exc
         return message_id.strip("<>")

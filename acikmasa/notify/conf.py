@@ -17,6 +17,7 @@ DEFAULTS: dict[str, Any] = {
     "SURVEY_REMINDER_HOURS": 72,
     "SITE_URL": "http://127.0.0.1:8000",
     "FROM_EMAIL": "",  # empty: DEFAULT_FROM_EMAIL
+    "MAILER": "",  # a MAILERS alias; empty: the default mailer
 }
 
 
