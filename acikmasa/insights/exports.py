@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -27,8 +28,8 @@ OPEN_DATA_COLUMNS = (
 
 
 def _sheet(book: Workbook, title: str, header: list[str], rows: list[list], formats: dict[int, str]) -> None:
-    sheet = book.create_sheet(title[:31])
-    sheet.append(header)
+    sheet = book.create_sheet(str(title)[:31])
+    sheet.append([str(h) for h in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -41,8 +42,8 @@ def _sheet(book: Workbook, title: str, header: list[str], rows: list[list], form
     sheet.freeze_panes = "A2"
 
 
-FIGURE_HEADER = ["Received", "Solved", "Open", "Overdue", "Solved share", "Median hours to resolve",
-                 "90th percentile hours", "Deadline met share", "Reopen rate"]
+FIGURE_HEADER = [_("Received"), _("Solved"), _("Open"), _("Overdue"), _("Solved share"), _("Median hours to resolve"),
+                 _("90th percentile hours"), _("Deadline met"), _("Reopen rate")]
 FIGURE_FORMATS = {5: PERCENT, 6: HOURS, 7: HOURS, 8: PERCENT, 9: PERCENT}
 
 
@@ -55,17 +56,17 @@ def workbook_bytes(*, dashboard: Dashboard, scorecard: list[ScoreRow], hoods: li
     book = Workbook()
     book.remove(book.active)
     f = dashboard.filters
-    _sheet(book, "Summary", ["From", "To", *FIGURE_HEADER], [[f.start, f.end, *_figure_cells(dashboard.figures)]],
+    _sheet(book, "Summary", [_("From"), _("To"), *FIGURE_HEADER], [[f.start, f.end, *_figure_cells(dashboard.figures)]],
            {1: "yyyy-mm-dd", 2: "yyyy-mm-dd", **{k + 2: v for k, v in FIGURE_FORMATS.items()}})
-    _sheet(book, "Series", ["Period", "Received", "Solved"],
+    _sheet(book, "Series", [_("Period"), _("Received"), _("Solved")],
            [[row["at"].date() if hasattr(row["at"], "date") else row["at"], row["received"], row["solved"]] for row in dashboard.series],
            {1: "yyyy-mm-dd"})
-    _sheet(book, "Directorates", ["Directorate", *FIGURE_HEADER, "Received (previous period)", "Solved share (previous period)"],
+    _sheet(book, "Directorates", [_("Directorate"), *FIGURE_HEADER, _("Received (previous period)"), _("Solved share (previous period)")],
            [[r.directorate.name, *_figure_cells(r.current), r.previous.received, r.previous.solved_share] for r in scorecard],
            {**{k + 1: v for k, v in FIGURE_FORMATS.items()}, 12: PERCENT})
-    _sheet(book, "Neighbourhoods", ["Neighbourhood", *FIGURE_HEADER],
+    _sheet(book, "Neighbourhoods", [_("Neighbourhood"), *FIGURE_HEADER],
            [[str(r.place or "—"), *_figure_cells(r.figures)] for r in hoods], {k + 1: v for k, v in FIGURE_FORMATS.items()})
-    _sheet(book, "Streets", ["Street", "Neighbourhood", *FIGURE_HEADER],
+    _sheet(book, "Streets", [_("Street"), _("Neighbourhood"), *FIGURE_HEADER],
            [[str(r.place or "—"), str(r.place.neighbourhood) if r.place else "", *_figure_cells(r.figures)] for r in streets],
            {k + 2: v for k, v in FIGURE_FORMATS.items()})
     buffer = io.BytesIO()
@@ -104,17 +105,17 @@ def open_data_csv(cases: QuerySet[Case]) -> Iterator[str]:
 
 
 def information_rows(stats) -> list[list]:
-    rows = [["Received", stats.received], ["Granted", stats.granted], ["Partly granted", stats.partly_granted],
-            ["Refused", stats.refused]]
-    rows += [[f"Refused: {ground}", n] for ground, n in sorted(stats.refused_by_ground.items())]
-    rows += [["Forwarded to another institution", stats.forwarded], ["Pending", stats.pending], ["Appealed", stats.appealed]]
+    rows = [[_("Received"), stats.received], [_("Granted"), stats.granted], [_("Partly granted"), stats.partly_granted],
+            [_("Refused"), stats.refused]]
+    rows += [[f"{_('Refused')}: {ground}", n] for ground, n in sorted(stats.refused_by_ground.items())]
+    rows += [[_("Forwarded to another institution"), stats.forwarded], [_("Pending"), stats.pending], [_("Appealed"), stats.appealed]]
     return rows
 
 
 def information_workbook_bytes(stats) -> bytes:
     book = Workbook()
     book.remove(book.active)
-    _sheet(book, f"Law 4982 Art. 30 {stats.year}", ["Figure", "Count"], information_rows(stats), {})
+    _sheet(book, f"Law 4982 Art. 30 {stats.year}", [_("Figure"), _("Count")], information_rows(stats), {})
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
