@@ -170,3 +170,9 @@ def test_notify_sweep_command_is_idempotent(town, django_capture_on_commit_callb
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith("1 survey reminders") and out[1].endswith("0 survey reminders")
     assert Notification.objects.filter(event="survey_reminder").count() == 1
+
+
+def test_survey_page_speaks_turkish_by_default_and_english_under_en(client, town, django_capture_on_commit_callbacks):
+    case = _resolved_case(town, django_capture_on_commit_callbacks)
+    assert "Sorununuz çözüldü mü?" in client.get(f"/anket/{case.survey.token}/").content.decode()
+    assert "Was your problem solved?" in client.get(f"/en/anket/{case.survey.token}/").content.decode()
