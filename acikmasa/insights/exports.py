@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -42,7 +43,7 @@ def _sheet(book: Workbook, title: str, header: list[str], rows: list[list], form
     sheet.freeze_panes = "A2"
 
 
-FIGURE_HEADER = [_("Received"), _("Solved"), _("Open"), _("Overdue"), _("Solved share"), _("Median hours to resolve"),
+FIGURE_HEADER = [pgettext_lazy("insights", "Received"), _("Solved"), _("Open"), pgettext_lazy("insights", "Overdue"), _("Solved share"), _("Median hours to resolve"),
                  _("90th percentile hours"), _("Deadline met"), _("Reopen rate")]
 FIGURE_FORMATS = {5: PERCENT, 6: HOURS, 7: HOURS, 8: PERCENT, 9: PERCENT}
 
@@ -58,7 +59,7 @@ def workbook_bytes(*, dashboard: Dashboard, scorecard: list[ScoreRow], hoods: li
     f = dashboard.filters
     _sheet(book, "Summary", [_("From"), _("To"), *FIGURE_HEADER], [[f.start, f.end, *_figure_cells(dashboard.figures)]],
            {1: "yyyy-mm-dd", 2: "yyyy-mm-dd", **{k + 2: v for k, v in FIGURE_FORMATS.items()}})
-    _sheet(book, "Series", [_("Period"), _("Received"), _("Solved")],
+    _sheet(book, "Series", [_("Period"), pgettext_lazy("insights", "Received"), _("Solved")],
            [[row["at"].date() if hasattr(row["at"], "date") else row["at"], row["received"], row["solved"]] for row in dashboard.series],
            {1: "yyyy-mm-dd"})
     _sheet(book, "Directorates", [_("Directorate"), *FIGURE_HEADER, _("Received (previous period)"), _("Solved share (previous period)")],
@@ -105,11 +106,11 @@ def open_data_csv(cases: QuerySet[Case]) -> Iterator[str]:
 
 
 def information_rows(stats) -> list[list]:
-    rows = [[_("Received"), stats.received], [_("Granted"), stats.granted], [_("Partly granted"), stats.partly_granted],
+    rows = [[pgettext_lazy("insights", "Received"), stats.received], [_("Granted"), stats.granted], [_("Partly granted"), stats.partly_granted],
             [_("Refused"), stats.refused]]
     rows += [[f"{_('Refused')}: {ground}", n] for ground, n in sorted(stats.refused_by_ground.items())]
-    rows += [[_("Forwarded to another institution"), stats.forwarded], [_("Pending"), stats.pending], [_("Appealed"), stats.appealed]]
-    return rows
+    rows += [[pgettext_lazy("insights", "Forwarded to another institution"), stats.forwarded], [_("Pending"), stats.pending], [_("Appealed"), stats.appealed]]
+    return [[str(label), n] for label, n in rows]
 
 
 def information_workbook_bytes(stats) -> bytes:

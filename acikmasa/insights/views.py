@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from acikmasa.cases.models import CaseType
 from acikmasa.common.errors import PermissionRefused
@@ -22,12 +23,12 @@ from .figures import METRICS
 from .filters import InsightFilters
 
 SCORE_COLUMNS = [
-    ("received", _("Received")), ("solved", _("Solved")), ("open", _("Open")), ("overdue", _("Overdue")),
+    ("received", pgettext_lazy("insights", "Received")), ("solved", _("Solved")), ("open", _("Open")), ("overdue", pgettext_lazy("insights", "Overdue")),
     ("solved_share", _("Solved share")), ("met_share", _("Deadline met")), ("reopen_rate", _("Reopen rate")),
     ("median_hours", _("Median time to resolve")), ("p90_hours", _("90th percentile")),
 ]
 METRIC_LABELS = {
-    "received": _("received"), "solved": _("solved"), "open": _("open"), "overdue": _("overdue"),
+    "received": _("received"), "solved": pgettext_lazy("insights", "solved"), "open": _("open"), "overdue": pgettext_lazy("insights", "overdue"),
     "met": _("deadline met"), "missed": _("deadline missed"), "reopened": _("reopened"),
 }
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

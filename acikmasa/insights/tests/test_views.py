@@ -123,3 +123,8 @@ def test_public_page_hides_times_of_groups_smaller_than_the_minimum(story):
     figures = public_figures_get(municipality=story["town"].municipality, filters=InsightFilters.from_query(QUERY))
     by_name = {d.code: f for d, f in figures.directorates}
     assert by_name["fen"].solved == 2 and by_name["fen"].median_hours is None
+
+
+def test_turkish_labels_are_ours_even_where_another_app_translates_the_same_word(client, story):
+    body = login(client, story["town"], "pr").get(reverse("insights:dashboard"), QUERY).content.decode()
+    assert "<dt>Gelen</dt>" in body and "<dt>Süresi geçen</dt>" in body
