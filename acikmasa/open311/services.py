@@ -14,6 +14,7 @@ from acikmasa.common.errors import ValidationFailed
 from acikmasa.directory.models import Municipality, Neighbourhood, Street, Subject
 
 from .errors import ApiError
+from .geo import neighbourhood_at
 from .models import ClientApp, RequestRecord, hash_key, new_raw_key
 
 # Documented in docs/open311.md; only for the demo municipality that `make run` loads.
@@ -130,6 +131,8 @@ def _place(municipality: Municipality, posted: PostedRequest) -> _Place:
         if street and street.neighbourhood_id != chosen.pk:
             raise ApiError(400, "address_id is not in the given mahalle.")
         neighbourhood = chosen
+    if neighbourhood is None and posted.lat is not None:
+        neighbourhood = neighbourhood_at(municipality, posted.lat, posted.long)
     return _Place(neighbourhood, street)
 
 

@@ -17,6 +17,7 @@ from acikmasa.cases.services.intake import IncomingFile, Submission, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import TransitionRefused
 from acikmasa.directory.models import Municipality
+from acikmasa.open311.geo import neighbourhood_at
 from acikmasa.open311.selectors import PUBLISHED_TYPES
 
 from .models import Supporter
@@ -31,7 +32,11 @@ def portal_submit(
 ) -> Submission:
     """Register a web application. The signed one-time form token is the external id, so a double
     click or a resent form returns the first case instead of a second one.
+    A pin without a chosen mahalle or street gets the mahalle whose outline holds it.
     Raises ValidationFailed (nothing written) when the core refuses the input."""
+    if neighbourhood_id is None and street_id is None and latitude is not None and longitude is not None:
+        found = neighbourhood_at(municipality, latitude, longitude)
+        neighbourhood_id = found.pk if found else None
     return case_submit(
         municipality=municipality, channel="web", external_id=f"portal:{form_token}", case_type=case_type,
         subject=subject_id, description=description, neighbourhood=neighbourhood_id, street=street_id,

@@ -134,3 +134,11 @@ def test_streets_of_a_mahalle_and_outlines(client, town):
 def test_tile_url_setting_reaches_the_map(client, town, settings):
     settings.ACIKMASA_MAP_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
     assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in client.get(URL).content.decode()
+
+
+def test_a_pin_without_a_mahalle_gets_the_mahalle_of_its_outline(client, town):
+    tuna = town.neighbourhoods["tuna"]
+    tuna.boundary = {"type": "Polygon", "coordinates": [[[28.87, 41.03], [28.89, 41.03], [28.89, 41.05], [28.87, 41.05], [28.87, 41.03]]]}
+    tuna.save()
+    client.post(URL, _form(town, neighbourhood="", street=""))
+    assert Case.objects.get().neighbourhood == tuna
