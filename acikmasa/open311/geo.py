@@ -8,7 +8,8 @@ from acikmasa.directory.models import Municipality, Neighbourhood
 def _in_ring(lng: float, lat: float, ring: list[list[float]]) -> bool:
     """Ray casting: count how many edges a ray to the east crosses."""
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for a, b in zip(ring, ring[1:] + ring[:1], strict=True):
+        (x1, y1), (x2, y2) = a[:2], b[:2]  # positions may carry an altitude
         if (y1 > lat) != (y2 > lat) and lng < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
