@@ -60,7 +60,7 @@ def workbook_bytes(*, dashboard: Dashboard, scorecard: list[ScoreRow], hoods: li
     _sheet(book, "Summary", [_("From"), _("To"), *FIGURE_HEADER], [[f.start, f.end, *_figure_cells(dashboard.figures)]],
            {1: "yyyy-mm-dd", 2: "yyyy-mm-dd", **{k + 2: v for k, v in FIGURE_FORMATS.items()}})
     _sheet(book, "Series", [_("Period"), pgettext_lazy("insights", "Received"), _("Solved")],
-           [[row["at"].date() if hasattr(row["at"], "date") else row["at"], row["received"], row["solved"]] for row in dashboard.series],
+           [[row["at"], row["received"], row["solved"]] for row in dashboard.series],
            {1: "yyyy-mm-dd"})
     _sheet(book, "Directorates", [_("Directorate"), *FIGURE_HEADER, _("Received (previous period)"), _("Solved share (previous period)")],
            [[r.directorate.name, *_figure_cells(r.current), r.previous.received, r.previous.solved_share] for r in scorecard],

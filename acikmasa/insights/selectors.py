@@ -5,7 +5,6 @@ from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Trunc
 from django.utils import timezone
 
 from acikmasa.cases.models import Case
@@ -15,6 +14,7 @@ from acikmasa.directory.models import Channel, Directorate, Neighbourhood, Stree
 from .access import insights_profile
 from .figures import METRICS, Figures, counting, metric_q, solved_of
 from .filters import InsightFilters
+from .series import series_rows
 from .stats import resolve_percentiles
 
 TOP_SUBJECTS = 10
@@ -60,10 +60,7 @@ def dashboard_get(*, user: AbstractBaseUser, filters: InsightFilters) -> Dashboa
     """The manager dashboard: figures, a time series, top subjects and channel mix (bounded queries)."""
     now = timezone.now()
     cases = scoped_cases(user=user, filters=filters)
-    series = list(
-        cases.order_by().annotate(at=Trunc("created_at", filters.bucket)).values("at")
-        .annotate(received=Count("id"), solved=Count("id", filter=metric_q("solved", now))).order_by("at")
-    )
+    series = series_rows(cases, filters, metric_q("solved", now))
     top = list(cases.order_by().values("subject_id").annotate(n=Count("id")).order_by("-n")[:TOP_SUBJECTS])
     subjects = Subject.objects.in_bulk([row["subject_id"] for row in top if row["subject_id"]])
     mix = list(cases.order_by().values("channel_id").annotate(n=Count("id")).order_by("-n"))
@@ -74,7 +71,6 @@ def dashboard_get(*, user: AbstractBaseUser, filters: InsightFilters) -> Dashboa
         series=series,
         subjects=[(subjects.get(row["subject_id"]), row["n"]) for row in top],
         channels=[(channels.get(row["channel_id"]), row["n"]) for row in mix],
-        choices=filter_choices(user=user),
     )
 
 

@@ -60,9 +60,21 @@ def test_cases_outside_the_period_are_not_counted(story):
 
 def test_time_series_top_subjects_and_channel_mix(story):
     board = dashboard_get(user=story["town"].users["pr"], filters=PERIOD)
-    assert [(row["at"].date().isoformat(), row["received"], row["solved"]) for row in board.series] == [("2026-03-02", 5, 3)]
+    assert [(row["at"].isoformat(), row["received"], row["solved"]) for row in board.series] == [("2026-03-02", 5, 3)]
     assert [(s.code, n) for s, n in board.subjects] == [("pothole", 4), ("waste", 1)]
     assert sorted((c.code, n) for c, n in board.channels) == [("call_centre", 1), ("web", 4)]
+
+
+@pytest.mark.parametrize("bucket,first", [("day", "2026-03-02"), ("week", "2026-03-02"), ("month", "2026-03-01")])
+def test_series_buckets_by_local_day_week_and_month(history, wall, bucket, first):
+    # 00:30 in Istanbul is still the previous day in UTC: the bucket must follow local time.
+    history.submit(at=T0.replace(hour=0, minute=30))
+    history.submit(at=T0 + timedelta(days=8))
+    filters = InsightFilters.from_query({**PERIOD.as_query(), "bucket": bucket})
+    series = dashboard_get(user=history.town.users["pr"], filters=filters).series
+    assert series[0]["at"].isoformat() == first and series[0]["received"] >= 1
+    assert sum(row["received"] for row in series) == 2
+    assert len(series) == {"day": 2, "week": 2, "month": 1}[bucket]
 
 
 def test_filters_slice_by_subject_and_neighbourhood(story):
