@@ -19,9 +19,10 @@ def _notify_settings(settings, tmp_path):
 
 @pytest.fixture
 def gateway(settings):
-    """A real HTTP SMS gateway on loopback, reached through the channels' SMS adapter."""
+    """A real HTTP server on loopback standing in for the SMS gateway and the WhatsApp Graph API."""
     server = LoopbackServer().start()
     settings.ACIKMASA_SMS_GATEWAY_URL = server.url + "/sms/send"
+    settings.ACIKMASA_GRAPH_API_URL = server.url + "/v21.0"
     settings.ACIKMASA_SMS_GATEWAY_TOKEN = "gateway-token"
     settings.ACIKMASA_NOTIFY_BACKENDS = {"email": "smtp", "sms": "channel", "whatsapp": "channel"}
     yield server

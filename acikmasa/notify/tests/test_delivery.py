@@ -115,3 +115,16 @@ def test_gateway_that_never_recovers_ends_as_a_visible_failure_on_the_history(to
     assert case.events.get(kind="message_failed").payload["notification"] == note.pk
     case.refresh_from_db()
     assert case.status == "new"
+
+
+def test_whatsapp_case_is_answered_on_whatsapp_through_the_graph_api(town, gateway, django_capture_on_commit_callbacks):
+    gateway.answer("POST", "/v21.0/100000000000001/messages", json_body={"messages": [{"id": "wamid.out-1"}]})
+    with django_capture_on_commit_callbacks(execute=True):
+        case = submit(town, channel="whatsapp", phone="+905551112233")
+    [request] = gateway.received
+    body = request.json()
+    assert body["to"] == "905551112233"
+    # outside WhatsApp's 24-hour window the channels layer wraps our text in the approved template
+    assert case.tracking_number in str(body)
+    note = Notification.objects.get(case=case)
+    assert note.channel == "whatsapp" and note.outbound.provider_message_id == "wamid.out-1"
