@@ -176,3 +176,14 @@ def test_survey_page_speaks_turkish_by_default_and_english_under_en(client, town
     case = _resolved_case(town, django_capture_on_commit_callbacks)
     assert "Sorununuz çözüldü mü?" in client.get(f"/anket/{case.survey.token}/").content.decode()
     assert "Was your problem solved?" in client.get(f"/en/anket/{case.survey.token}/").content.decode()
+
+
+def test_sweep_schedule_starts_one_chain_on_the_database_backend(db, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from acikmasa.notify.tasks import sweep, sweep_schedule
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert sweep_schedule() is True
+    assert sweep_schedule() is False  # a run is already waiting
+    assert DBTaskResult.objects.filter(task_path=sweep.module_path).count() == 1
