@@ -3,10 +3,11 @@
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
-from acikmasa.cases.models import Case, CaseType
+from acikmasa.cases.models import CaseType
 
 BUCKETS = ("day", "week", "month")
 DEFAULT_DAYS = 30
@@ -69,7 +70,7 @@ class InsightFilters:
         length = (self.end - self.start).days + 1
         return replace(self, start=self.start - timedelta(days=length), end=self.start - timedelta(days=1))
 
-    def apply(self, queryset) -> "QuerySet[Case]":  # noqa: F821
+    def apply(self, queryset: QuerySet) -> QuerySet:
         exact = {
             "directorate_id": self.directorate, "subject_id": self.subject, "channel_id": self.channel,
             "case_type": self.case_type, "neighbourhood_id": self.neighbourhood,
