@@ -7,8 +7,8 @@ A fresh database (bench_notify on PostgreSQL, dropped and recreated) gets a smal
 (acikmasa.common.testing.make_town). The file backend writes the messages (no network), tasks run
 inline (immediate backend) except where the figure says the outbox is drained by the sweep.
 Figures, per operation, p50 / p95 / max in milliseconds, and throughput:
-  - case_submit without and with the notify hook (the hook's cost inside the case transaction:
-    policy, template rendering, one outbox row);
+  - case_submit without the notify hook, with it while the message waits (the hook's cost inside the
+    case transaction: policy, template rendering, one outbox row), and with the message sent inline;
   - resolve (transition + outbox row + survey row);
   - due_send draining N pending messages (claim, backend, MESSAGE_SENT on the history);
   - survey_answer_submit (half "not solved": these reopen the case and alert the directorate);
@@ -90,8 +90,13 @@ def main() -> None:
                            citizen=CitizenInput(phone=f"+90532{offset + i:07d}", contact_consent=True)).case
 
     hooks._after_submit.remove(on_case_event)  # the same submit without the hook, for the difference
+    for i in range(10):  # warm caches and connections before any figure
+        submit(i, 3_000_000)
     figures("case_submit without the notify hook", [timed(submit, i, 0) for i in range(n)])
     hooks.on_submit(on_case_event)
+    settings.ACIKMASA_NOTIFY_QUIET_START, settings.ACIKMASA_NOTIFY_QUIET_END = "00:00", "23:59"  # nothing is sent
+    figures("case_submit with the hook, message waiting (row only)", [timed(submit, i, 2_000_000) for i in range(n)])
+    settings.ACIKMASA_NOTIFY_QUIET_START = settings.ACIKMASA_NOTIFY_QUIET_END = "00:00"
     cases = []
 
     def submit_keep(i: int) -> None:
