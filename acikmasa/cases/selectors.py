@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from acikmasa.common.turkish import fold
+from acikmasa.common.turkish import fold, turkish_lower, turkish_upper
 
 from .events import PUBLIC_KINDS
 from .lifecycle import OPEN_STATUSES
@@ -55,10 +55,12 @@ def case_list(*, user: AbstractBaseUser | None, filters: CaseFilters | None = No
 
 def _text_query(text: str) -> Q:
     text = text.strip()
-    query = Q(tracking_number=text) | Q(description__icontains=text)
-    folded = fold(text)
-    if folded and folded != text:
-        query |= Q(description__icontains=folded)
+    query = Q(tracking_number=text)
+    # SQLite's LIKE folds ASCII letters only, so "IŞIK" must also be tried as "ışık"; descriptions
+    # are not stored folded, so a query typed without Turkish letters matches only ASCII words.
+    for variant in {text, turkish_lower(text), turkish_upper(text), turkish_lower(text).capitalize(), fold(text)}:
+        if variant:
+            query |= Q(description__icontains=variant)
     return query
 
 

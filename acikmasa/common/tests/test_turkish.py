@@ -32,3 +32,10 @@ def test_folding_is_idempotent_and_ascii_for_turkish_text(text):
     assert fold(once) == once
     turkish = "".join(ch for ch in text if ch in "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ ")
     assert fold(turkish).isascii()
+
+
+def test_upper_case_follows_turkish_rules():
+    from acikmasa.common.turkish import turkish_upper
+
+    assert turkish_upper("ışık istanbul") == "IŞIK İSTANBUL"
+    assert turkish_lower(turkish_upper("çiğdem ılık")) == "çiğdem ılık"
