@@ -41,10 +41,21 @@ EVENT_FOR_KIND: dict[str, str] = {
 
 
 def on_case_event(case: Case, event: CaseEvent) -> None:
-    """Case hook (runs inside the case's transaction): write the outbox row, send after commit."""
+    """Case hook (runs inside the case's transaction): write the outbox row, send after commit.
+
+    A fault here is logged and never rolls back the case change (a savepoint keeps it apart).
+    """
     notify_event = EVENT_FOR_KIND.get(event.kind)
     if notify_event is None:
         return
+    try:
+        with transaction.atomic():
+            _outbox_row(case, event, notify_event)
+    except Exception:  # noqa: BLE001 - telling the citizen must never block the case itself
+        logger.exception("notify: no message written for case %s event %s", case.pk, event.kind)
+
+
+def _outbox_row(case: Case, event: CaseEvent, notify_event: str) -> None:
     survey_token = ""
     if notify_event == Event.RESOLVED and not SurveyAnswer.objects.filter(case=case).exists():
         survey_token = Survey.objects.get_or_create(case=case)[0].token

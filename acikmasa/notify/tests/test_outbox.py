@@ -170,3 +170,13 @@ def test_a_message_is_claimed_once_even_if_sent_twice(town, django_capture_on_co
     note = Notification.objects.get(case=case)
     again = notification_send(notification_id=note.pk)
     assert again.attempts == 1 and case.events.filter(kind="message_sent").count() == 1
+
+
+def test_a_fault_in_notify_never_rolls_back_the_case_change(town, settings, caplog):
+    case = submit(town)
+    settings.ACIKMASA_NOTIFY_BACKENDS = None  # a broken configuration makes the hook fail
+    resolve(case, town)
+    case.refresh_from_db()
+    assert case.status == "resolved" and case.events.filter(kind="resolved").exists()
+    assert not Notification.objects.filter(case=case, event="resolved").exists()
+    assert "no message written" in caplog.text
