@@ -180,3 +180,17 @@ def test_a_fault_in_notify_never_rolls_back_the_case_change(town, settings, capl
     assert case.status == "resolved" and case.events.filter(kind="resolved").exists()
     assert not Notification.objects.filter(case=case, event="resolved").exists()
     assert "no message written" in caplog.text
+
+
+def test_a_preference_for_a_channel_without_an_address_is_refused(town):
+    from acikmasa.common.errors import ValidationFailed
+    from acikmasa.notify.services.preferences import contact_preference_set
+
+    citizen = submit(town).citizen  # a phone, no e-mail
+    with pytest.raises(ValidationFailed) as refused:
+        contact_preference_set(citizen=citizen, channel="email")
+    assert set(refused.value.errors) == {"channel"}
+    with pytest.raises(ValidationFailed):
+        contact_preference_set(citizen=citizen, channel="fax", language="de")
+    assert not ContactPreference.objects.exists()
+    assert contact_preference_set(citizen=citizen, channel="whatsapp", language="en").channel == "whatsapp"
