@@ -5,6 +5,8 @@ the sort values of the last row lets it seek straight there through the index.
 """
 
 import base64
+from functools import reduce
+from operator import or_
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,6 +68,16 @@ def after_condition(keys: list[SortKey], values: list[Any]) -> Q:
 MAX_PARTITIONS = 60
 
 
+def _merged(queryset: QuerySet, partitions: list[Q], ordering: list, columns: list[str], limit: int) -> QuerySet:
+    """The rows of `queryset` inside the partitions; on PostgreSQL only each one's first `limit`."""
+    if not partitions:
+        return queryset.none()
+    if 1 < len(partitions) <= MAX_PARTITIONS and connection.features.supports_slicing_ordering_in_compound:
+        parts = [queryset.filter(part).order_by(*ordering).values(*columns)[:limit] for part in partitions]
+        return queryset.filter(pk__in=[row["pk"] for row in parts[0].union(*parts[1:], all=True).order_by()])
+    return queryset.filter(reduce(or_, partitions))
+
+
 def encode_cursor(values: list[Any]) -> str:
     plain = [v.isoformat() if isinstance(v, datetime) else v for v in values]
     return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
@@ -104,11 +116,8 @@ def keyset_page(
     if values is not None:
         queryset = queryset.filter(after_condition(keys, values))
     ordering = order_by(keys)
-    if partitions and 1 < len(partitions) <= MAX_PARTITIONS and connection.features.supports_slicing_ordering_in_compound:
-        columns = ["pk", *(k.field for k in keys)]
-        parts = [queryset.filter(part).order_by(*ordering).values(*columns)[: size + 1] for part in partitions]
-        ids = [row["pk"] for row in parts[0].union(*parts[1:], all=True).order_by()]
-        queryset = queryset.filter(pk__in=ids)
+    if partitions is not None:
+        queryset = _merged(queryset, partitions, ordering, ["pk", *(k.field for k in keys)], size + 1)
     rows = list(queryset.order_by(*ordering)[: size + 1])
     has_next = len(rows) > size
     rows = rows[:size]

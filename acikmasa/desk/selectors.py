@@ -93,12 +93,12 @@ def queue_queryset(user: AbstractBaseUser, filters: QueueFilters, *, ignore: str
     elif f.assignee.isdigit():
         queryset = queryset.filter(assignee_id=int(f.assignee))
     now = timezone.now()
+    # With ignore="status" the caller fixes the statuses itself (per-status partitions, counts).
+    open_only = {"status__in": OPEN_STATUSES} if ignore != "status" else {}
     if f.overdue and ignore != "overdue":
-        queryset = queryset.filter(status__in=OPEN_STATUSES, due_at__lt=now)
+        queryset = queryset.filter(due_at__lt=now, **open_only)
     if f.due_soon and ignore != "due_soon":
-        queryset = queryset.filter(
-            status__in=OPEN_STATUSES, due_at__gte=now, due_at__lt=now + timedelta(hours=DUE_SOON_HOURS)
-        )
+        queryset = queryset.filter(due_at__gte=now, due_at__lt=now + timedelta(hours=DUE_SOON_HOURS), **open_only)
     return queryset
 
 
@@ -106,9 +106,11 @@ def queue_page(*, user: AbstractBaseUser, filters: QueueFilters, cursor: str = "
     """One page of the queue in the chosen order, fetched by keyset (fast at any depth)."""
     # Reference rows come in one small query each: a seven-table join costs PostgreSQL more to
     # plan than the page costs to read.
-    queryset = queue_queryset(user, filters).only(*QUEUE_COLUMNS).prefetch_related(*QUEUE_PREFETCH)
     sort = filters.sort if filters.sort in SORTS else "due"
     partitions = _due_partitions(user, filters) if sort == "due" else None
+    # Each partition names its status: repeating the status list would only mislead the planner.
+    queryset = queue_queryset(user, filters, ignore="status" if partitions else "")
+    queryset = queryset.only(*QUEUE_COLUMNS).prefetch_related(*QUEUE_PREFETCH)
     return keyset_page(queryset, SORTS[sort], cursor, size, partitions=partitions)
 
 
@@ -121,12 +123,16 @@ def _due_partitions(user: AbstractBaseUser, filters: QueueFilters) -> list[Q] | 
     profile = staff_profile(user)
     if profile is None:
         return None
-    if filters.status == "open" or filters.overdue or filters.due_soon:
+    if filters.status == "open":
         statuses = sorted(OPEN_STATUSES)
     elif filters.status in Status.values:
         statuses = [filters.status]
     else:
         statuses = list(Status.values)
+    if filters.overdue or filters.due_soon:
+        statuses = [s for s in statuses if s in OPEN_STATUSES]
+    if len(statuses) < 2 and not (profile.role in DIRECTORATE_ROLES and len(directorate_ids(profile)) > 1):
+        return None  # one index range already: nothing to merge
     if filters.directorate:
         directorates = [filters.directorate]
     elif profile.role in DIRECTORATE_ROLES:
@@ -154,10 +160,12 @@ def queue_counts(*, user: AbstractBaseUser, filters: QueueFilters) -> QueueCount
     counts = QueueCounts()
     base = queue_queryset(user, filters, ignore="status")
     options = [("open", None), *[(s, s) for s in Status.values]]
+    deadline_filter = filters.overdue or filters.due_soon  # those mean open cases only
     for value, status in options:
         queryset = base.filter(status__in=OPEN_STATUSES) if status is None else base.filter(status=status)
         label = str(Status(status).label) if status else ""
-        counts.by_status.append((value, label, capped_count(queryset)))
+        skip = deadline_filter and status is not None and status not in OPEN_STATUSES
+        counts.by_status.append((value, label, 0 if skip else capped_count(queryset)))
     counts.overdue = capped_count(queue_queryset(user, QueueFilters(**{**filters.__dict__, "overdue": True}), ignore="due_soon"))
     counts.due_soon = capped_count(queue_queryset(user, QueueFilters(**{**filters.__dict__, "due_soon": True}), ignore="overdue"))
     return counts

@@ -194,3 +194,27 @@ def test_bulk_assign_checkboxes_shown_only_to_managers(town, client):
 def test_queue_needs_login(client):
     response = client.get(reverse("desk:queue"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_overdue_filter_with_a_closed_status_shows_nothing_and_counts_no_closed_cases(town, client):
+    case = new_case(town)
+    act(town, case, "fen_staff", Action.RESOLVE, "Asfalt yamandı, çukur kapandı.")
+    Case.objects.filter(pk=case.pk).update(due_at=timezone.now() - timedelta(days=1))
+    client.force_login(town.users["fen_staff"])
+    assert _numbers(client.get(reverse("desk:queue"), {"status": Status.RESOLVED, "overdue": "1"})) == []
+    counts = queue_counts(user=town.users["fen_staff"], filters=QueueFilters(overdue=True))
+    assert dict((v, n) for v, _, n in counts.by_status)[Status.RESOLVED] == 0
+
+
+@pytest.mark.parametrize("params", [{}, {"status": "all"}, {"overdue": "1"}, {"status": Status.NEW}])
+def test_partitioned_and_plain_queues_agree(town, client, params):
+    late, soon, done = new_case(town), new_case(town), new_case(town)
+    act(town, done, "fen_staff", Action.RESOLVE, "Asfalt yamandı, çukur kapandı.")
+    Case.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(hours=1))
+    expected = {
+        frozenset(): {late, soon}, frozenset({"status"}): {late, soon, done},
+        frozenset({"overdue"}): {late}, frozenset({"status_new"}): {late, soon},
+    }
+    key = frozenset({"status_new"}) if params.get("status") == Status.NEW else frozenset(params)
+    client.force_login(town.users["fen_staff"])
+    assert set(_numbers(client.get(reverse("desk:queue"), params))) == {c.tracking_number for c in expected[key]}
