@@ -57,7 +57,9 @@ def on_case_event(case: Case, event: CaseEvent) -> None:
 
 def _outbox_row(case: Case, event: CaseEvent, notify_event: str) -> None:
     survey_token = ""
-    if notify_event == Event.RESOLVED and not SurveyAnswer.objects.filter(case=case).exists():
+    # A survey only where it can reach the citizen (consent and an address; not the anonymous).
+    if (notify_event == Event.RESOLVED and not SurveyAnswer.objects.filter(case=case).exists()
+            and policy.choose_delivery(case, notify_event).consented):
         survey_token = Survey.objects.get_or_create(case=case)[0].token
     notification_create(case=case, event=notify_event, text=event.text, source_event=event.pk, survey_token=survey_token)
 

@@ -187,3 +187,10 @@ def test_sweep_schedule_starts_one_chain_on_the_database_backend(db, settings):
     assert sweep_schedule() is True
     assert sweep_schedule() is False  # a run is already waiting
     assert DBTaskResult.objects.filter(task_path=sweep.module_path).count() == 1
+
+
+def test_no_survey_for_anonymous_or_non_consenting_applicants(town, django_capture_on_commit_callbacks):
+    _resolved_case(town, django_capture_on_commit_callbacks, anonymous=True, channel="web")
+    _resolved_case(town, django_capture_on_commit_callbacks, consent=False)
+    assert not Survey.objects.exists()
+    assert survey_reminders_send(now=timezone.now() + timedelta(days=30)) == 0
