@@ -9,7 +9,7 @@ deadline met: solved at or before the due time; reopened: has at least one `reop
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Status
@@ -19,11 +19,18 @@ SOLVED_STATUSES = frozenset({Status.RESOLVED, Status.CLOSED})
 METRICS = ("received", "solved", "open", "overdue", "met", "missed", "reopened")
 
 
-def reopened_exists() -> Exists:
-    return Exists(CaseEvent.objects.filter(case_id=OuterRef("pk"), kind=EventKind.REOPENED))
+def reopened_q(since: datetime | None = None) -> Q:
+    """Cases with a `reopened` event. An IN over the reopen events is hashed once by the database
+    (a correlated EXISTS probed the history of every case: 250 ms of 350 at 1M cases). A case is
+    reopened after it was registered, so only events from the period's start on can match, and the
+    (kind, created_at) index reads just those."""
+    events = CaseEvent.objects.filter(kind=EventKind.REOPENED)
+    if since is not None:
+        events = events.filter(created_at__gte=since)
+    return Q(pk__in=events.values("case_id"))
 
 
-def metric_q(metric: str, now: datetime) -> Q:
+def metric_q(metric: str, now: datetime, since: datetime | None = None) -> Q:
     """The condition behind one figure; the drill-down lists and the counts share it."""
     solved = Q(status__in=SOLVED_STATUSES)
     open_ = Q(status__in=OPEN_STATUSES)
@@ -34,13 +41,13 @@ def metric_q(metric: str, now: datetime) -> Q:
         "overdue": open_ & Q(due_at__lt=now),
         "met": solved & Q(resolved_at__lte=F("due_at")),
         "missed": solved & Q(resolved_at__gt=F("due_at")),
-        "reopened": Q(reopened_exists()),
+        "reopened": reopened_q(since),
     }[metric]
 
 
-def counting(now: datetime) -> dict:
+def counting(now: datetime, since: datetime | None = None) -> dict:
     """Aggregates for .aggregate() or .annotate(): one conditional count per metric."""
-    return {m: Count("id", filter=metric_q(m, now)) if m != "received" else Count("id") for m in METRICS}
+    return {m: Count("id", filter=metric_q(m, now, since)) if m != "received" else Count("id") for m in METRICS}
 
 
 def _share(part: int, whole: int) -> float | None:

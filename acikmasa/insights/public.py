@@ -43,14 +43,14 @@ def public_figures_get(*, municipality: Municipality, filters: InsightFilters) -
     now = timezone.now()
     cases = filters.apply(Case.objects.filter(municipality=municipality))
     minimum = min_group_size()
-    by_dir = grouped_figures(cases, "directorate_id", now)
-    by_hood = grouped_figures(cases, "neighbourhood_id", now)
+    by_dir = grouped_figures(cases, "directorate_id", now, since=filters.since)
+    by_hood = grouped_figures(cases, "neighbourhood_id", now, since=filters.since)
     dirs = Directorate.objects.in_bulk([k for k in by_dir if k])
     hoods = Neighbourhood.objects.in_bulk([k for k in by_hood if k])
     return PublicFigures(
         municipality=municipality,
         filters=filters,
-        total=figures_of(cases, now),
+        total=figures_of(cases, now, filters.since),
         directorates=[(dirs[k], _hide_small(f, minimum)) for k, f in by_dir.items() if k in dirs],
         neighbourhoods=sorted(
             ((hoods[k], _hide_small(f, minimum)) for k, f in by_hood.items() if k in hoods), key=lambda p: p[0].name

@@ -27,16 +27,18 @@ def scoped_cases(*, user: AbstractBaseUser, filters: InsightFilters) -> QuerySet
     return filters.apply(visible_cases(user))
 
 
-def figures_of(cases: QuerySet[Case], now: datetime) -> Figures:
-    """All figures of one set of cases: one counting query and one percentile query."""
-    counts = cases.order_by().aggregate(**counting(now))
+def figures_of(cases: QuerySet[Case], now: datetime, since: datetime | None = None) -> Figures:
+    """All figures of one set of cases (registered from `since` on): a counting and a percentile query."""
+    counts = cases.order_by().aggregate(**counting(now, since))
     percentiles = resolve_percentiles(solved_of(cases)).get(None)
     return Figures.of(counts, percentiles)
 
 
-def grouped_figures(cases: QuerySet[Case], group: str, now: datetime, *, limit: int | None = None) -> dict:
+def grouped_figures(
+    cases: QuerySet[Case], group: str, now: datetime, *, since: datetime | None = None, limit: int | None = None,
+) -> dict:
     """Figures per value of `group` (e.g. "directorate_id"), biggest first; two queries in all."""
-    rows = cases.order_by().values(group).annotate(**counting(now)).order_by("-received")
+    rows = cases.order_by().values(group).annotate(**counting(now, since)).order_by("-received")
     rows = list(rows[:limit] if limit else rows)
     keys = [row[group] for row in rows]
     solved = solved_of(cases)
@@ -67,7 +69,7 @@ def dashboard_get(*, user: AbstractBaseUser, filters: InsightFilters) -> Dashboa
     channels = Channel.objects.in_bulk([row["channel_id"] for row in mix])
     return Dashboard(
         filters=filters,
-        figures=figures_of(cases, now),
+        figures=figures_of(cases, now, filters.since),
         series=series,
         subjects=[(subjects.get(row["subject_id"]), row["n"]) for row in top],
         channels=[(channels.get(row["channel_id"]), row["n"]) for row in mix],
@@ -92,7 +94,7 @@ def drill_down(*, user: AbstractBaseUser, filters: InsightFilters, metric: str) 
     """The cases behind one figure of the dashboard, newest first."""
     if metric not in METRICS:
         metric = "received"
-    cases = scoped_cases(user=user, filters=filters).filter(metric_q(metric, timezone.now()))
+    cases = scoped_cases(user=user, filters=filters).filter(metric_q(metric, timezone.now(), filters.since))
     return cases.select_related("subject", "directorate", "channel", "neighbourhood", "street").order_by("-created_at", "-id")
 
 
@@ -121,8 +123,9 @@ SCORE_SORTS = ("received", "solved", "open", "overdue", "solved_share", "met_sha
 def scorecard_get(*, user: AbstractBaseUser, filters: InsightFilters, sort: str = "received") -> list[ScoreRow]:
     """One row per directorate with this period's and the previous period's figures."""
     now = timezone.now()
-    current = grouped_figures(scoped_cases(user=user, filters=filters), "directorate_id", now)
-    previous = grouped_figures(scoped_cases(user=user, filters=filters.previous()), "directorate_id", now)
+    before = filters.previous()
+    current = grouped_figures(scoped_cases(user=user, filters=filters), "directorate_id", now, since=filters.since)
+    previous = grouped_figures(scoped_cases(user=user, filters=before), "directorate_id", now, since=before.since)
     names = Directorate.objects.in_bulk([k for k in {*current, *previous} if k is not None])
     rows = [
         ScoreRow(names[k], current.get(k, Figures()), previous.get(k, Figures()))
@@ -146,8 +149,8 @@ def where_get(*, user: AbstractBaseUser, filters: InsightFilters) -> tuple[list[
     """Per-mahalle rows (all mahalleler) and per-street rows (the busiest streets)."""
     now = timezone.now()
     cases = scoped_cases(user=user, filters=filters)
-    by_hood = grouped_figures(cases, "neighbourhood_id", now)
-    by_street = grouped_figures(cases.exclude(street=None), "street_id", now, limit=STREET_ROWS)
+    by_hood = grouped_figures(cases, "neighbourhood_id", now, since=filters.since)
+    by_street = grouped_figures(cases.exclude(street=None), "street_id", now, since=filters.since, limit=STREET_ROWS)
     hoods = Neighbourhood.objects.in_bulk([k for k in by_hood if k])
     streets = Street.objects.select_related("neighbourhood").in_bulk(list(by_street))
     return (
