@@ -31,4 +31,8 @@ def quiet_hours() -> tuple[time, time]:
 
 
 def backend_for(channel: str) -> str:
-    return get("BACKENDS").get(channel, "console")
+    """The backend of a channel; a development site (DEBUG) without the setting prints to the console."""
+    configured = getattr(settings, "ACIKMASA_NOTIFY_BACKENDS", None)
+    if configured is None and settings.DEBUG:
+        return "console"
+    return (configured or DEFAULTS["BACKENDS"]).get(channel, "console")

@@ -174,7 +174,7 @@ def test_a_message_is_claimed_once_even_if_sent_twice(town, django_capture_on_co
 
 def test_a_fault_in_notify_never_rolls_back_the_case_change(town, settings, caplog):
     case = submit(town)
-    settings.ACIKMASA_NOTIFY_BACKENDS = None  # a broken configuration makes the hook fail
+    settings.ACIKMASA_NOTIFY_BACKENDS = "sms=file"  # a broken configuration (not a dict) makes the hook fail
     resolve(case, town)
     case.refresh_from_db()
     assert case.status == "resolved" and case.events.filter(kind="resolved").exists()
@@ -194,3 +194,13 @@ def test_a_preference_for_a_channel_without_an_address_is_refused(town):
         contact_preference_set(citizen=citizen, channel="fax", language="de")
     assert not ContactPreference.objects.exists()
     assert contact_preference_set(citizen=citizen, channel="whatsapp", language="en").channel == "whatsapp"
+
+
+def test_a_development_site_prints_messages_unless_backends_are_configured(settings):
+    from acikmasa.notify import conf
+
+    del settings.ACIKMASA_NOTIFY_BACKENDS
+    settings.DEBUG = True
+    assert conf.backend_for("sms") == "console"
+    settings.DEBUG = False
+    assert (conf.backend_for("sms"), conf.backend_for("email")) == ("channel", "smtp")
