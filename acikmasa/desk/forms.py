@@ -164,7 +164,10 @@ class WalkInForm(RegistrationForm):
 
 
 class GuidanceForm(forms.Form):
-    topic = forms.CharField(label=_("What did the visitor ask about?"), max_length=200, error_messages={"required": _("Write what the visitor asked about.")})
+    topic = forms.CharField(
+        label=_("What did the visitor ask about?"), max_length=200, widget=forms.TextInput(attrs={"autofocus": True}),
+        error_messages={"required": _("Write what the visitor asked about.")},
+    )
     subject = forms.ModelChoiceField(label=_("Subject"), queryset=Subject.objects.none(), required=False)
     referred_to = forms.ModelChoiceField(label=_("Referred to"), queryset=Directorate.objects.none(), required=False)
     neighbourhood = forms.ModelChoiceField(label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(), required=False)
