@@ -11,6 +11,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("ACIKMASA_CHROMIUM", "/usr/bin/chromium")
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    from django.db import connection
+
+    # Concurrent transactions and row locks only mean something on PostgreSQL.
+    if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
 @pytest.fixture
 def town(db) -> Town:
     return make_town()

@@ -20,10 +20,3 @@ def provider(settings):
     yield server
     server.stop()
 
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    from django.db import connection
-
-    # Concurrent transactions and row locks only mean something on PostgreSQL.
-    if item.get_closest_marker("postgres_only") and connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL)")

@@ -57,9 +57,10 @@ def _lookup(model: type[models.Model], value: Any, **scope: Any) -> models.Model
     """Find a row by instance, primary key or code inside `scope`; None if not found."""
     if value in (None, "") or isinstance(value, bool):
         return None
-    if isinstance(value, model):
-        return value if all(getattr(value, k) == v for k, v in scope.items()) else None
     queryset = model.objects.filter(**scope)
+    if isinstance(value, model):
+        # Re-read inside the scope: the scope may span relations (neighbourhood__municipality).
+        return queryset.filter(pk=value.pk).first()
     if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
         return queryset.filter(pk=int(value)).first()
     if isinstance(value, str) and hasattr(model, "code"):

@@ -68,8 +68,20 @@ def case_transition(
 
 
 def _check_version(case: Case, expected: int | None) -> None:
-    if expected is not None and case.version != expected:
+    """Refuse when a person changed the case since `expected`; bookkeeping by the system does not count.
+
+    The deadline sweep and delivery receipts append events (and so bump the version) without
+    changing what the user saw: refusing the user's action for those would only make them retry.
+    """
+    if expected is None or case.version == expected:
+        return
+    if expected > case.version or _someone_changed(case, since=expected):
         raise ConcurrentChange(_("Someone else changed this case meanwhile. Reload it and try again."))
+
+
+def _someone_changed(case: Case, *, since: int) -> bool:
+    later = case.events.filter(sequence__gt=since)
+    return later.exclude(actor_kind=CaseEvent.ActorKind.SYSTEM).exists() or later.exclude(to_status="").exists()
 
 
 def _check_actor(case: Case, action: str, actor: AbstractBaseUser | None, by_citizen: bool) -> None:

@@ -6,9 +6,10 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
-from acikmasa.cases.events import EventKind
+from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.lifecycle import Action, Status
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import ConcurrentChange, DomainError
 from acikmasa.common.testing import make_town
@@ -130,3 +131,32 @@ def test_many_simultaneous_notes_are_all_kept_in_order():
     assert all(isinstance(r, CaseEvent) for r in results), results
     events = _assert_contiguous(case)
     assert sorted(e.text for e in events if e.kind == EventKind.NOTE_ADDED) == [f"not {i}" for i in range(6)]
+
+
+def test_system_bookkeeping_since_loading_does_not_refuse_the_users_action(town):
+    # given a case a staff member loaded at version v
+
+    case = case_submit(municipality=town.municipality, channel="call_centre", description="Çukur var", subject="pothole").case
+    loaded = case.version
+    # when the deadline sweep escalates it meanwhile
+    fresh = Case.objects.get(pk=case.pk)
+    record_event(fresh, EventKind.ESCALATED, payload={"level": 1})
+    fresh.save(update_fields=["version"])
+    # then the user's action still goes through
+    event = case_transition(
+        case_id=case.pk, actor=town.users["fen_staff"],
+        request=TransitionRequest(action=Action.START, expected_version=loaded),
+    )
+    assert event.sequence == loaded + 2
+
+
+def test_a_colleagues_note_since_loading_refuses_the_users_action(town):
+
+    case = case_submit(municipality=town.municipality, channel="call_centre", description="Çukur var", subject="pothole").case
+    loaded = case.version
+    case_transition(case_id=case.pk, actor=town.users["fen_manager"], request=TransitionRequest(action=Action.NOTE, text="Ekip yolda"))
+    with pytest.raises(ConcurrentChange):
+        case_transition(
+            case_id=case.pk, actor=town.users["fen_staff"],
+            request=TransitionRequest(action=Action.START, expected_version=loaded),
+        )

@@ -269,3 +269,15 @@ def test_a_birth_year_sent_as_text_is_stored_as_a_number(town):
     citizen = submit(town, citizen=CitizenInput(first_name="Ali", birth_year="1980")).citizen
     citizen.refresh_from_db()
     assert citizen.birth_year == 1980
+
+
+def test_intake_accepts_model_instances_for_street_and_neighbourhood(town):
+    # given objects rather than ids, as Python callers pass them
+    street = town.streets["ataturk"]
+    # when
+    case = case_submit(
+        municipality=town.municipality, channel="call_centre", description="Lamba yanmıyor",
+        subject=town.subjects["street_light"], neighbourhood=street.neighbourhood, street=street,
+    ).case
+    # then
+    assert case.street == street and case.neighbourhood == street.neighbourhood
