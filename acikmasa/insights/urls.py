@@ -13,4 +13,5 @@ urlpatterns = [
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("open-data.csv", views.export_csv, name="export_csv"),
     path("public/", views.public_page, name="public"),
+    path("public/open-data.csv", views.public_open_data, name="public_open_data"),
 ]

@@ -5,14 +5,14 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from acikmasa.cases.models import CaseType
+from acikmasa.cases.models import Case, CaseType
 from acikmasa.common.errors import PermissionRefused
 from acikmasa.directory.models import Neighbourhood
 
@@ -139,6 +139,23 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     filters = _filters(request)
     cases = selectors.scoped_cases(user=request.user, filters=filters)
+    response = StreamingHttpResponse(exports.open_data_csv(cases), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="acik-veri-{filters.start}-{filters.end}.csv"'
+    return response
+
+
+MAX_PUBLIC_DAYS = 366  # an anonymous download stays bounded
+
+
+def public_open_data(request: HttpRequest) -> HttpResponse:
+    """The anonymised CSV for anyone, one municipality, at most a year per download."""
+    municipality = public.public_municipality(request.GET.get("municipality"))
+    if municipality is None:
+        return HttpResponse(status=404)
+    filters = InsightFilters.from_query({"start": request.GET.get("start"), "end": request.GET.get("end")})
+    if (filters.end - filters.start).days >= MAX_PUBLIC_DAYS:
+        return JsonResponse({"error": str(_("Ask for at most one year per download."))}, status=400)
+    cases = filters.apply(Case.objects.filter(municipality=municipality))
     response = StreamingHttpResponse(exports.open_data_csv(cases), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="acik-veri-{filters.start}-{filters.end}.csv"'
     return response

@@ -128,3 +128,18 @@ def test_public_page_hides_times_of_groups_smaller_than_the_minimum(story):
 def test_turkish_labels_are_ours_even_where_another_app_translates_the_same_word(client, story):
     body = login(client, story["town"], "pr").get(reverse("insights:dashboard"), QUERY).content.decode()
     assert "<dt>Gelen</dt>" in body and "<dt>Süresi geçen</dt>" in body
+
+
+def test_public_open_data_needs_no_login_and_holds_no_personal_data(client, history, story):
+    case = history.submit(at=T0 + timedelta(hours=1), citizen=PERSON, description="Zeynep Hanım'ın kapısı önünde çukur")
+    response = client.get(reverse("insights:public_open_data"), QUERY)
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    assert text.splitlines()[0] == ",".join(OPEN_DATA_COLUMNS) and len(text.splitlines()) == 1 + 6
+    for secret in ("Zeynep", "Kılıçarslan", "10000000146", case.tracking_number, case.public_token):
+        assert secret not in text
+
+
+def test_public_open_data_of_more_than_a_year_is_refused_with_a_clear_error(client, town):
+    response = client.get(reverse("insights:public_open_data"), {"start": "2024-01-01", "end": "2026-01-01"})
+    assert response.status_code == 400 and "error" in response.json()
