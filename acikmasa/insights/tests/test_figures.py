@@ -124,3 +124,12 @@ def test_every_figure_matches_a_recount_from_the_events(story):
     solved = [e for e in last.values() if e.to_status in ("resolved", "closed")]
     assert f.solved == len(solved)
     assert f.reopened == CaseEvent.objects.filter(kind=EventKind.REOPENED).values("case").distinct().count()
+
+
+def test_scorecard_percentiles_are_computed_per_directorate(story):
+    rows = {r.directorate.code: r for r in scorecard_get(user=story["town"].users["pr"], filters=PERIOD)}
+    # fen solved A (10 h) and B (60 h); temizlik solved E (30 h).
+    assert rows["fen"].current.median_hours == pytest.approx(35, abs=0.01)
+    assert rows["fen"].current.p90_hours == pytest.approx(55, abs=0.01)
+    assert rows["temizlik"].current.median_hours == pytest.approx(30, abs=0.01)
+    assert rows["fen"].current.met_share == pytest.approx(0.5) and rows["temizlik"].current.met_share is None
