@@ -1,13 +1,17 @@
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 
 register = template.Library()
 
 
 @register.filter
 def pct(value) -> str:
-    """A share as a percentage ("—" when unknown: nothing to divide by)."""
-    return "—" if value is None else f"%{number_format(value * 100, 1)}"
+    """A share as a percentage ("—" when unknown: nothing to divide by); Turkish writes the sign first."""
+    if value is None:
+        return "—"
+    number = number_format(value * 100, 1)
+    return f"%{number}" if get_language() == "tr" else f"{number}%"
 
 
 @register.filter

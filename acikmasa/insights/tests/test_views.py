@@ -143,3 +143,9 @@ def test_public_open_data_needs_no_login_and_holds_no_personal_data(client, hist
 def test_public_open_data_of_more_than_a_year_is_refused_with_a_clear_error(client, town):
     response = client.get(reverse("insights:public_open_data"), {"start": "2024-01-01", "end": "2026-01-01"})
     assert response.status_code == 400 and "error" in response.json()
+
+
+def test_shares_are_written_the_turkish_way_in_turkish_and_the_english_way_in_english(client, story):
+    client = login(client, story["town"], "pr")
+    assert 'data-figure="solved_share">%60,0<' in client.get(reverse("insights:dashboard"), QUERY).content.decode()
+    assert 'data-figure="solved_share">60.0%<' in client.get("/en" + reverse("insights:dashboard"), QUERY).content.decode()
