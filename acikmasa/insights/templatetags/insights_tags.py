@@ -19,7 +19,8 @@ def hours(value) -> str:
     """Hours, shown as days once longer than two days."""
     if value is None:
         return "—"
-    return f"{number_format(value / 24, 1)} g" if value >= 48 else f"{number_format(value, 1)} sa"
+    day, hour = ("g", "sa") if get_language() == "tr" else ("d", "h")
+    return f"{number_format(value / 24, 1)} {day}" if value >= 48 else f"{number_format(value, 1)} {hour}"
 
 
 @register.filter

@@ -145,7 +145,9 @@ def test_public_open_data_of_more_than_a_year_is_refused_with_a_clear_error(clie
     assert response.status_code == 400 and "error" in response.json()
 
 
-def test_shares_are_written_the_turkish_way_in_turkish_and_the_english_way_in_english(client, story):
+def test_shares_and_hours_are_written_the_turkish_way_in_turkish_and_the_english_way_in_english(client, story):
     client = login(client, story["town"], "pr")
     assert 'data-figure="solved_share">%60,0<' in client.get(reverse("insights:dashboard"), QUERY).content.decode()
-    assert 'data-figure="solved_share">60.0%<' in client.get("/en" + reverse("insights:dashboard"), QUERY).content.decode()
+    english = client.get("/en" + reverse("insights:dashboard"), QUERY).content.decode()
+    assert 'data-figure="solved_share">60.0%<' in english
+    assert 'data-figure="median">30.0 h<' in english
