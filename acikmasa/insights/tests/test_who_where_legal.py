@@ -67,6 +67,9 @@ def test_where_page_draws_the_map_without_any_tile_server(client, story):
     client.force_login(t.users["pr"])
     body = client.get(reverse("insights:where"), {"start": "2026-03-01", "end": "2026-03-31"}).content.decode()
     assert "<svg" in body and f'data-neighbourhood="{t.neighbourhoods["birlik"].pk}" data-value="2"' in body
+    # Coordinates are never written with a Turkish decimal comma (SVG would read two numbers).
+    import re
+    assert not re.search(r'<text x="\d+,\d', body)
     assert "http" not in body.split("<svg", 1)[1].split("</svg>", 1)[0].replace("http://www.w3.org", "")
 
 
