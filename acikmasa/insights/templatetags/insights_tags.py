@@ -34,7 +34,8 @@ def signed(value) -> str:
 def signed_pct(value) -> str:
     if value is None:
         return ""
-    return f"{'+' if value > 0 else ''}{number_format(value * 100, 1)} pp"
+    unit = "puan" if get_language() == "tr" else "pp"  # percentage points
+    return f"{'+' if value > 0 else ''}{number_format(value * 100, 1)} {unit}"
 
 
 @register.simple_tag
