@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from django.utils.translation import override
 
@@ -49,6 +50,8 @@ def shot(page, name: str) -> None:
 def login(page, live_server, username: str) -> None:
     """Log in with the keyboard alone: the user name field has the focus on load."""
     page.goto(f"{live_server.url}/login/")
+    # Type only once the autofocus has landed; on a loaded machine keys pressed earlier are lost.
+    expect(page.locator("#id_username")).to_be_focused()
     page.keyboard.type(username)
     page.keyboard.press("Tab")
     page.keyboard.type(f"pw-{username}")
