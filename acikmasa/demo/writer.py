@@ -185,7 +185,11 @@ def cases_load(
     if count:
         # Bulk rows skip the case hooks: give the open cases their deadline clocks in one go.
         clocks_adopt()
-    if connection.vendor == "postgresql" and count:
+    if count:
+        # Fresh bulk rows have no planner statistics; without them both databases scan whole tables.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE cases_citizen, cases_case, cases_caseevent")
+            if connection.vendor == "postgresql":
+                cursor.execute("ANALYZE cases_citizen, cases_case, cases_caseevent")
+            else:
+                cursor.execute("ANALYZE")
     return done, events

@@ -125,3 +125,23 @@ LOGGING = {
 
 # Attachments: cap each upload; content type is sniffed, never trusted from the client.
 ACIKMASA_MAX_ATTACHMENT_BYTES = int(os.environ.get("ACIKMASA_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024))
+
+# Outgoing e-mail (Django 6.1 mailers). SMTP from the environment; local development prints mail.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("ACIKMASA_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            key: value
+            for key, value in {
+                "host": os.environ.get("ACIKMASA_SMTP_HOST", "localhost"),
+                "port": int(os.environ.get("ACIKMASA_SMTP_PORT", "25")),
+                "username": os.environ.get("ACIKMASA_SMTP_USER"),
+                "password": os.environ.get("ACIKMASA_SMTP_PASSWORD"),
+                "use_tls": env_bool("ACIKMASA_SMTP_TLS"),
+                "timeout": 20,
+            }.items()
+            if value is not None
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("ACIKMASA_FROM_EMAIL", "acikmasa@localhost")

@@ -10,3 +10,5 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 # The embedded SQLite database and uploads live in ./var (created on first use).
 (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}

@@ -238,8 +238,9 @@ def test_the_notice_task_drains_every_pending_notice_and_records_failures(town, 
     # A mail server that refuses: the error is kept, the notice stays unsent and is retried later.
     pothole(town, wall, OPENED + timedelta(hours=1))
     sweep_run(now=OPENED + timedelta(hours=38))
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens on the discard port
+    settings.MAILERS = {  # nothing listens on the discard port
+        "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": {"host": "127.0.0.1", "port": 9}}
+    }
     assert escalation_notices_send.call(limit=2) == 0
     failed = EscalationNotice.objects.get(sent_at__isnull=True)
     assert failed.attempts == 1 and failed.last_error
