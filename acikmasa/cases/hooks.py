@@ -14,6 +14,7 @@ CaseHook = Callable[["Case", "CaseEvent"], None]
 
 _after_submit: list[CaseHook] = []
 _after_transition: list[CaseHook] = []
+_after_citizen_message: list[CaseHook] = []
 
 
 def on_submit(hook: CaseHook) -> CaseHook:
@@ -37,4 +38,20 @@ def run_submit_hooks(case: "Case", event: "CaseEvent") -> None:
 
 def run_transition_hooks(case: "Case", event: "CaseEvent") -> None:
     for hook in _after_transition:
+        hook(case, event)
+
+
+def on_citizen_message(hook: CaseHook) -> CaseHook:
+    """Call `hook(case, message_event)` after a citizen's follow-up message is stored on a case.
+
+    Runs after the message's own write (the case row already saved), so a hook may call services
+    that lock the case again: e.g. a survey reply ("5", "çözülmedi") is recorded as the answer.
+    """
+    if hook not in _after_citizen_message:
+        _after_citizen_message.append(hook)
+    return hook
+
+
+def run_citizen_message_hooks(case: "Case", event: "CaseEvent") -> None:
+    for hook in _after_citizen_message:
         hook(case, event)

@@ -1,5 +1,6 @@
 """The small interface every adapter implements, the plain data it produces, and the registry."""
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -144,3 +145,23 @@ def get_adapter(code: str) -> Adapter:
 
 def adapters() -> dict[str, Adapter]:
     return dict(_REGISTRY)
+
+
+def _refuse_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON (RFC 8259): the database's JSON columns would refuse them later.
+    raise BadPayload(f"The body is not valid JSON: {name} is not a JSON number.")
+
+
+def load_json_object(body: bytes) -> dict[str, Any]:
+    """A webhook body as a JSON object, or BadPayload saying what is wrong with it."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadPayload("The body is not UTF-8.") from exc
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except ValueError as exc:
+        raise BadPayload(f"The body is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BadPayload("The body must be a JSON object.")
+    return data

@@ -67,6 +67,10 @@ MAX_BODY_BYTES = 1024 * 1024
 MAX_EMAIL_BYTES = 25 * 1024 * 1024
 # A message from the same sender within this many minutes continues the open conversation's case.
 CONVERSATION_MINUTES = 30
+# A short text from someone we messaged about a case within this many days answers that message
+# (e.g. "5" or "çözülmedi" to the satisfaction survey) rather than opening a new case.
+REPLY_DAYS = 7
+SHORT_REPLY_CHARS = 60
 OUTBOUND_MAX_ATTEMPTS = 5
 WHATSAPP_SERVICE_WINDOW_HOURS = 24
 

@@ -2,7 +2,6 @@
 
 import hashlib
 import hmac
-import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -31,20 +30,6 @@ def verification_response(request: HttpRequest, verify_token: str) -> HttpRespon
     if mode == "subscribe" and challenge and hmac.compare_digest(token.encode(), verify_token.encode()):
         return HttpResponse(challenge, content_type="text/plain")
     return JsonResponse({"ok": False, "error": "verification_failed", "message": "Wrong hub.verify_token or mode."}, status=403)
-
-
-def load_json(body: bytes) -> dict[str, Any]:
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise BadPayload("The body is not UTF-8.") from exc
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise BadPayload(f"The body is not valid JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise BadPayload("The body must be a JSON object.")
-    return data
 
 
 def as_list(value: Any, what: str) -> list[Any]:

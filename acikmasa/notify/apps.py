@@ -11,6 +11,8 @@ class NotifyConfig(AppConfig):
         from acikmasa.cases import hooks
 
         from .services.outbox import on_case_event
+        from .services.surveys import on_citizen_message
 
         hooks.on_submit(on_case_event)
         hooks.on_transition(on_case_event)
+        hooks.on_citizen_message(on_citizen_message)

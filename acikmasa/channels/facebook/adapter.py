@@ -12,7 +12,8 @@ from acikmasa.cases.services.intake import IncomingFile
 from .. import conf
 from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, SendRefused, UnsupportedPayload, register
 from ..http import fetch, fetch_json
-from ..meta import as_dict, as_list, load_json, verify_signature
+from ..base import load_json_object
+from ..meta import as_dict, as_list, verify_signature
 from ..models import InboundMessage, OutboundMessage
 from ..services.outbound import outbound_status_record
 
@@ -44,7 +45,7 @@ class FacebookAdapter(Adapter):
         verify_signature(request, body, conf.value("FACEBOOK_APP_SECRET"))
 
     def envelopes(self, request: HttpRequest, body: bytes) -> list[Envelope]:
-        data = load_json(body)
+        data = load_json_object(body)
         network = NETWORKS.get(data.get("object"))
         if network is None:
             raise UnsupportedPayload(f"Unknown object {data.get('object')!r}.")

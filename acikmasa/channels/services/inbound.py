@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from acikmasa.cases import hooks as case_hooks
 from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.models import Attachment, Case, CaseEvent
 from acikmasa.cases.services.citizens import CitizenInput
@@ -156,6 +157,7 @@ def _deliver(message: InboundMessage, adapter: Any, incoming: Incoming) -> None:
             case_id=case.pk, message=message, incoming=incoming
         )
         message.outcome = OUT.THREADED
+        case_hooks.run_citizen_message_hooks(Case.objects.get(pk=case.pk), message.event)
         return
     submission = case_submit(
         municipality=municipality,

@@ -27,8 +27,9 @@ def thread_case(*, municipality: Municipality, channel: str, incoming: Incoming)
 
     A tracking number always wins (the citizen named the case). A quoted or parent message links
     to whatever case that message belongs to. Otherwise, on conversational channels, a message from
-    the same sender within CONVERSATION_MINUTES of the last one continues that case while it is open;
-    later, a new topic opens a new case.
+    the same sender within CONVERSATION_MINUTES of the last one continues that case while it is open,
+    and a short text from someone we messaged about a case in the last REPLY_DAYS days answers that
+    message (a survey reply); anything else opens a new case.
     """
     cases = Case.objects.filter(municipality=municipality)
     for number in tracking_numbers(f"{incoming.subject}\n{incoming.text}"):
@@ -59,4 +60,19 @@ def thread_case(*, municipality: Municipality, channel: str, incoming: Incoming)
         )
         if recent is not None:
             return recent.case
+        if len((incoming.text or "").strip()) <= conf.SHORT_REPLY_CHARS:
+            return _answered_case(municipality, channel, incoming.sender)
     return None
+
+
+def _answered_case(municipality: Municipality, channel: str, sender: str) -> Case | None:
+    """The case of our latest message to `sender` on this channel in the last REPLY_DAYS days."""
+    digits = sender.lstrip("+")
+    latest = (
+        OutboundMessage.objects.filter(
+            channel=channel, recipient__in={sender, digits, f"+{digits}"}, case__municipality=municipality,
+            created_at__gte=timezone.now() - timedelta(days=conf.REPLY_DAYS),
+        )
+        .exclude(case=None).order_by("-created_at").first()
+    )
+    return latest.case if latest is not None else None

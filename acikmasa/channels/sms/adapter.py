@@ -14,7 +14,9 @@ from django.utils.dateparse import parse_datetime
 from acikmasa.cases.services.citizens import CitizenInput
 
 from .. import conf
-from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, SignatureInvalid, SignatureMissing, register
+from ..base import (
+    Adapter, BadPayload, Envelope, Incoming, SendFailed, SignatureInvalid, SignatureMissing, load_json_object, register,
+)
 from ..http import fetch, fetch_json
 from ..models import InboundMessage, OutboundMessage
 from ..services.outbound import outbound_status_record
@@ -29,18 +31,6 @@ def check_shared_secret(request: HttpRequest, header: str, secret: str) -> None:
         raise SignatureMissing(f"{header} header missing")
     if not hmac.compare_digest(given.encode(), secret.encode()):
         raise SignatureInvalid(f"{header} does not match")
-
-
-def _json_object(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise BadPayload("The body is not UTF-8.") from exc
-    except ValueError as exc:
-        raise BadPayload(f"The body is not valid JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise BadPayload("The body must be a JSON object.")
-    return data
 
 
 def _text(value: Any, what: str, limit: int = 200) -> str:
@@ -70,7 +60,7 @@ class GatewayAdapter(Adapter):
         check_shared_secret(request, self.header, conf.value("SMS_GATEWAY_SECRET"))
 
     def envelopes(self, request: HttpRequest, body: bytes) -> list[Envelope]:
-        data = _json_object(body)
+        data = load_json_object(body)
         if "status" in data:  # a delivery report for one of our messages
             status = _text(data.get("status"), "status", 20)
             if status not in GATEWAY_STATUSES:

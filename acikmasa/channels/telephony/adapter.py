@@ -1,7 +1,6 @@
 """Telephony (CTI): a generic call-event webhook. Calls are recorded, not turned into cases:
 the agent who answers registers the case on the desk, with the caller's history in front of them."""
 
-import json
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -13,7 +12,7 @@ from acikmasa.common.phones import InvalidPhone, normalise_phone
 from acikmasa.directory.models import StaffProfile
 
 from .. import conf
-from ..base import Adapter, BadPayload, Envelope, Incoming, UnsupportedPayload, register
+from ..base import Adapter, BadPayload, Envelope, Incoming, UnsupportedPayload, load_json_object, register
 from ..models import InboundMessage
 from ..services.inbound import channel_municipality
 from ..sms.adapter import check_shared_secret
@@ -38,12 +37,7 @@ class TelephonyAdapter(Adapter):
         check_shared_secret(request, "X-Acikmasa-Secret", conf.value("TELEPHONY_SECRET"))
 
     def envelopes(self, request: HttpRequest, body: bytes) -> list[Envelope]:
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise BadPayload("The body is not UTF-8 JSON.") from exc
-        if not isinstance(data, dict):
-            raise BadPayload("The body must be a JSON object.")
+        data = load_json_object(body)
         event, call_id = data.get("event"), str(data.get("call_id") or "").strip()
         if event not in EVENTS:
             raise UnsupportedPayload(f"Unknown call event {event!r}; expected one of {', '.join(EVENTS)}.")

@@ -13,7 +13,8 @@ from acikmasa.cases.services.intake import IncomingFile
 from .. import conf
 from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, UnsupportedPayload, register
 from ..http import fetch, fetch_json
-from ..meta import as_dict, as_list, load_json, verify_signature
+from ..base import load_json_object
+from ..meta import as_dict, as_list, verify_signature
 from ..models import InboundMessage, OutboundMessage
 from ..services.outbound import outbound_status_record
 
@@ -43,7 +44,7 @@ class WhatsAppAdapter(Adapter):
         verify_signature(request, body, conf.value("WHATSAPP_APP_SECRET"))
 
     def envelopes(self, request: HttpRequest, body: bytes) -> list[Envelope]:
-        data = load_json(body)
+        data = load_json_object(body)
         if data.get("object") != "whatsapp_business_account":
             raise UnsupportedPayload(f"Unknown object {data.get('object')!r}.")
         found: list[Envelope] = []

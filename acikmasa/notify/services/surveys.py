@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from acikmasa.cases.events import record_event
-from acikmasa.cases.lifecycle import Action, TRANSITIONS
-from acikmasa.cases.models import Case
+from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status
+from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import NotFound, ValidationFailed
 from acikmasa.common.turkish import fold
@@ -135,6 +135,12 @@ def survey_answer_from_reply(case: Case, text: str, *, via: str = "reply") -> Su
         return survey_answer_submit(case_id=case.pk, solved=parsed.solved, score=parsed.score, comment=parsed.comment, via=via)
     except ValidationFailed:
         return None  # answered meanwhile
+
+
+def on_citizen_message(case: Case, event: CaseEvent) -> None:
+    """A reply on a resolved or closed case may be the survey answer (registered in apps.py)."""
+    if case.status in (Status.RESOLVED, Status.CLOSED) and event.text:
+        survey_answer_from_reply(case, event.text, via=str(event.payload.get("channel") or "reply"))
 
 
 def survey_reminders_send(*, now: datetime | None = None, limit: int = 500) -> int:
