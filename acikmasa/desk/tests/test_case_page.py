@@ -249,3 +249,12 @@ def test_case_page_query_count_does_not_grow_with_history(town, client):
     with CaptureQueriesContext(connection) as long:
         client.get(reverse("desk:case", args=[case.pk]))
     assert len(long) <= len(short) + 1 <= 16  # +1: the assignee's name in the timeline
+
+
+def test_answer_and_resolve_forms_load_the_canned_answers_of_the_case(town, client):
+    case = with_citizen(town)
+    client.force_login(town.users["fen_staff"])
+    html = client.get(reverse("desk:case", args=[case.pk])).content.decode()
+    partial = reverse("notify:canned_answers", args=[case.pk])
+    assert f'hx-get="{partial}?target=answer-text"' in html and f'hx-get="{partial}?target=resolve-text"' in html
+    assert client.get(f"{partial}?target=answer-text").status_code == 200
