@@ -92,7 +92,14 @@ def test_caller_lookup_by_phone_and_by_national_id_lists_open_and_earlier_cases(
         html = client.get(reverse("desk:caller_lookup"), {"q": query}).content.decode()
         assert open_case.tracking_number in html and other.tracking_number not in html
         assert "Işıkoğlu" in html
-    assert "Yeni" in client.get(reverse("desk:caller_lookup"), {"q": "0533 000 00 00"}).content.decode() or True
+    assert "Önceki kayıt yok" in client.get(reverse("desk:caller_lookup"), {"q": "0533 000 00 00"}).content.decode()
+
+
+def test_call_screen_opened_from_telephony_prefills_the_caller(town, client):
+    open_case = with_citizen(town)
+    client.force_login(town.users["caller"])
+    html = client.get(reverse("desk:call"), {"phone": "+905321234567"}).content.decode()
+    assert 'value="+905321234567"' in html and open_case.tracking_number in html
 
 
 def test_caller_lookup_is_scoped(town, client):

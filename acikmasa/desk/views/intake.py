@@ -40,6 +40,7 @@ def _register(request: HttpRequest, form: RegistrationForm):
 def call_centre(request: HttpRequest) -> HttpResponse:
     """The call-centre screen: find the caller, register in seconds, read the tracking number back."""
     municipality_id = request.profile.municipality_id
+    caller = None
     if request.method == "POST":
         form = RegistrationForm(request.POST, municipality_id=municipality_id)
         case = _register(request, form)
@@ -47,7 +48,10 @@ def call_centre(request: HttpRequest) -> HttpResponse:
             return redirect(reverse("desk:call") + f"?registered={case.pk}")
         status = 400
     else:
-        form, status = RegistrationForm(municipality_id=municipality_id), 200
+        # The telephony screen opens this page with ?phone= for the agent who answered the call.
+        phone = request.GET.get("phone", "").strip()[:30]
+        form, status = RegistrationForm(municipality_id=municipality_id, initial={"phone": phone}), 200
+        caller = caller_lookup(user=request.user, query=phone) if phone else None
     registered = None
     if request.GET.get("registered", "").isdigit():
         registered = case_get(user=request.user, case_id=int(request.GET["registered"]))
@@ -55,6 +59,7 @@ def call_centre(request: HttpRequest) -> HttpResponse:
     tracked = case_by_tracking_number(user=request.user, number=track) if track else None
     return render(request, "desk/call.html", {
         **_intake_context(request, form), "registered": registered, "track": track, "tracked": tracked,
+        "caller": caller,
     }, status=status)
 
 
