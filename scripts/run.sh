@@ -14,5 +14,5 @@ $ACIKMASA deadline_sweep --schedule
 $ACIKMASA db_worker --interval 2 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
-echo "Açık Masa: http://127.0.0.1:${PORT}/  (worker pid $worker; Ctrl-C stops both)"
+echo "Açık Masa: http://127.0.0.1:${PORT}/  (worker pid $worker; Ctrl-C stops both; e-mail goes to var/mail/)"
 $ACIKMASA runserver "127.0.0.1:${PORT}"

@@ -11,4 +11,10 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # The embedded SQLite database and uploads live in ./var (created on first use).
 (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
 
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Mail written by the demo (escalations, notices) lands in files instead of flooding the terminal.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(BASE_DIR / "var" / "mail")},  # noqa: F405
+    }
+}
