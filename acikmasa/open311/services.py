@@ -67,9 +67,13 @@ def client_app_authenticate(raw_key: str) -> ClientApp:
     return app
 
 
+def _now() -> float:
+    return time.time()
+
+
 def rate_limit_take(*, bucket: str, limit: int) -> None:
     """Count one call in the current minute; refuse beyond `limit` (fixed window in the cache)."""
-    window = int(time.time() // 60)
+    window = int(_now() // 60)
     key = f"open311:rate:{bucket}:{window}"
     if cache.add(key, 1, timeout=70):
         return

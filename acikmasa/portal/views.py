@@ -172,9 +172,13 @@ def support(request: HttpRequest, case_id: int) -> HttpResponse:
     })
 
 
+def _now() -> float:
+    return time.time()
+
+
 def _too_many_attempts(request: HttpRequest) -> bool:
     """Four digits are guessable: limit lookups per address so they cannot be tried one by one."""
-    key = f"portal:track:{request.META.get('REMOTE_ADDR', '')}:{int(time.time() // 600)}"
+    key = f"portal:track:{request.META.get('REMOTE_ADDR', '')}:{int(_now() // 600)}"
     cache.add(key, 0, timeout=660)
     try:
         return cache.incr(key) > TRACK_ATTEMPTS_PER_10_MIN

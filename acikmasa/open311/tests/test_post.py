@@ -153,7 +153,9 @@ def test_idempotency_keys_of_two_clients_do_not_collide(client, town, api_key):
     assert a.json()[0]["service_request_id"] != b.json()[0]["service_request_id"]
 
 
-def test_rate_limit_per_key_is_429_after_the_limit(client, town, api_key):
+def test_rate_limit_per_key_is_429_after_the_limit(client, town, api_key, monkeypatch):
+    # Hold the clock inside one minute: the limit counts per fixed minute window.
+    monkeypatch.setattr("acikmasa.open311.services._now", lambda: 1_800_000_010.0)
     ClientApp.objects.update(rate_limit_per_minute=2)
     statuses = [post(client, _valid(api_key)).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
