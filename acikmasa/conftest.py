@@ -2,11 +2,17 @@ import os
 import shutil
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from acikmasa.common.testing import Town, make_town
 
 # pytest-django's live_server with Playwright's sync API runs Django calls from an event loop thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# CI explores the same examples on every run, so that a red build is reproducible and never a dice
+# roll; developers keep random exploration (HYPOTHESIS_PROFILE=ci locally reproduces CI).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
 
 CHROMIUM = os.environ.get("ACIKMASA_CHROMIUM", "/usr/bin/chromium")
 
