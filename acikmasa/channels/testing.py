@@ -161,3 +161,32 @@ class LoopbackImapServer:
     def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def smtp_mailers(port: int) -> dict[str, Any]:
+    """Django's MAILERS pointing the default mailer at an SMTP server on loopback `port`."""
+    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5}}}
+
+
+class LoopbackSmtpServer:
+    """A real SMTP server (aiosmtpd) on loopback that keeps every envelope it accepts in `messages`."""
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.messages: list[Any] = []
+        self._controller: Any = None
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
+        self.messages.append(envelope)
+        return "250 OK"
+
+    def start(self) -> "LoopbackSmtpServer":
+        from aiosmtpd.controller import Controller
+
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+        return self
+
+    def stop(self) -> None:
+        self._controller.stop()

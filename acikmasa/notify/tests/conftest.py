@@ -1,9 +1,8 @@
 import pytest
-from aiosmtpd.controller import Controller
 
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import case_submit
-from acikmasa.channels.testing import LoopbackServer, free_port
+from acikmasa.channels.testing import LoopbackServer, LoopbackSmtpServer, smtp_mailers
 
 
 @pytest.fixture(autouse=True)
@@ -29,28 +28,14 @@ def gateway(settings):
     server.stop()
 
 
-class Collector:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on loopback; Django's default mailer points at it."""
-    collector = Collector()
-    port = free_port()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                                    "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5}}}
+    server = LoopbackSmtpServer().start()
+    settings.MAILERS = smtp_mailers(server.port)
     settings.ACIKMASA_NOTIFY_BACKENDS = {"email": "smtp", "sms": "file", "whatsapp": "file"}
-    collector.port = port
-    yield collector
-    controller.stop()
+    yield server
+    server.stop()
 
 
 def submit(town, *, channel="sms", phone="+905321234567", email="", consent=True, subject="pothole",

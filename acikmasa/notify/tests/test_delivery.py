@@ -3,17 +3,16 @@
 from datetime import timedelta
 from email import message_from_bytes, policy as email_policy
 
-from aiosmtpd.controller import Controller
 from django.utils import timezone
 
 from acikmasa.cases.events import EventKind
 from acikmasa.channels.models import OutboundMessage
 from acikmasa.channels.services.outbound import outbound_sweep
-from acikmasa.channels.testing import free_port
+from acikmasa.channels.testing import LoopbackSmtpServer, free_port, smtp_mailers
 from acikmasa.notify.models import Notification
 from acikmasa.notify.services.outbox import due_send, handed_off_sync
 
-from .conftest import Collector, submit
+from .conftest import submit
 from .helpers import resolve
 
 N = Notification.Status
@@ -38,8 +37,7 @@ def test_registration_e_mail_arrives_at_a_real_smtp_server(town, smtp_server, dj
 
 def test_smtp_server_down_delays_the_e_mail_which_then_arrives_once(town, settings, django_capture_on_commit_callbacks):
     port = free_port()
-    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                                    "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5}}}
+    settings.MAILERS = smtp_mailers(port)
     settings.ACIKMASA_NOTIFY_BACKENDS = {"email": "smtp"}
     with django_capture_on_commit_callbacks(execute=True):
         case = submit(town, channel="email", email="ayse@example.com", phone="")
@@ -48,14 +46,12 @@ def test_smtp_server_down_delays_the_e_mail_which_then_arrives_once(town, settin
     assert due_send(now=timezone.now()) == 0  # backoff: not due yet
     later = timezone.now() + timedelta(minutes=1)
     due_send(now=later)  # still down: attempt 2
-    collector = Collector()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
-    controller.start()
+    collector = LoopbackSmtpServer(port).start()
     try:
         for step in range(1, 6):
             due_send(now=later + timedelta(hours=step))
     finally:
-        controller.stop()
+        collector.stop()
     note.refresh_from_db()
     assert note.status == N.SENT and note.attempts == 3
     assert len(collector.messages) == 1 and case.tracking_number in _mail(collector.messages[0])["Subject"]

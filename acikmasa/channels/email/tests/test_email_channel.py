@@ -2,14 +2,13 @@ import smtplib
 import threading
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.models import Case
 from acikmasa.channels.email import smtpd
 from acikmasa.channels.models import InboundMessage, OutboundMessage
 from acikmasa.channels.services.outbound import outbound_queue
-from acikmasa.channels.testing import free_port
+from acikmasa.channels.testing import LoopbackSmtpServer, free_port, smtp_mailers
 
 from .helpers import eml
 
@@ -103,29 +102,12 @@ def test_mail_received_by_our_smtp_server_opens_a_case(town):
     assert InboundMessage.objects.get().item["rcpt_tos"] == ["basvuru@esenler.example"]
 
 
-def smtp_mailer(port):
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5}}}
-
-
-class Collector:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(envelope)
-        return "250 OK"
-
-
 @pytest.fixture
 def smtp_server(settings):
-    collector = Collector()
-    port = free_port()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.MAILERS = smtp_mailer(port)
-    yield collector
-    controller.stop()
+    server = LoopbackSmtpServer().start()
+    settings.MAILERS = smtp_mailers(server.port)
+    yield server
+    server.stop()
 
 
 def test_reply_is_sent_by_smtp_with_the_tracking_number_and_threads_back(client, town, smtp_server, django_capture_on_commit_callbacks):
@@ -153,7 +135,7 @@ def test_reply_is_sent_by_smtp_with_the_tracking_number_and_threads_back(client,
 
 
 def test_unreachable_smtp_server_keeps_the_reply_pending(town, settings, django_capture_on_commit_callbacks):
-    settings.MAILERS = smtp_mailer(free_port())
+    settings.MAILERS = smtp_mailers(free_port())
     with django_capture_on_commit_callbacks(execute=True):
         outbound = outbound_queue(channel="email", recipient="a@example.com", text="x")
     outbound.refresh_from_db()
