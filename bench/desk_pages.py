@@ -21,19 +21,8 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-ACIKMASA = [sys.executable, "-c", "from acikmasa.cli import main; main()"]
-
-
-def database_exists(name: str) -> bool:
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+from _common import ACIKMASA, ROOT, SERVER, database_exists  # noqa: E402 (bench/ is on sys.path)
 
 
 def prepare(name: str, make: int) -> str:
