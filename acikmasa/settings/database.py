@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, unquote, urlparse
 def database_from_url(url: str, base_dir: Path) -> dict:
     parsed = urlparse(url)
     if parsed.scheme == "sqlite":
-        name = unquote(parsed.path[1:] if parsed.path.startswith("//") else parsed.path.lstrip("/"))
-        if parsed.path.startswith("//"):
-            name = "/" + name.lstrip("/")
+        # sqlite:////abs/path.db is absolute (four slashes); sqlite:///rel.db is relative.
+        path = unquote(parsed.path)
+        name = "/" + path.lstrip("/") if path.startswith("//") else path.lstrip("/")
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": name or str(base_dir / "db.sqlite3"),
