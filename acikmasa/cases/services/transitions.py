@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -80,8 +81,8 @@ def _check_version(case: Case, expected: int | None) -> None:
 
 
 def _someone_changed(case: Case, *, since: int) -> bool:
-    later = case.events.filter(sequence__gt=since)
-    return later.exclude(actor_kind=CaseEvent.ActorKind.SYSTEM).exists() or later.exclude(to_status="").exists()
+    by_a_person_or_moving = ~Q(actor_kind=CaseEvent.ActorKind.SYSTEM) | ~Q(to_status="")
+    return case.events.filter(by_a_person_or_moving, sequence__gt=since).exists()
 
 
 def _check_actor(case: Case, action: str, actor: AbstractBaseUser | None, by_citizen: bool) -> None:
