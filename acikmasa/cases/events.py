@@ -123,3 +123,24 @@ def record_transition(
         case, ACTION_EVENT_KINDS[action], actor=actor, by_citizen=by_citizen, from_status=from_status,
         to_status=case.status if case.status != from_status else "", text=text, payload=payload,
     )
+
+
+def event_redact(event_id: int, *, text: str, payload: dict[str, Any]) -> None:
+    """Overwrite one event's text and details with a scrubbed copy (KVKK Art. 7 anonymisation).
+
+    Rule: the only path that changes history. Kind, actor, time, statuses and sequence stay, so
+    timelines and figures read the same; only the personal content goes. Callers: the privacy
+    app's anonymisation, nothing else. Side effects: one UPDATE, allowed on PostgreSQL by the
+    transaction-local setting the history trigger checks (cases migration 0003).
+    """
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        postgres = connection.vendor == "postgresql"
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('acikmasa.redacting', 'on', true)")
+        CaseEvent.objects.filter(pk=event_id).redact(text=text, payload=payload)
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('acikmasa.redacting', 'off', true)")

@@ -130,6 +130,14 @@ class CaseEventQuerySet(models.QuerySet):
     def delete(self):
         raise PermissionError("Case history is append-only.")
 
+    def redact(self, *, text: str, payload: dict) -> int:
+        """The one change history allows: anonymisation overwrites text and details, nothing else.
+
+        Only `events.event_redact` calls it (docs/privacy.md); on PostgreSQL the trigger lets it
+        through only inside that function's transaction.
+        """
+        return super().update(text=text, payload=payload)
+
 
 class CaseEvent(models.Model):
     """One entry of a case's history: who, when, what, why. Never edited, never deleted."""
