@@ -33,7 +33,7 @@ class DeliveryChannel(models.TextChoices):
     EMAIL = "email", _("E-mail")
 
 
-PLACEHOLDERS = ("tracking_number", "subject", "deadline", "answer", "reason", "tracking_url", "survey_url")
+PLACEHOLDERS = ("tracking_number", "subject", "deadline", "answer", "reason", "tracking_url", "survey_url", "privacy_url")
 
 
 class MessageTemplate(models.Model):

@@ -28,7 +28,7 @@ SUPPORTED = "supported"
 def portal_submit(
     *, municipality: Municipality, form_token: str, case_type: str, subject_id: int, description: str,
     neighbourhood_id: int | None, street_id: int | None, address: str, latitude: float | None,
-    longitude: float | None, citizen: CitizenInput, photos: list[IncomingFile],
+    longitude: float | None, citizen: CitizenInput, photos: list[IncomingFile], extra: dict | None = None,
 ) -> Submission:
     """Register a web application. The signed one-time form token is the external id, so a double
     click or a resent form returns the first case instead of a second one.
@@ -40,7 +40,7 @@ def portal_submit(
     return case_submit(
         municipality=municipality, channel="web", external_id=f"portal:{form_token}", case_type=case_type,
         subject=subject_id, description=description, neighbourhood=neighbourhood_id, street=street_id,
-        address=address, latitude=latitude, longitude=longitude, citizen=citizen, attachments=photos,
+        address=address, latitude=latitude, longitude=longitude, citizen=citizen, attachments=photos, extra=extra,
     )
 
 

@@ -8,12 +8,14 @@ from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from acikmasa.cases.models import Attachment, Case
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.common.errors import DomainError, ValidationFailed
+from acikmasa.privacy.selectors import current_notice
 
 from . import selectors, services
 from .forms import ReplyForm, SubmitForm, TrackForm, new_form_token
@@ -53,7 +55,7 @@ def submit(request: HttpRequest) -> HttpResponse:
             subject_id=data["subject"].pk, description=data["description"],
             neighbourhood_id=data["neighbourhood"].pk if data["neighbourhood"] else None,
             street_id=data["street"].pk if data["street"] else None, address=data["address"],
-            latitude=data["latitude"], longitude=data["longitude"], photos=photos,
+            latitude=data["latitude"], longitude=data["longitude"], photos=photos, extra=_notice_shown(request),
             citizen=CitizenInput(first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"],
                                  email=data["email"], contact_consent=data["contact_consent"]),
         )
@@ -62,6 +64,12 @@ def submit(request: HttpRequest) -> HttpResponse:
             form.add_error(field if field in CORE_FIELDS else None, message)
         return _render_submit(request, municipality, form, status=400)
     return redirect("portal:submitted", token=submission.case.public_token)
+
+
+def _notice_shown(request: HttpRequest) -> dict:
+    """The privacy-notice version the form showed; the privacy app records it with the case."""
+    shown = request.POST.get("privacy_notice", "")
+    return {"privacy_notice": int(shown)} if shown.isdigit() and len(shown) < 12 else {}
 
 
 def _photos(request: HttpRequest, form: SubmitForm) -> list:
@@ -88,7 +96,9 @@ def _render_submit(request: HttpRequest, municipality, form: SubmitForm, status:
         # but a fresh one keeps expired tokens from trapping the citizen.
         form.data = form.data.copy()
         form.data["form_token"] = new_form_token()
+    notice = current_notice(municipality.pk)
     return render(request, "portal/submit.html", {
+        "privacy_notice": notice, "privacy_summary": notice.text(get_language() or "tr")[0] if notice else "",
         "form": form, "municipality": municipality, "max_photos": MAX_PHOTOS,
         "max_mb": max_bytes() // 1_048_576, **_map_context(municipality),
     }, status=status)

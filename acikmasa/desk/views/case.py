@@ -9,7 +9,10 @@ from acikmasa.cases.permissions import can_act, can_view, visible_cases
 from acikmasa.cases.selectors import case_get
 from acikmasa.cases.services.intake import IncomingFile
 from acikmasa.common.errors import ConcurrentChange, DomainError, PermissionRefused, ValidationFailed
-from acikmasa.directory.models import Directorate, ExternalBody, Role
+from acikmasa.directory.models import Directorate, ExternalBody
+from acikmasa.privacy.models import AccessAction
+from acikmasa.privacy.policy import sees_full_national_id, sees_full_phone
+from acikmasa.privacy.services.access import access_record
 
 from ..maps import mini_map
 from ..selectors import case_assignees
@@ -18,9 +21,6 @@ from ..timeline import timeline_rows
 from .common import staff_required
 
 ACTION_PARAMS = ("assignee_id", "directorate_id", "master_id", "external_body_id")
-# KVKK: the full ID number only for those who identify applicants or audit; everyone else sees it masked.
-FULL_ID_ROLES = frozenset({Role.DESK_AGENT, Role.CALL_AGENT, Role.PR_MANAGER, Role.ADMIN})
-FULL_PHONE_ROLES = FULL_ID_ROLES | {Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER}
 # The order buttons appear in: the usual next step first.
 ACTION_ORDER = [
     Action.START, Action.ASSIGN, Action.ASK_CITIZEN, Action.RESUME, Action.NOTE, Action.ANSWER, Action.RESOLVE,
@@ -41,7 +41,7 @@ def _page(request: HttpRequest, case: Case, *, failed: str = "", typed: dict | N
         "directorates": Directorate.objects.filter(municipality_id=case.municipality_id, is_active=True).exclude(pk=case.directorate_id) if Action.FORWARD in actions else [],
         "external_bodies": ExternalBody.objects.filter(municipality_id=case.municipality_id) if Action.FORWARD_OUT in actions else [],
         "map": mini_map(case.neighbourhood.boundary if case.neighbourhood else None, case.latitude, case.longitude),
-        "show_full_id": role in FULL_ID_ROLES, "show_full_phone": role in FULL_PHONE_ROLES,
+        "show_full_id": sees_full_national_id(role), "show_full_phone": sees_full_phone(role),
         "is_open": is_open(case.status),
         "failed": failed, "typed": typed or {}, "error": error, "field_errors": field_errors or {},
     }, status=status)
@@ -49,7 +49,11 @@ def _page(request: HttpRequest, case: Case, *, failed: str = "", typed: dict | N
 
 @staff_required()
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    return _page(request, case_get(user=request.user, case_id=case_id))
+    case = case_get(user=request.user, case_id=case_id)
+    # KVKK: every opening of a citizen's record is logged with the case as its reason (one INSERT).
+    access_record(user=request.user, municipality_id=case.municipality_id, action=AccessAction.CASE_VIEWED,
+                  citizen_id=case.citizen_id, case_id=case.pk)
+    return _page(request, case)
 
 
 def _master_id(request: HttpRequest, params: dict) -> None:

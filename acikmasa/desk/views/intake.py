@@ -7,6 +7,10 @@ from acikmasa.cases.selectors import case_get
 from acikmasa.common.errors import DomainError
 from acikmasa.directory.models import Neighbourhood, Subject
 
+from acikmasa.privacy.models import AccessAction
+from acikmasa.privacy.selectors import current_notice
+from acikmasa.privacy.services.access import access_record, access_record_many
+
 from ..forms import RegistrationForm, WalkInForm
 from ..selectors import caller_lookup, case_by_tracking_number, neighbourhood_search, street_search, subject_search
 from ..services import desk_register
@@ -22,6 +26,7 @@ def _intake_context(request: HttpRequest, form: RegistrationForm) -> dict:
         "subjects": Subject.objects.filter(municipality_id=municipality_id, is_active=True).order_by("name"),
         "neighbourhoods": Neighbourhood.objects.filter(municipality_id=municipality_id).only("id", "name").order_by("name"),
         "streets": street_search(municipality_id=municipality_id, neighbourhood_id=int(place)) if str(place or "").isdigit() else [],
+        "privacy_notice": current_notice(municipality_id),  # what the agent tells the applicant
     }
 
 
@@ -51,7 +56,7 @@ def call_centre(request: HttpRequest) -> HttpResponse:
         # The telephony screen opens this page with ?phone= for the agent who answered the call.
         phone = request.GET.get("phone", "").strip()[:30]
         form, status = RegistrationForm(municipality_id=municipality_id, initial={"phone": phone}), 200
-        caller = caller_lookup(user=request.user, query=phone) if phone else None
+        caller = _logged_lookup(request, phone) if phone else None
     registered = None
     if request.GET.get("registered", "").isdigit():
         registered = case_get(user=request.user, case_id=int(request.GET["registered"]))
@@ -82,6 +87,8 @@ def walk_in(request: HttpRequest) -> HttpResponse:
 def receipt(request: HttpRequest, case_id: int) -> HttpResponse:
     """The printable receipt (Law 3071: date, number and subject), with the standard's deadline."""
     case = case_get(user=request.user, case_id=case_id)
+    access_record(user=request.user, municipality_id=case.municipality_id, action=AccessAction.RECEIPT_PRINTED,
+                  citizen_id=case.citizen_id, case_id=case.pk)
     standard = case.service_standard
     return render(request, "desk/receipt.html", {
         "case": case, "standard": standard,
@@ -101,7 +108,17 @@ def _proxy(case) -> dict:
 def caller_lookup_part(request: HttpRequest) -> HttpResponse:
     """htmx: the caller's records and cases, found by phone number or T.C. Kimlik No."""
     query = request.GET.get("q", "") or request.GET.get("phone", "") or request.GET.get("national_id", "")
-    return render(request, "desk/_caller.html", {"lookup": caller_lookup(user=request.user, query=query[:30])})
+    return render(request, "desk/_caller.html", {"lookup": _logged_lookup(request, query[:30])})
+
+
+def _logged_lookup(request: HttpRequest, query: str):
+    """The caller lookup, with each record it showed on the access log (KVKK)."""
+    lookup = caller_lookup(user=request.user, query=query)
+    access_record_many(
+        user=request.user, municipality_id=request.profile.municipality_id, action=AccessAction.CALLER_LOOKUP,
+        shown=[(citizen.pk, None) for citizen in lookup.citizens], detail=lookup.kind,
+    )
+    return lookup
 
 
 @staff_required()

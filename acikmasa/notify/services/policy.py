@@ -110,4 +110,5 @@ def placeholder_values(case: Case, language: str, *, text: str = "", survey_toke
             "reason": text,
             "tracking_url": site_url(reverse("portal:track_case", args=[case.public_token])),
             "survey_url": site_url(reverse("notify:survey", args=[survey_token])) if survey_token else "",
+            "privacy_url": site_url(reverse("privacy:notice")),  # KVKK Art. 10: the notice on every channel
         }

@@ -87,7 +87,7 @@ def case_anonymise(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        case = Case.objects.select_for_update().select_related("citizen").get(pk=case_id)
+        case = Case.objects.select_for_update(of=("self",)).select_related("citizen").get(pk=case_id)
         if DeletionLog.objects.filter(case=case).exists():
             return None
         citizen = case.citizen
