@@ -9,6 +9,7 @@ from acikmasa.directory.models import Municipality
 
 from . import catalogue
 from .people import staff_load
+from .privacy import privacy_demo_load
 from .reference import reference_load
 
 
@@ -43,6 +44,7 @@ def demo_load(
         return DemoResult(Municipality.objects.get(code=code), existing, skipped=True)
     ref = reference_load(code=code)
     users = staff_load(ref)
+    privacy_demo_load(ref)
     if existing and not add_cases:
         return DemoResult(ref.municipality, existing, skipped=True)
     from .writer import cases_load  # the heavy part, imported only when needed
