@@ -11,6 +11,7 @@ $ACIKMASA demo_logins
 $ACIKMASA open311_demo_key
 # The deadline sweep is a self-repeating task run by the worker below (docs/deadlines.md).
 $ACIKMASA deadline_sweep --schedule
+$ACIKMASA privacy_retention --schedule  # KVKK: anonymise cases past their retention period, daily
 $ACIKMASA db_worker --interval 2 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
