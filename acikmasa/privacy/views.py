@@ -186,6 +186,8 @@ def citizen_page(request: HttpRequest, citizen_id: int) -> HttpResponse:
 @officer_required
 def export(request: HttpRequest, citizen_id: int, fmt: str) -> HttpResponse:
     """The copy a data subject gets (Art. 11/1-b); every export is on the access log with its reason."""
+    if fmt not in ("json", "html"):
+        raise Http404
     citizen = _citizen_or_404(request, citizen_id)
     reason = request.GET.get("request", "")
     request_row = SubjectRequest.objects.filter(pk=int(reason), citizen=citizen).first() if reason.isdigit() else None

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from acikmasa.directory.models import Role, Street
 
 from acikmasa.common.errors import DomainError
+from acikmasa.privacy.selectors import current_notice
 
 from ..forms import FieldVisitForm
 from ..selectors import field_neighbourhoods, visit_coverage, visits_today
@@ -48,6 +49,7 @@ def field_visit(request: HttpRequest) -> HttpResponse:
     return render(request, "desk/field.html", {
         "form": form, "places": places, "streets": streets, "visits": visits_today(user=request.user),
         "subjects": form.fields["subject"].queryset.order_by("name"),
+        "privacy_notice": current_notice(request.profile.municipality_id),
     }, status=status)
 
 

@@ -183,3 +183,12 @@ def test_postgres_refuses_raw_updates_except_inside_the_redaction_path(town):
             cursor.execute("UPDATE cases_caseevent SET kind = 'x' WHERE id = %s", [event.pk])  # not text: refused
     event_redact(event.pk, text="[silindi]", payload={})
     assert CaseEvent.objects.get(pk=event.pk).text == "[silindi]"
+
+
+def test_a_limited_run_stops_at_the_limit_and_the_next_run_continues(town):
+    cases = [closed_case(town, phone=f"+90532123456{i}") for i in range(3)]
+    for case in cases:
+        age(case, 800)
+    from acikmasa.privacy.services.anonymise import retention_run as run
+
+    assert (run(limit=2).anonymised, run(batch_size=1).anonymised) == (2, 1)

@@ -73,6 +73,8 @@ def test_desk_intake_screens_show_the_notice_to_give(town, notice):
     for name in ("desk:call", "desk:walkin"):
         page = client.get(reverse(name)).content.decode()
         assert notice.summary in page and "privacy-notice" in page
+    client.force_login(town.users["field"])
+    assert notice.summary in client.get(reverse("desk:field")).content.decode()
 
 
 def test_admin_publishes_drafts_and_locks_published_versions(town):
