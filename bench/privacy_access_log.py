@@ -55,7 +55,27 @@ def main() -> None:
     report("case page, staff, access log ON", on)
     report("case page, staff, access log OFF", off)
     print(f"  access-log rows written by the measured ON requests: {AccessLog.objects.count() - before}")
+    insert_times(staff.user, ids)
     print(f"  load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+
+
+def insert_times(user, case_ids: list[int], n: int = 1000) -> None:
+    """The write alone, as the case page does it (autocommit: one INSERT, one commit)."""
+    import time
+
+    from acikmasa.cases.models import Case
+    from acikmasa.privacy.models import AccessAction
+    from acikmasa.privacy.services.access import access_record
+
+    rows = list(Case.objects.filter(pk__in=case_ids).values_list("pk", "citizen_id", "municipality_id"))
+    times = []
+    for i in range(n):
+        case_id, citizen_id, municipality_id = rows[i % len(rows)]
+        started = time.perf_counter()
+        access_record(user=user, municipality_id=municipality_id, action=AccessAction.CASE_VIEWED,
+                      citizen_id=citizen_id, case_id=case_id)
+        times.append((time.perf_counter() - started) * 1000)
+    report("access_record alone (INSERT + commit)", times)
 
 
 if __name__ == "__main__":
