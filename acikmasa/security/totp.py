@@ -41,7 +41,7 @@ def matching_step(secret: str, code: str, *, at: float | None = None, after: int
     Returning the step lets the caller store it, so that the same code cannot be replayed.
     """
     code = "".join(code.split())
-    if not (code.isdigit() and len(code) == DIGITS):
+    if not (code.isascii() and code.isdigit() and len(code) == DIGITS):  # "٠١٢" is isdigit() too
         return None
     key, now = _key(secret), step_at(at)
     for step in range(now - DRIFT_STEPS, now + DRIFT_STEPS + 1):
