@@ -83,7 +83,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def two_factor(request: HttpRequest) -> HttpResponse:
+def overview(request: HttpRequest) -> HttpResponse:
     device = device_of(request.user)
     left = device.recovery_codes.filter(used_at__isnull=True).count() if device else 0
     return render(request, "security/two_factor.html", {
@@ -94,7 +94,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
-def two_factor_enrol(request: HttpRequest) -> HttpResponse:
+def enrol(request: HttpRequest) -> HttpResponse:
     """Show a new secret once (kept only in the session) and store it when the app's code matches."""
     if request.method == "GET" or ENROL_SECRET not in request.session:
         request.session[ENROL_SECRET] = totp.new_secret()
