@@ -3,15 +3,20 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from acikmasa.security import views as security
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("open311/", include("acikmasa.open311.urls")),
     path("hooks/", include("acikmasa.channels.urls")),
 ]
 urlpatterns += i18n_patterns(
+    # Before admin.site.urls: the admin's own login would bypass throttling and the second factor.
+    path("admin/login/", security.login_redirect_for_admin),
     path("admin/", admin.site.urls),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", security.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("guvenlik/", include("acikmasa.security.urls")),
     path("basvuru/", include("acikmasa.portal.urls")),
     path("anket/", include("acikmasa.notify.urls")),
     path("analiz/", include("acikmasa.insights.urls")),
@@ -19,3 +24,4 @@ urlpatterns += i18n_patterns(
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )
+handler400 = "acikmasa.security.views.bad_request"

@@ -8,6 +8,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from acikmasa.security.net import client_ip, masked_ip
+
 from . import conf
 from .base import Adapter, BadPayload, SignatureInvalid, SignatureMissing
 from .services.inbound import inbound_reject, inbound_store
@@ -67,7 +69,7 @@ def receive(request: HttpRequest, adapter: Adapter) -> HttpResponse:
     try:
         adapter.verify(request, body)
     except (SignatureMissing, SignatureInvalid) as exc:
-        logger.warning("%s webhook refused from %s: %s", adapter.code, request.META.get("REMOTE_ADDR"), exc.message)
+        logger.warning("%s webhook refused from %s: %s", adapter.code, masked_ip(client_ip(request)), exc.message)
         return json_error(exc.status, "bad_signature", exc.message)
     except BadPayload as exc:  # not even readable enough to check: unauthenticated, so not kept
         return json_error(exc.status, "bad_payload", exc.message)

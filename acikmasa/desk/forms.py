@@ -157,7 +157,7 @@ class WalkInForm(RegistrationForm):
         upload = d.get("petition")
         if upload:
             content = upload.read()
-            from .services import sniff_content_type
+            from acikmasa.security.uploads import sniff_content_type
 
             registration.files = [IncomingFile(name=upload.name, content=content, content_type=sniff_content_type(content))]
         return registration

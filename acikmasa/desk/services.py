@@ -18,25 +18,12 @@ from acikmasa.cases.services.intake import IncomingFile, Submission, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import DomainError, PermissionRefused, ValidationFailed
 from acikmasa.directory.models import Directorate, Neighbourhood, Role, Street, Subject
+from acikmasa.security.uploads import ImageRefused, image_without_metadata, sniff_content_type
 
 from .models import FieldVisit, GuidanceLog
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
-
-
-def sniff_content_type(content: bytes) -> str:
-    """The type from the file's first bytes: a browser's claim is never trusted."""
-    signatures = [
-        (b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF8", "image/gif"),
-        (b"%PDF-", "application/pdf"),
-    ]
-    for magic, kind in signatures:
-        if content.startswith(magic):
-            return kind
-    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
-        return "image/webp"
-    return "application/octet-stream"
 
 
 @dataclass
@@ -111,6 +98,13 @@ def _attach_evidence(event: CaseEvent, upload: IncomingFile, user: AbstractBaseU
     content_type = sniff_content_type(upload.content)
     if content_type not in IMAGE_TYPES:
         raise ValidationFailed({"photo": _("The photo must be a JPEG, PNG, WebP or GIF image.")})
+    try:
+        # Rebuilt from its pixels: a public photo must not carry the camera's GPS position or a
+        # second file appended after the image.
+        content, content_type = image_without_metadata(upload.content)
+    except ImageRefused:
+        raise ValidationFailed({"photo": _("The photo must be a JPEG, PNG, WebP or GIF image.")}) from None
+    upload = IncomingFile(name=upload.name, content=content, content_type=content_type)
     digest = hashlib.sha256(upload.content).hexdigest()
     attachment = Attachment(
         case_id=event.case_id, event=event, original_name=upload.name[:255], content_type=content_type,

@@ -1,10 +1,8 @@
 """Writers of the Open311 app: client keys, the per-key rate limit, and taking in a request."""
 
 import secrets
-import time
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import transaction
 
 from acikmasa.cases.models import CaseType
@@ -12,6 +10,7 @@ from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import case_submit
 from acikmasa.common.errors import ValidationFailed
 from acikmasa.directory.models import Municipality, Neighbourhood, Street, Subject
+from acikmasa.security.ratelimit import rate_limit_take as shared_rate_limit_take
 
 from .errors import ApiError
 from .geo import neighbourhood_at
@@ -67,22 +66,10 @@ def client_app_authenticate(raw_key: str) -> ClientApp:
     return app
 
 
-def _now() -> float:
-    return time.time()
-
-
 def rate_limit_take(*, bucket: str, limit: int) -> None:
-    """Count one call in the current minute; refuse beyond `limit` (fixed window in the cache)."""
-    window = int(_now() // 60)
-    key = f"open311:rate:{bucket}:{window}"
-    if cache.add(key, 1, timeout=70):
-        return
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=70)
-        return
-    if count > limit:
+    """Count one call in the current minute; refuse beyond `limit` (the project's shared limiter)."""
+    decision = shared_rate_limit_take("open311", bucket, limit=limit, window=60)
+    if not decision.allowed:
         raise ApiError(429, "Rate limit exceeded: try again in a minute.")
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from acikmasa.cases.models import Attachment
 from acikmasa.cases.services.citizens import CitizenInput
+from acikmasa.security.net import client_ip
 
 from . import params, selectors, services
 from .errors import ApiError
@@ -46,7 +47,7 @@ def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
 
 def _limit_anonymous(request: HttpRequest) -> None:
     services.rate_limit_take(
-        bucket="ip:" + request.META.get("REMOTE_ADDR", "unknown"), limit=services.ANONYMOUS_LIMIT_PER_MINUTE,
+        bucket="ip:" + client_ip(request), limit=services.ANONYMOUS_LIMIT_PER_MINUTE,
     )
 
 

@@ -1,10 +1,7 @@
 """Citizens' portal pages. Thin: read the form, call one service or selector, render."""
 
-import time
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,12 +13,12 @@ from acikmasa.cases.models import Attachment, Case
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.common.errors import DomainError, ValidationFailed
 from acikmasa.privacy.selectors import current_notice
+from acikmasa.security.uploads import attachment_response
 
 from . import selectors, services
 from .forms import ReplyForm, SubmitForm, TrackForm, new_form_token
 from .photos import MAX_PHOTOS, PhotoRefused, Upload, clean_photo, max_bytes
 
-TRACK_ATTEMPTS_PER_10_MIN = 10
 CORE_FIELDS = {"case_type", "subject", "description", "neighbourhood", "street", "address", "first_name",
                "last_name", "phone", "email"}
 
@@ -182,32 +179,16 @@ def support(request: HttpRequest, case_id: int) -> HttpResponse:
     })
 
 
-def _now() -> float:
-    return time.time()
-
-
-def _too_many_attempts(request: HttpRequest) -> bool:
-    """Four digits are guessable: limit lookups per address so they cannot be tried one by one."""
-    key = f"portal:track:{request.META.get('REMOTE_ADDR', '')}:{int(_now() // 600)}"
-    cache.add(key, 0, timeout=660)
-    try:
-        return cache.incr(key) > TRACK_ATTEMPTS_PER_10_MIN
-    except ValueError:
-        return False
-
-
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
+    # Four digits are guessable: lookups per address are limited (acikmasa/security/rules.py).
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _too_many_attempts(request):
-            form.add_error(None, _("Too many attempts. Please wait ten minutes or use your private link."))
-        else:
-            case = selectors.case_by_number_and_phone(
-                _municipality(), form.cleaned_data["tracking_number"], form.cleaned_data["phone_last4"])
-            if case is not None:
-                return redirect("portal:track_case", token=case.public_token)
-            form.add_error(None, _("No application matches this number and these digits."))
+        case = selectors.case_by_number_and_phone(
+            _municipality(), form.cleaned_data["tracking_number"], form.cleaned_data["phone_last4"])
+        if case is not None:
+            return redirect("portal:track_case", token=case.public_token)
+        form.add_error(None, _("No application matches this number and these digits."))
     return render(request, "portal/track_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -241,7 +222,6 @@ def photo(request: HttpRequest, pk: int, sha256: str) -> FileResponse:
     ).first()
     if attachment is None:
         raise Http404
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+    response = attachment_response(attachment)
     response["Cache-Control"] = "public, max-age=86400"
-    response["X-Content-Type-Options"] = "nosniff"
     return response

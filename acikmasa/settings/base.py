@@ -5,6 +5,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from django.utils.csp import CSP
+
+from .caches import cache_from_url
 from .database import database_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -40,16 +43,22 @@ INSTALLED_APPS = [
     "acikmasa.notify",
     "acikmasa.insights",
     "acikmasa.privacy",
+    "acikmasa.security",
     "acikmasa.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "acikmasa.security.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF: size, encoding and rate limits are checked first (a flood of bad tokens counts too).
+    "acikmasa.security.middleware.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "acikmasa.security.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -69,6 +78,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -117,11 +127,47 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less hx-headers attribute
 X_FRAME_OPTIONS = "DENY"
 
+# Security (docs/security.md). One cache for every web process: the database, or Redis by URL.
+CACHES = cache_from_url(os.environ.get("ACIKMASA_CACHE_URL", ""))
+SESSION_COOKIE_AGE = 12 * 3600  # a working day; staff are also logged out after ACIKMASA_STAFF_IDLE_MINUTES idle
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "acikmasa.security.views.csrf_failure"
+ACIKMASA_STAFF_IDLE_MINUTES = int(os.environ.get("ACIKMASA_STAFF_IDLE_MINUTES", "30"))
+ACIKMASA_TRUSTED_PROXIES = int(os.environ.get("ACIKMASA_TRUSTED_PROXIES", "0"))
+ACIKMASA_MAX_REQUEST_BYTES = int(os.environ.get("ACIKMASA_MAX_REQUEST_BYTES", 60 * 1024 * 1024))
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Scripts only from our static files (htmx, Leaflet and our own are vendored); the few inline blocks
+# carry the request's nonce. Inline style attributes stay allowed: the charts use them, and CSS
+# cannot run code. A map tile server's origin goes in ACIKMASA_CSP_IMG_ORIGINS (comma-separated).
+_IMG_ORIGINS = [o.strip() for o in os.environ.get("ACIKMASA_CSP_IMG_ORIGINS", "").split(",") if o.strip()]
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", *_IMG_ORIGINS],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every record is masked (T.C. Kimlik No, phones, e-mail) before any handler writes it.
+    "filters": {"personal_data": {"()": "acikmasa.security.logfilter.PersonalDataFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+        "server": {"class": "logging.StreamHandler", "filters": ["personal_data"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("ACIKMASA_LOG_LEVEL", "INFO")},
+    # runserver's request lines carry query strings: masked like everything else.
+    "loggers": {"django.server": {"handlers": ["server"], "level": "INFO", "propagate": False}},
 }
 
 # Attachments: cap each upload; content type is sniffed, never trusted from the client.

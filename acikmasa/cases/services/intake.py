@@ -17,6 +17,7 @@ from acikmasa.cases.models import Attachment, Case, CaseType, Citizen, Priority
 from acikmasa.common.errors import ValidationFailed
 from acikmasa.deadlines.policy import binding_standard
 from acikmasa.directory.models import Channel, Municipality, Neighbourhood, Street, Subject
+from acikmasa.security.uploads import stored_content_type
 
 from .citizens import CitizenInput, citizen_errors, citizen_find_or_create
 from .tracking import new_public_token, next_tracking_number
@@ -270,7 +271,7 @@ def _create(
 def _attach(case: Case, upload: IncomingFile, user: AbstractBaseUser | None) -> Attachment:
     digest = hashlib.sha256(upload.content).hexdigest()
     attachment = Attachment(
-        case=case, original_name=upload.name[:255], content_type=upload.content_type[:100],
+        case=case, original_name=upload.name[:255], content_type=stored_content_type(upload.content, upload.content_type),
         size=len(upload.content), sha256=digest, is_public=upload.is_public, uploaded_by=user,
     )
     attachment.file.save(f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False)

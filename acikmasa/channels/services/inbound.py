@@ -15,6 +15,7 @@ from acikmasa.cases.models import Attachment, Case, CaseEvent
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import IncomingFile, case_submit
 from acikmasa.common.errors import DomainError
+from acikmasa.security.uploads import stored_content_type
 from acikmasa.common.phones import InvalidPhone, normalise_phone
 from acikmasa.directory.models import Municipality
 
@@ -222,7 +223,8 @@ def _attach(case: Case, event: CaseEvent, upload: IncomingFile) -> Attachment:
 
     digest = hashlib.sha256(upload.content).hexdigest()
     attachment = Attachment(
-        case=case, event=event, original_name=upload.name[:255], content_type=upload.content_type[:100],
+        case=case, event=event, original_name=upload.name[:255],
+        content_type=stored_content_type(upload.content, upload.content_type),  # the bytes decide, not the sender
         size=len(upload.content), sha256=digest, is_public=False,
     )
     attachment.file.save(f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False)

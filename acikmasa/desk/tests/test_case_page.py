@@ -7,9 +7,9 @@ from django.urls import reverse
 from acikmasa.cases.lifecycle import Action, Status
 from acikmasa.cases.models import Attachment
 
-from .helpers import VALID_TCKN, act, new_case, with_citizen
+from .helpers import VALID_TCKN, act, new_case, tiny_png, with_citizen
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = tiny_png()  # a real image: evidence photos are rebuilt from their pixels
 
 
 def _post(client, case, action, **data):
@@ -233,7 +233,9 @@ def test_attachment_is_served_only_within_scope(town, client):
     _post(client, case, "resolve", text="Çukur asfaltla kapatıldı.", photo=SimpleUploadedFile("a.png", PNG, content_type="image/png"))
     attachment = Attachment.objects.get()
     response = client.get(reverse("desk:attachment", args=[attachment.pk]))
-    assert response.status_code == 200 and b"".join(response.streaming_content) == PNG
+    with attachment.file.open("rb") as stored:
+        assert response.status_code == 200 and b"".join(response.streaming_content) == stored.read()
+    assert response["Content-Type"] == "image/png" and response["X-Content-Type-Options"] == "nosniff"
     client.force_login(town.users["temizlik_staff"])
     assert client.get(reverse("desk:attachment", args=[attachment.pk])).status_code == 404
 

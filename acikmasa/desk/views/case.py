@@ -1,4 +1,4 @@
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,6 +13,7 @@ from acikmasa.directory.models import Directorate, ExternalBody
 from acikmasa.privacy.models import AccessAction
 from acikmasa.privacy.policy import sees_full_national_id, sees_full_phone
 from acikmasa.privacy.services.access import access_record
+from acikmasa.security.uploads import attachment_response
 
 from ..maps import mini_map
 from ..selectors import case_assignees
@@ -110,7 +111,4 @@ def attachment_file(request: HttpRequest, attachment_id: int) -> HttpResponse:
     attachment = Attachment.objects.select_related("case").filter(pk=attachment_id).first()
     if attachment is None or not can_view(request.user, attachment.case):
         raise Http404
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
-    response["Content-Disposition"] = f'inline; filename="{attachment.original_name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment)

@@ -4,10 +4,10 @@ from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
 
 import pytest
-from django.core.cache import cache
 
 from acikmasa.cases.models import Case, CaseEvent, Citizen
 from acikmasa.open311.models import ClientApp, RequestRecord
+from acikmasa.security.ratelimit import rate_limits_reset
 
 from .conftest import assert_valid
 
@@ -18,7 +18,7 @@ FORM = "application/x-www-form-urlencoded"
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
-    cache.clear()
+    rate_limits_reset()
 
 
 def post(client, data, *, url=URL, **headers):
@@ -155,7 +155,7 @@ def test_idempotency_keys_of_two_clients_do_not_collide(client, town, api_key):
 
 def test_rate_limit_per_key_is_429_after_the_limit(client, town, api_key, monkeypatch):
     # Hold the clock inside one minute: the limit counts per fixed minute window.
-    monkeypatch.setattr("acikmasa.open311.services._now", lambda: 1_800_000_010.0)
+    monkeypatch.setattr("acikmasa.security.ratelimit._now", lambda: 1_800_000_010.0)
     ClientApp.objects.update(rate_limit_per_minute=2)
     statuses = [post(client, _valid(api_key)).status_code for _ in range(3)]
     assert statuses == [200, 200, 429]

@@ -27,6 +27,19 @@
       if (input && value && !input.value) input.value = value;
     });
   });
+  // Behaviour that used to sit in inline handlers, which the Content-Security-Policy forbids:
+  // the language menu sends its form, a canned answer fills its text box, the print button prints.
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("select[data-autosubmit]")) target.form.submit();
+    if (target.matches && target.matches("select[data-canned-for]") && target.value) {
+      var box = document.getElementById(target.getAttribute("data-canned-for"));
+      if (box) { box.value = target.options[target.selectedIndex].dataset.text; box.focus(); }
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.matches && event.target.matches("[data-print]")) window.print();
+  });
   // Select-all for the bulk-assign checkboxes.
   document.addEventListener("change", function (event) {
     if (event.target.id === "select-all") {
