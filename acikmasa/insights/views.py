@@ -19,17 +19,19 @@ from acikmasa.directory.models import Neighbourhood
 from . import exports, geo, legal, public, selectors, who
 from .access import insights_profile
 from .conf import tile_url
-from .figures import METRICS
+from .figures import DRILL_METRICS
 from .filters import InsightFilters
 
 SCORE_COLUMNS = [
     ("received", pgettext_lazy("insights", "Received")), ("solved", _("Solved")), ("open", _("Open")), ("overdue", pgettext_lazy("insights", "Overdue")),
     ("solved_share", _("Solved share")), ("met_share", _("Deadline met")), ("reopen_rate", _("Reopen rate")),
     ("median_hours", _("Median time to resolve")), ("p90_hours", _("90th percentile")),
+    ("satisfaction", _("Satisfaction")), ("said_solved_share", _("Solved, says the citizen")),
 ]
 METRIC_LABELS = {
     "received": _("received"), "solved": pgettext_lazy("insights", "solved"), "open": _("open"), "overdue": pgettext_lazy("insights", "overdue"),
     "met": _("deadline met"), "missed": _("deadline missed"), "reopened": _("reopened"),
+    "answered": _("survey answered"), "said_unsolved": _("said not solved in the survey"),
 }
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -70,7 +72,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def drill(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
     metric = request.GET.get("metric", "received")
-    metric = metric if metric in METRICS else "received"
+    metric = metric if metric in DRILL_METRICS else "received"
     page = Paginator(selectors.drill_down(user=request.user, filters=filters, metric=metric), 50).get_page(request.GET.get("page"))
     return render(request, "insights/drill.html", _context(
         request, filters, metric=metric, metric_label=METRIC_LABELS[metric], page=page,
