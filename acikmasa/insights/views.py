@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from acikmasa.cases.models import Case, CaseType
+from acikmasa.cases.outcomes import APPEALS
 from acikmasa.common.errors import PermissionRefused
 from acikmasa.directory.models import Neighbourhood
 
@@ -120,7 +121,9 @@ def information_requests(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(exports.information_workbook_bytes(stats), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="bilgi-edinme-{stats.year}.xlsx"'
         return response
-    return render(request, "insights/information.html", {"stats": stats, "grounds": sorted(stats.refused_by_ground.items())})
+    grounds = [(exports.ground_label(g), n) for g, n in sorted(stats.refused_by_ground.items())]
+    appeals = [(APPEALS[k], n) for k, n in sorted(stats.appealed_by.items()) if k in APPEALS]
+    return render(request, "insights/information.html", {"stats": stats, "grounds": grounds, "appeals": appeals})
 
 
 @insights_view
