@@ -45,6 +45,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--database", default="bench_demo")
+    parser.add_argument("--years", type=int, default=2, help="spread the cases over the last N years")
     args = parser.parse_args()
 
     url = f"{SERVER}/{args.database}"
@@ -52,7 +53,7 @@ def main() -> None:
     recreate(args.database)
     subprocess.run([*ACIKMASA, "migrate", "--noinput", "-v", "0", "--skip-checks"], cwd=ROOT, env=env, check=True)
     started = time.monotonic()
-    subprocess.run([*ACIKMASA, "demo", "--cases", str(args.cases), "--seed", str(args.seed), "--skip-checks"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*ACIKMASA, "demo", "--cases", str(args.cases), "--seed", str(args.seed), "--years", str(args.years), "--skip-checks"], cwd=ROOT, env=env, check=True)
     elapsed = time.monotonic() - started
     cases, events, citizens, size = figures(url)
     print()

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from acikmasa.common.errors import TransitionRefused
 from acikmasa.directory.models import Directorate, ExternalBody, Role, StaffProfile
 
+from . import outcomes
 from .events import EventKind
 from .lifecycle import Action
-from .models import Case
+from .models import Case, CaseType
 
 GuardResult = tuple[list[str], dict[str, Any]]
 MIN_RESOLUTION_LENGTH = 10
@@ -72,13 +73,49 @@ def _forward(case: Case, text: str, params: dict, actor: AbstractBaseUser | None
     return ["directorate", "assignee"], payload
 
 
+def _choice(params: dict, key: str, choices: dict, message: str) -> str | None:
+    """An optional coded input: absent is None, an unknown code a clear refusal."""
+    value = params.get(key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or value not in choices:
+        raise TransitionRefused(message, field=key)
+    return value
+
+
+def _information_outcome(case: Case, params: dict, outcome: str | None) -> dict[str, Any]:
+    """The structured Law 4982 outcome of an information request (other cases record none)."""
+    if case.case_type != CaseType.INFORMATION or outcome is None:
+        return {}
+    payload = {"outcome": outcome}
+    if outcome == outcomes.REFUSED:
+        ground = _choice(params, "legal_ground", outcomes.LEGAL_GROUNDS, _("Choose the article of Law 4982 the refusal rests on."))
+        if ground:
+            payload["legal_ground"] = ground
+    return payload
+
+
 def _resolve(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     if len(text) < MIN_RESOLUTION_LENGTH:
         raise TransitionRefused(
             _("Describe how the case was solved (at least %(n)d characters).") % {"n": MIN_RESOLUTION_LENGTH},
             field="text",
         )
-    return [], {}
+    outcome = _choice(params, "outcome", outcomes.ANSWER_OUTCOMES, _("Choose whether the information was given in full or in part."))
+    return [], _information_outcome(case, params, outcome)
+
+
+def _reject(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    return [], _information_outcome(case, params, outcomes.REFUSED)
+
+
+def _appeal(case: Case, params: dict) -> dict[str, Any]:
+    appeal = _choice(params, "appeal", outcomes.APPEALS, _("Unknown kind of appeal."))
+    return {"appeal": appeal} if appeal and case.case_type == CaseType.INFORMATION else {}
+
+
+def _note(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    return [], _appeal(case, params)
 
 
 def _close(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
@@ -90,7 +127,7 @@ def _close(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) 
 
 
 def _reopen(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
-    return [], {"previous_status": case.status}
+    return [], {"previous_status": case.status, **_appeal(case, params)}
 
 
 def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
@@ -124,6 +161,8 @@ GUARDS: dict[str, Callable[[Case, str, dict, AbstractBaseUser | None], GuardResu
     Action.START: _start,
     Action.FORWARD: _forward,
     Action.RESOLVE: _resolve,
+    Action.REJECT: _reject,
+    Action.NOTE: _note,
     Action.CLOSE: _close,
     Action.REOPEN: _reopen,
     Action.MARK_DUPLICATE: _mark_duplicate,

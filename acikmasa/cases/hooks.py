@@ -15,6 +15,7 @@ CaseHook = Callable[["Case", "CaseEvent"], None]
 _after_submit: list[CaseHook] = []
 _after_transition: list[CaseHook] = []
 _after_citizen_message: list[CaseHook] = []
+_after_history_event: list[CaseHook] = []
 
 
 def on_submit(hook: CaseHook) -> CaseHook:
@@ -54,4 +55,17 @@ def on_citizen_message(hook: CaseHook) -> CaseHook:
 
 def run_citizen_message_hooks(case: "Case", event: "CaseEvent") -> None:
     for hook in _after_citizen_message:
+        hook(case, event)
+
+
+def on_history_event(hook: CaseHook) -> CaseHook:
+    """Call `hook(case, event)` after an app appends an event outside case_submit and case_transition
+    that figures are counted from (e.g. a survey answer), in the same transaction."""
+    if hook not in _after_history_event:
+        _after_history_event.append(hook)
+    return hook
+
+
+def run_history_event_hooks(case: "Case", event: "CaseEvent") -> None:
+    for hook in _after_history_event:
         hook(case, event)

@@ -8,6 +8,7 @@ coarsened to its street and mahalle, and times to the day.
 import csv
 import io
 from collections.abc import Iterator
+
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from acikmasa.cases.models import Case
+from acikmasa.cases.outcomes import APPEALS, LEGAL_GROUNDS
 
 from .selectors import Dashboard, PlaceRow, ScoreRow
 
@@ -108,9 +110,20 @@ def open_data_csv(cases: QuerySet[Case]) -> Iterator[str]:
 def information_rows(stats) -> list[list]:
     rows = [[pgettext_lazy("insights", "Received"), stats.received], [_("Granted"), stats.granted], [_("Partly granted"), stats.partly_granted],
             [_("Refused"), stats.refused]]
-    rows += [[f"{_('Refused')}: {ground}", n] for ground, n in sorted(stats.refused_by_ground.items())]
+    rows += [[f"{_('Refused')}: {ground_label(ground)}", n] for ground, n in sorted(stats.refused_by_ground.items())]
     rows += [[pgettext_lazy("insights", "Forwarded to another institution"), stats.forwarded], [_("Pending"), stats.pending], [_("Appealed"), stats.appealed]]
+    rows += [[f"{_('Appealed')}: {APPEALS[kind]}", n] for kind, n in sorted(stats.appealed_by.items()) if kind in APPEALS]
+    rows += [[_("Estimated from the text (decisions recorded before structured outcomes)"), stats.estimated_outcomes]]
     return [[str(label), n] for label, n in rows]
+
+
+def ground_label(ground: str) -> str:
+    """The article's name for a structured ground; "Art. N" for one read from text; or "not stated"."""
+    if ground in LEGAL_GROUNDS:
+        return str(LEGAL_GROUNDS[ground])
+    if ground.startswith("art_"):
+        return _("Art. %(no)s") % {"no": ground[4:]}
+    return str(_("ground not stated"))
 
 
 def information_workbook_bytes(stats) -> bytes:

@@ -14,7 +14,8 @@ from acikmasa.directory.models import Directorate, Municipality, Neighbourhood
 from .conf import min_group_size
 from .figures import Figures
 from .filters import InsightFilters
-from .selectors import figures_of, grouped_figures
+from .rollup_read import Scope
+from .selectors import summary
 
 
 @dataclass
@@ -43,14 +44,15 @@ def public_figures_get(*, municipality: Municipality, filters: InsightFilters) -
     now = timezone.now()
     cases = filters.apply(Case.objects.filter(municipality=municipality))
     minimum = min_group_size()
-    by_dir = grouped_figures(cases, "directorate_id", now, since=filters.since)
-    by_hood = grouped_figures(cases, "neighbourhood_id", now, since=filters.since)
+    scope = Scope(municipality.pk)
+    by_dir = summary(scope=scope, filters=filters, cases=cases, now=now, group="directorate_id")
+    by_hood = summary(scope=scope, filters=filters, cases=cases, now=now, group="neighbourhood_id")
     dirs = Directorate.objects.in_bulk([k for k in by_dir if k])
     hoods = Neighbourhood.objects.in_bulk([k for k in by_hood if k])
     return PublicFigures(
         municipality=municipality,
         filters=filters,
-        total=figures_of(cases, now, filters.since),
+        total=summary(scope=scope, filters=filters, cases=cases, now=now).get(None, Figures()),
         directorates=[(dirs[k], _hide_small(f, minimum)) for k, f in by_dir.items() if k in dirs],
         neighbourhoods=sorted(
             ((hoods[k], _hide_small(f, minimum)) for k, f in by_hood.items() if k in hoods), key=lambda p: p[0].name

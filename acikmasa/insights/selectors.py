@@ -4,17 +4,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from acikmasa.cases.models import Case
 from acikmasa.cases.permissions import DIRECTORATE_ROLES, directorate_ids, visible_cases
 from acikmasa.directory.models import Channel, Directorate, Neighbourhood, Street, Subject
 
+from acikmasa.cases.lifecycle import OPEN_STATUSES
+
+from . import rollup_read as rr
 from .access import insights_profile
-from .figures import METRICS, Figures, counting, metric_q, solved_of
+from .figures import DRILL_METRICS, Figures, counting, metric_q, solved_of
 from .filters import InsightFilters
-from .series import series_rows
+from .series import series_rows, week_start
 from .stats import resolve_percentiles
 
 TOP_SUBJECTS = 10
@@ -25,6 +28,52 @@ def scoped_cases(*, user: AbstractBaseUser, filters: InsightFilters) -> QuerySet
     """The cases behind every figure: what the user may see, registered in the period, sliced."""
     insights_profile(user)
     return filters.apply(visible_cases(user))
+
+
+def scope_of(user: AbstractBaseUser) -> rr.Scope:
+    """The roll-up rows the user may read: the same cases as visible_cases."""
+    profile = insights_profile(user)
+    if profile.role in DIRECTORATE_ROLES:
+        return rr.Scope(profile.municipality_id, frozenset(directorate_ids(profile)))
+    return rr.Scope(profile.municipality_id)
+
+
+def _open_counts(cases: QuerySet[Case], now: datetime, group: str | None) -> dict:
+    """Open and overdue, counted live: they are states of now (the open-case indexes serve them)."""
+    open_cases = cases.filter(status__in=OPEN_STATUSES).order_by()
+    counts = {"open": Count("id"), "overdue": Count("id", filter=Q(due_at__lt=now))}
+    if group is None:
+        return {None: open_cases.aggregate(**counts)}
+    return {row.pop(group): row for row in open_cases.values(group).annotate(**counts)}
+
+
+def summary(
+    *, scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], now: datetime,
+    group: str | None = None, limit: int | None = None,
+) -> dict:
+    """Figures of the scoped cases of the period, per `group` value (a Case field such as
+    "directorate_id") or in total (key None), biggest first. From the roll-ups when one grain has
+    every filter and the grouping as keys; else counted from the case rows (`cases`)."""
+    key = group.removesuffix("_id") if group else None
+    grain = rr.grain_for(filters, key)
+    if grain is None:
+        if group is None:
+            return {None: figures_of(cases, now, filters.since)}
+        return grouped_figures(cases, group, now, since=filters.since, limit=limit)
+    totals = rr.summed(grain, scope, filters, key)
+    ordered = sorted(totals.items(), key=lambda item: -item[1]["received"])[:limit]
+    exact = None
+    if sum(t["solved"] for _k, t in ordered) <= rr.exact_max():
+        solved = solved_of(cases)
+        if limit and group:
+            solved = solved.filter(**{f"{group}__in": [k for k, _t in ordered]})
+        exact = resolve_percentiles(solved, group)
+    live = _open_counts(cases, now, group)
+    out = {}
+    for k, t in ordered:
+        percentiles = exact.get(k) if exact is not None else rr.histogram_percentiles(t)
+        out[k] = Figures.of(t | live.get(k, {}), percentiles)
+    return out
 
 
 def figures_of(cases: QuerySet[Case], now: datetime, since: datetime | None = None) -> Figures:
@@ -58,21 +107,53 @@ class Dashboard:
     choices: dict = field(default_factory=dict)
 
 
+def _series(scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], now: datetime) -> list[dict]:
+    grain = rr.grain_for(filters)
+    if grain is None:
+        return series_rows(cases, filters, metric_q("solved", now))
+    if filters.bucket == "month":
+        rows = rr.month_series(scope, filters, grain)
+    else:
+        rows = rr.day_series(scope, filters, grain)
+    if filters.bucket == "week":
+        weeks: dict = {}
+        for day, received, solved in rows:
+            bucket = weeks.setdefault(week_start(day), [0, 0])
+            bucket[0] += received
+            bucket[1] += solved
+        rows = [(day, r, s) for day, (r, s) in sorted(weeks.items())]
+    return [{"at": at, "received": r, "solved": s} for at, r, s in rows]
+
+
+def counted_by(
+    scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], group: str, limit: int | None = None,
+) -> list[tuple[int | None, int]]:
+    """(value of `group`, cases received) biggest first: from the roll-ups where a grain fits."""
+    key = group.removesuffix("_id")
+    grain = rr.grain_for(filters, key)
+    if grain is None:
+        rows = cases.order_by().values(group).annotate(n=Count("id")).order_by("-n")
+        return [(row[group], row["n"]) for row in (rows[:limit] if limit else rows)]
+    totals = rr.summed(grain, scope, filters, key, fields=("received",))
+    ranked = sorted(((k, t["received"]) for k, t in totals.items() if t["received"]), key=lambda kv: -kv[1])
+    return ranked[:limit] if limit else ranked
+
+
 def dashboard_get(*, user: AbstractBaseUser, filters: InsightFilters) -> Dashboard:
     """The manager dashboard: figures, a time series, top subjects and channel mix (bounded queries)."""
     now = timezone.now()
+    scope = scope_of(user)
     cases = scoped_cases(user=user, filters=filters)
-    series = series_rows(cases, filters, metric_q("solved", now))
-    top = list(cases.order_by().values("subject_id").annotate(n=Count("id")).order_by("-n")[:TOP_SUBJECTS])
-    subjects = Subject.objects.in_bulk([row["subject_id"] for row in top if row["subject_id"]])
-    mix = list(cases.order_by().values("channel_id").annotate(n=Count("id")).order_by("-n"))
-    channels = Channel.objects.in_bulk([row["channel_id"] for row in mix])
+    top = counted_by(scope, filters, cases, "subject_id", TOP_SUBJECTS)
+    subjects = Subject.objects.in_bulk([k for k, _n in top if k])
+    mix = counted_by(scope, filters, cases, "channel_id")
+    channels = Channel.objects.in_bulk([k for k, _n in mix if k])
     return Dashboard(
         filters=filters,
-        figures=figures_of(cases, now, filters.since),
-        series=series,
-        subjects=[(subjects.get(row["subject_id"]), row["n"]) for row in top],
-        channels=[(channels.get(row["channel_id"]), row["n"]) for row in mix],
+        figures=summary(scope=scope, filters=filters, cases=cases, now=now).get(None, Figures()),
+        series=_series(scope, filters, cases, now),
+        subjects=[(subjects.get(k), n) for k, n in top],
+        channels=[(channels.get(k), n) for k, n in mix],
     )
 
 
@@ -92,7 +173,7 @@ def filter_choices(*, user: AbstractBaseUser) -> dict:
 
 def drill_down(*, user: AbstractBaseUser, filters: InsightFilters, metric: str) -> QuerySet[Case]:
     """The cases behind one figure of the dashboard, newest first."""
-    if metric not in METRICS:
+    if metric not in DRILL_METRICS:
         metric = "received"
     cases = scoped_cases(user=user, filters=filters).filter(metric_q(metric, timezone.now(), filters.since))
     return cases.select_related("subject", "directorate", "channel", "neighbourhood", "street").order_by("-created_at", "-id")
@@ -117,15 +198,17 @@ class ScoreRow:
         return self.change("met_share")
 
 
-SCORE_SORTS = ("received", "solved", "open", "overdue", "solved_share", "met_share", "reopen_rate", "median_hours", "p90_hours")
+SCORE_SORTS = ("received", "solved", "open", "overdue", "solved_share", "met_share", "reopen_rate", "median_hours", "p90_hours",
+               "satisfaction", "said_solved_share")
 
 
 def scorecard_get(*, user: AbstractBaseUser, filters: InsightFilters, sort: str = "received") -> list[ScoreRow]:
     """One row per directorate with this period's and the previous period's figures."""
     now = timezone.now()
     before = filters.previous()
-    current = grouped_figures(scoped_cases(user=user, filters=filters), "directorate_id", now, since=filters.since)
-    previous = grouped_figures(scoped_cases(user=user, filters=before), "directorate_id", now, since=before.since)
+    scope = scope_of(user)
+    current = summary(scope=scope, filters=filters, cases=scoped_cases(user=user, filters=filters), now=now, group="directorate_id")
+    previous = summary(scope=scope, filters=before, cases=scoped_cases(user=user, filters=before), now=now, group="directorate_id")
     names = Directorate.objects.in_bulk([k for k in {*current, *previous} if k is not None])
     rows = [
         ScoreRow(names[k], current.get(k, Figures()), previous.get(k, Figures()))
@@ -149,7 +232,7 @@ def where_get(*, user: AbstractBaseUser, filters: InsightFilters) -> tuple[list[
     """Per-mahalle rows (all mahalleler) and per-street rows (the busiest streets)."""
     now = timezone.now()
     cases = scoped_cases(user=user, filters=filters)
-    by_hood = grouped_figures(cases, "neighbourhood_id", now, since=filters.since)
+    by_hood = summary(scope=scope_of(user), filters=filters, cases=cases, now=now, group="neighbourhood_id")
     by_street = grouped_figures(cases.exclude(street=None), "street_id", now, since=filters.since, limit=STREET_ROWS)
     hoods = Neighbourhood.objects.in_bulk([k for k in by_hood if k])
     streets = Street.objects.select_related("neighbourhood").in_bulk(list(by_street))

@@ -33,6 +33,11 @@ def fixed_offset_minutes(filters: InsightFilters) -> int | None:
     return int(offsets.pop().total_seconds() // 60) if len(offsets) == 1 else None
 
 
+def week_start(day: date) -> date:
+    """The Monday of the ISO week."""
+    return day - timedelta(days=day.weekday())
+
+
 def _as_date(value) -> date:
     if isinstance(value, str):
         return date.fromisoformat(value)

@@ -13,23 +13,26 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from acikmasa.cases.models import Case, CaseType
+from acikmasa.cases.outcomes import APPEALS
 from acikmasa.common.errors import PermissionRefused
 from acikmasa.directory.models import Neighbourhood
 
 from . import exports, geo, legal, public, selectors, who
 from .access import insights_profile
 from .conf import tile_url
-from .figures import METRICS
+from .figures import DRILL_METRICS
 from .filters import InsightFilters
 
 SCORE_COLUMNS = [
     ("received", pgettext_lazy("insights", "Received")), ("solved", _("Solved")), ("open", _("Open")), ("overdue", pgettext_lazy("insights", "Overdue")),
     ("solved_share", _("Solved share")), ("met_share", _("Deadline met")), ("reopen_rate", _("Reopen rate")),
     ("median_hours", _("Median time to resolve")), ("p90_hours", _("90th percentile")),
+    ("satisfaction", _("Satisfaction")), ("said_solved_share", _("Solved, says the citizen")),
 ]
 METRIC_LABELS = {
     "received": _("received"), "solved": pgettext_lazy("insights", "solved"), "open": _("open"), "overdue": pgettext_lazy("insights", "overdue"),
     "met": _("deadline met"), "missed": _("deadline missed"), "reopened": _("reopened"),
+    "answered": _("survey answered"), "said_unsolved": _("said not solved in the survey"),
 }
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -70,7 +73,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def drill(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
     metric = request.GET.get("metric", "received")
-    metric = metric if metric in METRICS else "received"
+    metric = metric if metric in DRILL_METRICS else "received"
     page = Paginator(selectors.drill_down(user=request.user, filters=filters, metric=metric), 50).get_page(request.GET.get("page"))
     return render(request, "insights/drill.html", _context(
         request, filters, metric=metric, metric_label=METRIC_LABELS[metric], page=page,
@@ -118,7 +121,9 @@ def information_requests(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(exports.information_workbook_bytes(stats), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="bilgi-edinme-{stats.year}.xlsx"'
         return response
-    return render(request, "insights/information.html", {"stats": stats, "grounds": sorted(stats.refused_by_ground.items())})
+    grounds = [(exports.ground_label(g), n) for g, n in sorted(stats.refused_by_ground.items())]
+    appeals = [(APPEALS[k], n) for k, n in sorted(stats.appealed_by.items()) if k in APPEALS]
+    return render(request, "insights/information.html", {"stats": stats, "grounds": grounds, "appeals": appeals})
 
 
 @insights_view

@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from acikmasa.cases.lifecycle import TRANSITIONS, Action, allowed_actions, is_open
-from acikmasa.cases.models import Attachment, Case
+from acikmasa.cases import outcomes
+from acikmasa.cases.models import Attachment, Case, CaseType
 from acikmasa.cases.permissions import can_act, can_view, visible_cases
 from acikmasa.cases.selectors import case_get
 from acikmasa.cases.services.intake import IncomingFile
@@ -22,6 +23,9 @@ from ..timeline import timeline_rows
 from .common import staff_required
 
 ACTION_PARAMS = ("assignee_id", "directorate_id", "master_id", "external_body_id")
+CODED_PARAMS = ("outcome", "legal_ground", "appeal")  # Law 4982 outcome codes (cases/outcomes.py)
+# An information request's answer or refusal says how it ended, for the Art. 30 statistics.
+REQUIRED_OUTCOME = {Action.RESOLVE: "outcome", Action.REJECT: "legal_ground"}
 # The order buttons appear in: the usual next step first.
 ACTION_ORDER = [
     Action.START, Action.ASSIGN, Action.ASK_CITIZEN, Action.RESUME, Action.NOTE, Action.ANSWER, Action.RESOLVE,
@@ -43,7 +47,9 @@ def _page(request: HttpRequest, case: Case, *, failed: str = "", typed: dict | N
         "external_bodies": ExternalBody.objects.filter(municipality_id=case.municipality_id) if Action.FORWARD_OUT in actions else [],
         "map": mini_map(case.neighbourhood.boundary if case.neighbourhood else None, case.latitude, case.longitude),
         "show_full_id": sees_full_national_id(role), "show_full_phone": sees_full_phone(role),
-        "is_open": is_open(case.status),
+        "is_open": is_open(case.status), "is_information": case.case_type == CaseType.INFORMATION,
+        "answer_outcomes": outcomes.ANSWER_OUTCOMES.items(), "legal_grounds": outcomes.LEGAL_GROUNDS.items(),
+        "appeals": outcomes.APPEALS.items(),
         "failed": failed, "typed": typed or {}, "error": error, "field_errors": field_errors or {},
     }, status=status)
 
@@ -81,12 +87,17 @@ def case_action(request: HttpRequest, case_id: int, action: str) -> HttpResponse
     if not can_act(request.user, case, action):
         return HttpResponseForbidden(_("You are not allowed to do this on this case."))
     params = {k: int(request.POST[k]) for k in ACTION_PARAMS if request.POST.get(k, "").isdigit()}
+    params |= {k: request.POST[k].strip() for k in CODED_PARAMS if request.POST.get(k, "").strip()}
     _master_id(request, params)
     version = request.POST.get("version", "")
     typed = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken"}
     if action == Action.CLOSE and request.POST.get("confirm") != "1":
         return _page(request, case, failed=action, typed=typed, status=400,
                      field_errors={"confirm": _("Confirm that the citizen was given the answer.")})
+    needed = REQUIRED_OUTCOME.get(action)
+    if needed and case.case_type == CaseType.INFORMATION and needed not in params:
+        return _page(request, case, failed=action, typed=typed, status=400, field_errors={
+            needed: _("Choose how the information request ends (Law 4982).")})
     try:
         case_act(
             user=request.user, case_id=case.pk, action=action, text=request.POST.get("text", ""), params=params,

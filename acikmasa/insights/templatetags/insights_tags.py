@@ -24,6 +24,12 @@ def hours(value) -> str:
 
 
 @register.filter
+def score(value) -> str:
+    """An average survey score out of 5 ("—" without answers)."""
+    return "—" if value is None else f"{number_format(value, 1)} / 5"
+
+
+@register.filter
 def signed(value) -> str:
     if value is None:
         return ""

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from acikmasa.cases import hooks
 from acikmasa.cases.events import record_event
 from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status
 from acikmasa.cases.models import Case, CaseEvent
@@ -91,9 +92,10 @@ def survey_answer_submit(
                 )
         except IntegrityError as exc:
             raise ValidationFailed({"survey": _("This survey has already been answered. Thank you.")}) from exc
-        record_event(case, SURVEY_ANSWERED, by_citizen=True, is_public=True, text=comment,
-                     payload={"solved": solved, "score": score, "via": via})
+        event = record_event(case, SURVEY_ANSWERED, by_citizen=True, is_public=True, text=comment,
+                             payload={"solved": solved, "score": score, "via": via})
         case.save(update_fields=["version"])
+        hooks.run_history_event_hooks(case, event)
         if not solved:
             _not_solved(case, comment)
     return answer

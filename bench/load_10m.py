@@ -1,0 +1,141 @@
+"""Grow the demo district to 10,000,000 cases with their events on PostgreSQL, and time it.
+
+    .venv/bin/python bench/demo_load.py --cases 1000000 --years 1 --database bench_10m   # the base year
+    .venv/bin/python bench/load_10m.py                      # copies into earlier years up to 10 M
+    .venv/bin/python bench/load_10m.py --target 3000000     # fewer
+
+How the cases are made: the base is one year of realistic demo cases written by the generator
+(`acikmasa demo`: every history replayed through the lifecycle table). Each earlier year is a copy
+of the base's *finished* cases (closed, rejected, duplicate, forwarded out: an old year has no open
+case) with every time moved back by k × 364 days (whole weeks, so weekdays and office hours stay as
+generated), new ids, tracking numbers `YYYY-<id>` of the new year, fresh public tokens and external
+ids; events are copied with their cases. Duplicates whose master is not copied lose the link.
+Citizens, staff and reference data are shared. Each copy is two INSERT … SELECT statements run by
+the server (cases, then events) in one transaction; foreign keys are not re-checked
+(session_replication_role = replica: the rows come from rows that passed them), indexes and unique
+constraints stay in place. Then VACUUM ANALYZE, the roll-up rebuild (`acikmasa insights_rebuild`)
+and the database size.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+from _common import ACIKMASA, ROOT, SERVER
+
+CASE_STEP, EVENT_STEP = 10_000_000, 100_000_000
+FINISHED = "('closed', 'rejected', 'duplicate', 'forwarded_out')"
+CASE_COLUMNS = (
+    "id,tracking_number,public_token,case_type,external_id,status,priority,description,address,latitude,longitude,"
+    "created_at,due_at,resolved_at,closed_at,updated_at,version,assignee_id,channel_id,directorate_id,"
+    "duplicate_of_id,forwarded_to_id,municipality_id,neighbourhood_id,service_standard_id,street_id,subject_id,citizen_id"
+)
+EVENT_COLUMNS = (
+    "id,sequence,kind,actor_kind,created_at,from_status,to_status,is_public,text,payload,actor_id,case_id,directorate_id"
+)
+
+
+def copy_sql(k: int, case_offset: int, event_offset: int, last_id: int) -> tuple[str, str]:
+    shift = f"interval '{364 * k} days'"
+    cases = f"""
+        INSERT INTO cases_case ({CASE_COLUMNS})
+        SELECT c.id + {case_offset},
+               to_char((c.created_at - {shift}) AT TIME ZONE 'Europe/Istanbul', 'YYYY') || '-' || (c.id + {case_offset}),
+               md5(c.public_token || ':{k}'), c.case_type,
+               CASE WHEN c.external_id = '' THEN '' ELSE c.external_id || ':{k}' END,
+               c.status, c.priority, c.description, c.address, c.latitude, c.longitude,
+               c.created_at - {shift}, c.due_at - {shift}, c.resolved_at - {shift}, c.closed_at - {shift},
+               c.updated_at - {shift}, c.version, c.assignee_id, c.channel_id, c.directorate_id,
+               CASE WHEN m.status IN {FINISHED} AND m.id <= {last_id} THEN c.duplicate_of_id + {case_offset} END,
+               c.forwarded_to_id, c.municipality_id, c.neighbourhood_id, c.service_standard_id, c.street_id,
+               c.subject_id, c.citizen_id
+        FROM cases_case c LEFT JOIN cases_case m ON m.id = c.duplicate_of_id
+        WHERE c.id <= {last_id} AND c.status IN {FINISHED}"""
+    events = f"""
+        INSERT INTO cases_caseevent ({EVENT_COLUMNS})
+        SELECT e.id + {event_offset}, e.sequence, e.kind, e.actor_kind, e.created_at - {shift}, e.from_status,
+               e.to_status, e.is_public, e.text, e.payload, e.actor_id, e.case_id + {case_offset}, e.directorate_id
+        FROM cases_caseevent e JOIN cases_case c ON c.id = e.case_id
+        WHERE c.id <= {last_id} AND c.status IN {FINISHED}"""
+    return cases, events
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", default="bench_10m")
+    parser.add_argument("--target", type=int, default=10_000_000)
+    parser.add_argument("--skip-rebuild", action="store_true")
+    args = parser.parse_args()
+
+    import psycopg
+
+    url = f"{SERVER}/{args.database}"
+    started = time.monotonic()
+    with psycopg.connect(url, autocommit=True) as conn:
+        # Copy k of case i gets id i + k × CASE_STEP (events likewise): the base must stay below the step.
+        case_step, event_step = CASE_STEP, EVENT_STEP
+        base_max = conn.execute("SELECT max(id) FROM cases_case WHERE id < %s", [case_step]).fetchone()[0]
+        total = conn.execute("SELECT count(*) FROM cases_case").fetchone()[0]
+        finished_ids = [row[0] for row in conn.execute(
+            f"SELECT id FROM cases_case WHERE id <= %s AND status IN {FINISHED} ORDER BY id", [base_max])]
+        print(f"base: {total:,} cases, {len(finished_ids):,} finished (copied per earlier year), "
+              f"case id step {case_step:,}, event id step {event_step:,}", flush=True)
+        k = 0
+        while total < args.target:
+            k += 1
+            exists = conn.execute("SELECT 1 FROM cases_case WHERE id > %s AND id <= %s LIMIT 1",
+                                  [k * case_step, (k + 1) * case_step]).fetchone()
+            if exists:
+                print(f"copy {k}: already loaded", flush=True)
+                total = conn.execute("SELECT count(*) FROM cases_case").fetchone()[0]
+                continue
+            need = args.target - total
+            last_id = finished_ids[min(need, len(finished_ids)) - 1]
+            cases_sql, events_sql = copy_sql(k, k * case_step, k * event_step, last_id)
+            t0 = time.monotonic()
+            with conn.transaction():
+                conn.execute("SET LOCAL session_replication_role = replica")
+                copied = conn.execute(cases_sql).rowcount
+                events = conn.execute(events_sql).rowcount
+            total += copied
+            elapsed = time.monotonic() - t0
+            load = os.getloadavg()[0]
+            print(f"copy {k}: {copied:,} cases, {events:,} events in {elapsed:.0f} s "
+                  f"({copied / elapsed:,.0f} cases/s), total {total:,}, load {load:.1f}", flush=True)
+        for table in ("cases_case", "cases_caseevent"):
+            conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        loaded = time.monotonic() - started
+        t0 = time.monotonic()
+        conn.execute("VACUUM ANALYZE")
+        vacuumed = time.monotonic() - t0
+    rebuilt = 0.0
+    if not args.skip_rebuild:
+        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "acikmasa.settings.local"}
+        subprocess.run([*ACIKMASA, "migrate", "--noinput", "-v", "0", "--skip-checks"], cwd=ROOT, env=env, check=True)
+        t0 = time.monotonic()
+        subprocess.run([*ACIKMASA, "insights_rebuild", "--skip-checks"], cwd=ROOT, env=env, check=True)
+        rebuilt = time.monotonic() - t0
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+    with psycopg.connect(url) as conn:
+        cases = conn.execute("SELECT count(*) FROM cases_case").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM cases_caseevent").fetchone()[0]
+        span = conn.execute("SELECT min(created_at)::date, max(created_at)::date FROM cases_case").fetchone()
+        size = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        tables = conn.execute(
+            "SELECT relname, pg_total_relation_size(oid) FROM pg_class WHERE relkind = 'r' "
+            "AND (relname LIKE 'cases_%%' OR relname LIKE 'insights_%%') ORDER BY 2 DESC LIMIT 8").fetchall()
+    print()
+    print(f"bench_10m: {cases:,} cases, {events:,} events ({events / cases:.2f} per case), {span[0]} .. {span[1]}")
+    print(f"  copies       {loaded:8.0f} s   VACUUM ANALYZE {vacuumed:6.0f} s   roll-up rebuild {rebuilt:6.0f} s")
+    print(f"  database     {size / 2**30:8.1f} GiB")
+    for name, bytes_ in tables:
+        print(f"    {name:32} {bytes_ / 2**30:6.2f} GiB")
+    print(f"  load average {os.getloadavg()}")
+    print(f"  DATABASE_URL={url}")
+
+
+if __name__ == "__main__":
+    main()
