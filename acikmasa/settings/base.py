@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "acikmasa.channels",
     "acikmasa.notify",
     "acikmasa.insights",
+    "acikmasa.routing",
     "acikmasa.demo",
 ]
 
