@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("basvuru/", include("acikmasa.portal.urls")),
     path("anket/", include("acikmasa.notify.urls")),
     path("analiz/", include("acikmasa.insights.urls")),
+    path("yonlendirme/", include("acikmasa.routing.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )
