@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("anket/", include("acikmasa.notify.urls")),
     path("analiz/", include("acikmasa.insights.urls")),
     path("kvkk/", include("acikmasa.privacy.urls")),
+    path("yonlendirme/", include("acikmasa.routing.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

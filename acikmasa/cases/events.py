@@ -29,6 +29,8 @@ class EventKind(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
     MARKED_DUPLICATE = "marked_duplicate", _("Marked as duplicate")
     FORWARDED_OUT = "forwarded_out", _("Forwarded to another institution")
+    RECLASSIFIED = "reclassified", _("Subject corrected")
+    REROUTED = "rerouted", _("Re-routed to the right directorate")
     ATTACHMENT_ADDED = "attachment_added", _("File attached")
     # Written by the deadline engine and the channels; listed here so that every kind is in one place.
     DUE_SOON = "due_soon", _("Deadline near")
@@ -54,6 +56,8 @@ ACTION_EVENT_KINDS: dict[str, str] = {
     Action.REJECT: EventKind.REJECTED,
     Action.MARK_DUPLICATE: EventKind.MARKED_DUPLICATE,
     Action.FORWARD_OUT: EventKind.FORWARDED_OUT,
+    Action.RECLASSIFY: EventKind.RECLASSIFIED,
+    Action.REROUTE: EventKind.REROUTED,
 }
 
 # What the citizen sees on the tracking page; notes and internal moves stay inside.
@@ -61,6 +65,7 @@ PUBLIC_KINDS = frozenset({
     EventKind.CREATED, EventKind.FORWARDED, EventKind.INFO_REQUESTED, EventKind.RESUMED,
     EventKind.ANSWER_WRITTEN, EventKind.RESOLVED, EventKind.CLOSED, EventKind.REOPENED,
     EventKind.REJECTED, EventKind.MARKED_DUPLICATE, EventKind.FORWARDED_OUT, EventKind.DEADLINE_EXTENDED,
+    EventKind.REROUTED,
 })
 
 
@@ -108,10 +113,12 @@ def record_created(case: Case, *, actor: AbstractBaseUser | None, payload: dict[
     )
 
 
-def record_routed(case: Case, *, actor: AbstractBaseUser | None, reason: str) -> CaseEvent:
+def record_routed(
+    case: Case, *, actor: AbstractBaseUser | None, reason: str, details: dict[str, Any] | None = None
+) -> CaseEvent:
     return record_event(
-        case, EventKind.ROUTED, actor=actor, payload={"directorate": case.directorate_id, "reason": reason},
-        at=case.created_at,
+        case, EventKind.ROUTED, actor=actor,
+        payload={"directorate": case.directorate_id, "reason": reason, **(details or {})}, at=case.created_at,
     )
 
 

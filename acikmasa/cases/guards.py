@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
 from acikmasa.common.errors import TransitionRefused
-from acikmasa.directory.models import Directorate, ExternalBody, Role, StaffProfile
+from acikmasa.directory.models import Directorate, ExternalBody, Role, StaffProfile, Subject
 
 from . import outcomes
 from .events import EventKind
@@ -152,6 +152,44 @@ def _forward_out(case: Case, text: str, params: dict, actor: AbstractBaseUser | 
     return ["forwarded_to"], {"external_body": body.pk, "external_body_name": body.name}
 
 
+def _subject_change(case: Case, params: dict, *, to_other_directorate: bool) -> GuardResult:
+    """A wrong subject corrected; the directorate follows the new subject. The deadline stays."""
+    target = Subject.objects.filter(
+        pk=param_id(params, "subject_id"), municipality_id=case.municipality_id, is_active=True
+    ).first()
+    if target is None:
+        raise TransitionRefused(_("Choose the right subject."), field="subject")
+    if target.pk == case.subject_id:
+        raise TransitionRefused(_("The case already has this subject."), field="subject")
+    moves = target.directorate_id != case.directorate_id
+    if moves != to_other_directorate:
+        raise TransitionRefused(
+            _("This subject belongs to another directorate: re-route the case.") if moves
+            else _("This subject belongs to the case's own directorate: correct the subject only."),
+            field="subject",
+        )
+    previous = case.subject
+    payload = {
+        "from_subject": case.subject_id, "from_subject_name": previous.name if previous else "",
+        "to_subject": target.pk, "to_subject_name": target.name,
+        "from_directorate": case.directorate_id, "to_directorate": target.directorate_id,
+    }
+    case.subject_id = target.pk
+    if not moves:
+        return ["subject"], payload
+    case.directorate_id = target.directorate_id
+    case.assignee_id = None
+    return ["subject", "directorate", "assignee"], payload
+
+
+def _reclassify(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    return _subject_change(case, params, to_other_directorate=False)
+
+
+def _reroute(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    return _subject_change(case, params, to_other_directorate=True)
+
+
 def _nothing(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     return [], {}
 
@@ -167,6 +205,8 @@ GUARDS: dict[str, Callable[[Case, str, dict, AbstractBaseUser | None], GuardResu
     Action.REOPEN: _reopen,
     Action.MARK_DUPLICATE: _mark_duplicate,
     Action.FORWARD_OUT: _forward_out,
+    Action.RECLASSIFY: _reclassify,
+    Action.REROUTE: _reroute,
 }
 
 

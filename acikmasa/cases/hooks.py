@@ -5,17 +5,22 @@ starts or stops waiting for the citizen. A hook that raises rolls the whole chan
 """
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from acikmasa.directory.models import Subject
+
     from .models import Case, CaseEvent
 
 CaseHook = Callable[["Case", "CaseEvent"], None]
+# (municipality, channel, description, neighbourhood, latitude, longitude) -> (subject or None, details)
+SubjectResolver = Callable[..., "tuple[Subject | None, dict[str, Any]]"]
 
 _after_submit: list[CaseHook] = []
 _after_transition: list[CaseHook] = []
 _after_citizen_message: list[CaseHook] = []
 _after_history_event: list[CaseHook] = []
+_subject_resolvers: list[SubjectResolver] = []
 
 
 def on_submit(hook: CaseHook) -> CaseHook:
@@ -69,3 +74,24 @@ def on_history_event(hook: CaseHook) -> CaseHook:
 def run_history_event_hooks(case: "Case", event: "CaseEvent") -> None:
     for hook in _after_history_event:
         hook(case, event)
+
+
+def on_missing_subject(resolver: SubjectResolver) -> SubjectResolver:
+    """Let `resolver` choose the subject of a case submitted without one (routing's suggestion).
+
+    Called inside the intake's transaction before the case row is written, with keyword arguments
+    municipality, channel, description, neighbourhood, latitude, longitude. It returns
+    (subject or None, details); the details are kept in the CREATED event, and a subject it returns
+    routes the case as if the submitter had chosen it (ROUTED event with reason "suggestion").
+    """
+    if resolver not in _subject_resolvers:
+        _subject_resolvers.append(resolver)
+    return resolver
+
+
+def resolve_missing_subject(**query: Any) -> "tuple[Subject | None, dict[str, Any]]":
+    for resolver in _subject_resolvers:
+        subject, details = resolver(**query)
+        if subject is not None or details:
+            return subject, details
+    return None, {}

@@ -39,6 +39,8 @@ class Action(models.TextChoices):
     REJECT = "reject", _("Reject")
     MARK_DUPLICATE = "mark_duplicate", _("Mark as duplicate")
     FORWARD_OUT = "forward_out", _("Forward to another institution")
+    RECLASSIFY = "reclassify", _("Correct the subject")
+    REROUTE = "reroute", _("Correct the subject and re-route")
 
 
 S = Status
@@ -70,6 +72,10 @@ TRANSITIONS: dict[str, Move] = {
     Action.REJECT: Move(OPEN_STATUSES, S.REJECTED, needs_text=True),
     Action.MARK_DUPLICATE: Move(OPEN_STATUSES, S.DUPLICATE),
     Action.FORWARD_OUT: Move(OPEN_STATUSES, S.FORWARDED_OUT, needs_text=True),
+    # A wrong subject: within the same directorate the work goes on; to another directorate the
+    # case starts there as new, like a forward. Both keep the deadline (routing/services.py).
+    Action.RECLASSIFY: Move(OPEN_STATUSES, None, needs_text=True),
+    Action.REROUTE: Move(OPEN_STATUSES, S.NEW, needs_text=True),
 }
 
 

@@ -32,6 +32,9 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     Action.REJECT: frozenset({R.DIRECTORATE_MANAGER, R.PR_MANAGER, R.ADMIN}),
     Action.MARK_DUPLICATE: _WORKERS,
     Action.FORWARD_OUT: _WORKERS,
+    # Intake agents fix subjects in the triage queue; workers fix cases that reached them wrongly.
+    Action.RECLASSIFY: _WORKERS | _FRONT,
+    Action.REROUTE: _WORKERS | _FRONT,
 }
 
 # A citizen (portal, channel reply) may only answer a question or say "not solved".

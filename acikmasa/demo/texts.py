@@ -2,15 +2,22 @@
 
 A description is built from the subject's own clauses (phrases.py) wrapped in generic parts
 (greeting, place, duration, feeling, closing), then roughened the way people really type: no
-Turkish letters, all capitals, typos, no punctuation. The subject clause always survives, so a
-classifier can learn the subject while never seeing one template twice.
+Turkish letters, all capitals, typos, no punctuation. wording.py rewords the clause (synonyms,
+spoken forms, fillers) and makes some messages terse, some vague, and a few filed under a
+neighbouring subject, so that subject suggestion is measured on a fair, not a templated, test.
 """
 
 import random
 
 from acikmasa.common.turkish import fold, turkish_lower
 
+from . import wording
 from .phrases import SUBJECT_PHRASES
+
+# Shares of descriptions filed under a neighbouring subject, too vague to tell, or terse (wording.py).
+MISFILED_SHARE = 0.04
+VAGUE_SHARE = 0.05
+TERSE_SHARE = 0.15
 
 GREETINGS = [
     "Merhaba,", "Merhabalar.", "İyi günler,", "Selamün aleyküm,", "Sayın yetkili,", "Sayın Başkanım,",
@@ -135,10 +142,17 @@ class TextComposer:
     def description(
         self, rng: random.Random, *, subject: str, mahalle: str, street: str, street2: str, also: str | None = None
     ) -> str:
-        clauses, details, _ = self.phrases[subject]
         r = rng.random
+        style = r()
+        if style < MISFILED_SHARE:
+            subject = wording.neighbour(rng, subject)  # what was meant; the case keeps the subject it was filed under
+        clauses, details, _ = self.phrases[subject]
         slots = {"mahalle": mahalle, "street": street, "street2": street2, "no": rng.randint(1, 120), "n": rng.randint(2, 9)}
-        core = rng.choice(clauses)
+        core = wording.reword(rng, rng.choice(clauses))
+        if style > 1 - VAGUE_SHARE:
+            return self._roughen(rng, wording.vague(rng, core).format(**slots))
+        if style > 1 - VAGUE_SHARE - TERSE_SHARE:
+            return self._roughen(rng, wording.terse(rng, core).format(**slots))
         if r() < 0.45:
             core = rng.choice(DURATIONS) + " " + core
         if r() < 0.7:

@@ -29,7 +29,9 @@ def read_form_token(value: str) -> str | None:
 
 class SubmitForm(forms.Form):
     case_type = forms.ChoiceField(label=_("What kind of application is it?"), choices=CITIZEN_TYPES, initial=CaseType.REQUEST)
-    subject = forms.ModelChoiceField(label=_("Subject"), queryset=Subject.objects.none(), empty_label=_("Choose a subject"))
+    # Optional: a citizen who is not sure leaves it to the suggestion or the desk's triage (routing).
+    subject = forms.ModelChoiceField(label=_("Subject"), queryset=Subject.objects.none(), required=False,
+                                     empty_label=_("Not sure: the municipality will choose"))
     description = forms.CharField(label=_("Describe it"), max_length=MAX_DESCRIPTION, widget=forms.Textarea(attrs={"rows": 5}))
     neighbourhood = forms.ModelChoiceField(label=_("Neighbourhood (mahalle)"), queryset=Neighbourhood.objects.none(), required=False, empty_label=_("Choose"))
     street = forms.ModelChoiceField(label=_("Street"), queryset=Street.objects.none(), required=False, empty_label=_("Choose"))

@@ -26,7 +26,7 @@ SUPPORTED = "supported"
 
 
 def portal_submit(
-    *, municipality: Municipality, form_token: str, case_type: str, subject_id: int, description: str,
+    *, municipality: Municipality, form_token: str, case_type: str, subject_id: int | None, description: str,
     neighbourhood_id: int | None, street_id: int | None, address: str, latitude: float | None,
     longitude: float | None, citizen: CitizenInput, photos: list[IncomingFile], extra: dict | None = None,
 ) -> Submission:

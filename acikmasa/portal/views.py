@@ -49,7 +49,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     try:
         submission = services.portal_submit(
             municipality=municipality, form_token=data["form_token"], case_type=data["case_type"],
-            subject_id=data["subject"].pk, description=data["description"],
+            subject_id=data["subject"].pk if data["subject"] else None, description=data["description"],
             neighbourhood_id=data["neighbourhood"].pk if data["neighbourhood"] else None,
             street_id=data["street"].pk if data["street"] else None, address=data["address"],
             latitude=data["latitude"], longitude=data["longitude"], photos=photos, extra=_notice_shown(request),

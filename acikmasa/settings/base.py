@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "acikmasa.channels",
     "acikmasa.notify",
     "acikmasa.insights",
+    "acikmasa.routing",
     "acikmasa.privacy",
     "acikmasa.security",
     "acikmasa.demo",

@@ -224,6 +224,13 @@ def _create(
     citizen: Citizen | None = citizen_find_or_create(
         municipality=municipality, data=found.citizen, neighbourhood=found.neighbourhood
     )
+    suggestion: dict[str, Any] = {}
+    if found.subject is None:
+        # A channel message or a citizen who did not choose: routing may suggest one (cases.hooks).
+        found.subject, suggestion = hooks.resolve_missing_subject(
+            municipality=municipality, channel=found.channel, description=description,
+            neighbourhood=found.neighbourhood, latitude=latitude, longitude=longitude,
+        )
     standard, due_at = binding_standard(
         municipality=municipality, channel=found.channel, case_type=case_type, subject=found.subject, start=now
     )
@@ -258,9 +265,13 @@ def _create(
         "service_standard": standard.pk if standard else None,
         "due_at": due_at.isoformat() if due_at else None,
         **({"extra": extra} if extra else {}),
+        **({"suggestion": suggestion} if suggestion else {}),
     })
     if case.directorate_id:
-        events.record_routed(case, actor=submitted_by, reason="subject")
+        events.record_routed(
+            case, actor=submitted_by, reason="suggestion" if suggestion else "subject",
+            details={"confidence": suggestion["confidence"]} if suggestion else None,
+        )
     for upload in attachments:
         _attach(case, upload, submitted_by)
     hooks.run_submit_hooks(case, created)

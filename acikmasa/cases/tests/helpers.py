@@ -37,6 +37,9 @@ def valid_params(town: Town, case: Case, action: str) -> dict[str, Any]:
         return {"master_id": submit(town, description="Aynı çukur, ilk başvuru").pk}
     if action == Action.FORWARD_OUT:
         return {"external_body_id": town.external_bodies["elektrik"].pk}
+    if action in (Action.RECLASSIFY, Action.REROUTE):
+        # the cases here are potholes (Fen İşleri): a street light stays there, rubbish goes elsewhere
+        return {"subject_id": town.subjects["street_light" if action == Action.RECLASSIFY else "waste"].pk}
     return {}
 
 
