@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("basvuru/", include("acikmasa.portal.urls")),
     path("anket/", include("acikmasa.notify.urls")),
     path("analiz/", include("acikmasa.insights.urls")),
+    path("mukerrer/", include("acikmasa.duplicates.urls")),
+    path("yetki/", include("acikmasa.jurisdiction.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

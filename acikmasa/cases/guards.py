@@ -107,6 +107,12 @@ def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser
     return ["duplicate_of"], {"master": master.pk, "master_tracking_number": master.tracking_number}
 
 
+def _unmark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    payload = {"previous_master": case.duplicate_of_id}
+    case.duplicate_of_id = None
+    return ["duplicate_of"], payload
+
+
 def _forward_out(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     body = ExternalBody.objects.filter(pk=param_id(params, "external_body_id"), municipality_id=case.municipality_id).first()
     if body is None:
@@ -128,6 +134,7 @@ GUARDS: dict[str, Callable[[Case, str, dict, AbstractBaseUser | None], GuardResu
     Action.REOPEN: _reopen,
     Action.MARK_DUPLICATE: _mark_duplicate,
     Action.FORWARD_OUT: _forward_out,
+    Action.UNMARK_DUPLICATE: _unmark_duplicate,
 }
 
 

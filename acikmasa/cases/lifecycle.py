@@ -39,6 +39,7 @@ class Action(models.TextChoices):
     REJECT = "reject", _("Reject")
     MARK_DUPLICATE = "mark_duplicate", _("Mark as duplicate")
     FORWARD_OUT = "forward_out", _("Forward to another institution")
+    UNMARK_DUPLICATE = "unmark_duplicate", _("Undo duplicate marking")
 
 
 S = Status
@@ -70,6 +71,8 @@ TRANSITIONS: dict[str, Move] = {
     Action.REJECT: Move(OPEN_STATUSES, S.REJECTED, needs_text=True),
     Action.MARK_DUPLICATE: Move(OPEN_STATUSES, S.DUPLICATE),
     Action.FORWARD_OUT: Move(OPEN_STATUSES, S.FORWARDED_OUT, needs_text=True),
+    # A merge made by mistake: the case comes back to work (its original clock runs on).
+    Action.UNMARK_DUPLICATE: Move(frozenset({S.DUPLICATE}), S.REOPENED, needs_text=True),
 }
 
 

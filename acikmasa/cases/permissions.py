@@ -32,6 +32,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     Action.REJECT: frozenset({R.DIRECTORATE_MANAGER, R.PR_MANAGER, R.ADMIN}),
     Action.MARK_DUPLICATE: _WORKERS,
     Action.FORWARD_OUT: _WORKERS,
+    Action.UNMARK_DUPLICATE: _WORKERS,
 }
 
 # A citizen (portal, channel reply) may only answer a question or say "not solved".

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "acikmasa.channels",
     "acikmasa.notify",
     "acikmasa.insights",
+    "acikmasa.duplicates",
+    "acikmasa.jurisdiction",
     "acikmasa.demo",
 ]
 
