@@ -66,25 +66,24 @@ class Match:
     reasons: list[str] = field(default_factory=list)
 
 
-def settings_for(subject: Subject) -> Settings:
-    rule = SubjectDuplicateRule.objects.filter(subject=subject).first()
+def settings_for(subject: Subject) -> tuple[Settings, set[int]]:
+    """The subject's search settings and its related subjects, in two queries (one without a rule).
+
+    Related are the subjects an admin set on either side (the relation works both ways) and, when
+    the subject's setting says so, the other subjects of its directorate.
+    """
+    rule = SubjectDuplicateRule.objects.filter(subject=subject).values_list(
+        "radius_m", "window_days", "min_score", "same_directorate").first()
+    through = SubjectDuplicateRule.related_subjects.through
+    pairs = through.objects.filter(Q(subjectduplicaterule__subject=subject) | Q(subject=subject)).values_list(
+        "subjectduplicaterule__subject_id", "subject_id")
+    related = {b if a == subject.pk else a for a, b in pairs}
     if rule is None:
-        return Settings(int(conf.get("RADIUS_M")), int(conf.get("WINDOW_DAYS")), float(conf.get("MIN_SCORE")))
-    return Settings(rule.radius_m, rule.window_days, rule.min_score)
-
-
-def related_subject_ids(subject: Subject) -> set[int]:
-    """Subjects whose cases may report the same problem: admin-set relations (both ways) and,
-    when the subject's setting says so, the other subjects of its directorate."""
-    related: set[int] = set(
-        SubjectDuplicateRule.related_subjects.through.objects.filter(subjectduplicaterule__subject=subject)
-        .values_list("subject_id", flat=True)
-    )
-    related |= set(SubjectDuplicateRule.objects.filter(related_subjects=subject).values_list("subject_id", flat=True))
-    if SubjectDuplicateRule.objects.filter(subject=subject, same_directorate=True).exists():
+        return Settings(int(conf.get("RADIUS_M")), int(conf.get("WINDOW_DAYS")), float(conf.get("MIN_SCORE"))), related - {subject.pk}
+    radius_m, window_days, min_score, same_directorate = rule
+    if same_directorate:
         related |= set(Subject.objects.filter(directorate_id=subject.directorate_id, is_active=True).values_list("pk", flat=True))
-    related.discard(subject.pk)
-    return related
+    return Settings(radius_m, window_days, min_score), related - {subject.pk}
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -117,13 +116,12 @@ def candidate_search(probe: Probe, *, limit: int | None = None, min_score: float
     score at least the subject's minimum (or `min_score`); best first. Reads only."""
     if probe.subject is None:
         return []
-    rules = settings_for(probe.subject)
+    rules, related = settings_for(probe.subject)
     if min_score is not None:
         rules = Settings(rules.radius_m, rules.window_days, min_score)
     where = _where(probe, rules.radius_m)
     if where is None:
         return []
-    related = related_subject_ids(probe.subject)
     at = probe.at or _now()
     rows = (
         Case.objects.filter(

@@ -192,7 +192,7 @@ def master_outcome_propagate(*, master: Case, event: CaseEvent, joined_ids: list
 
     kind, message = outcome
     count = 0
-    for joined in Case.objects.select_for_update().filter(pk__in=joined_ids).select_related("citizen", "channel").order_by("pk"):
+    for joined in Case.objects.select_for_update(of=("self",)).filter(pk__in=joined_ids).select_related("citizen", "channel").order_by("pk"):
         recorded = record_event(joined, kind, text=event.text, payload={
             "master": master.pk, "master_tracking_number": master.tracking_number, "master_event": event.sequence,
         })

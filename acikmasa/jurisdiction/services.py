@@ -119,7 +119,7 @@ def forward_execute(*, record_id: int) -> ForwardRecord:
     """
     try:
         with transaction.atomic():
-            record = ForwardRecord.objects.select_for_update().select_related("rule", "external_body").get(pk=record_id)
+            record = ForwardRecord.objects.select_for_update(of=("self",)).select_related("rule", "external_body").get(pk=record_id)
             if record.status != R.PENDING:
                 return record
             _carry_out(record, actor=None)

@@ -99,7 +99,7 @@ def test_the_search_reads_a_bounded_number_of_queries(town, django_assert_max_nu
     for i in range(20):
         report(town, lat=LAT + i * NORTH_50 / 10)
     new = report(town)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(3):
         assert len(candidate_search(Probe.of(new))) == 10  # MAX_STORED
 
 

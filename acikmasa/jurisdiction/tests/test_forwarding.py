@@ -68,7 +68,7 @@ def test_staff_forward_by_the_previewed_rule(client, town):
     case = light(town)
     client.force_login(town.users["fen_staff"])
     panel = client.get(f"/yetki/cases/{case.pk}/panel/").content.decode()
-    assert rule.name in panel and "subject: Sokak lambası" in panel and 'name="rule"' in panel
+    assert rule.name in panel and "konu: Sokak lambası" in panel and 'name="rule"' in panel
     response = client.post(f"/yetki/cases/{case.pk}/forward/", {"rule": rule.pk})
     assert response.status_code == 302
     case.refresh_from_db()

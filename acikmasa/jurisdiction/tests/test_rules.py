@@ -32,7 +32,7 @@ def rule(town, name, priority=100, body="elektrik", **conditions):
 def test_a_subject_rule_matches_cases_of_that_subject_only(town):
     lights = rule(town, "Lambalar", subjects=[town.subjects["street_light"]])
     match = rule_match(case(town, subject="street_light"))
-    assert match.rule == lights and match.reasons == ["subject: Sokak lambası / ışık arızası"]
+    assert match.rule == lights and match.reasons == ["konu: Sokak lambası / ışık arızası"]  # Turkish first
     assert rule_match(case(town)) is None
 
 
