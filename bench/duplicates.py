@@ -81,6 +81,23 @@ def fill(town, n: int, rng: random.Random) -> None:
     Case.objects.bulk_create(batch)
 
 
+def plan(connection, probe) -> None:
+    """How the database runs the main query of one search (proof that it uses the index)."""
+    from django.test.utils import CaptureQueriesContext
+
+    from acikmasa.duplicates.search import candidate_search
+
+    with CaptureQueriesContext(connection) as queries:
+        candidate_search(probe)
+    sql = queries.captured_queries[-1]["sql"]
+    prefix = "EXPLAIN ANALYZE " if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql)
+        print("plan of the main query:")
+        for row in cursor.fetchall():
+            print("   ", row[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--postgres", help="server URL; the database bench_duplicates is recreated there")
@@ -142,6 +159,7 @@ def main() -> None:
     figures("candidate_search, pinned report", [timed(lambda p: found.append(len(candidate_search(p))), probe(True)) for _ in range(args.probes)])
     print(f"  candidates per pinned report: mean {statistics.mean(found):.2f}, max {max(found)}")
     figures("candidate_search, mahalle only (no pin)", [timed(candidate_search, probe(False)) for _ in range(args.probes)])
+    plan(connection, probe(True))
 
     def submit(i: int) -> None:
         subject = rng.choice(["street_light", "pothole"])

@@ -107,8 +107,9 @@ def duplicates_merge(
             request=TransitionRequest(action=Action.MARK_DUPLICATE, text=note, params={"master_id": master.pk}),
         ))
     root = Case.objects.select_for_update().get(pk=events[0].payload["master"])
-    record_event(root, EventKind.DUPLICATES_MERGED, actor=actor, text=note, payload={
-        "duplicates": sorted(ids), "tracking_numbers": [found[i].tracking_number for i in sorted(ids)],
+    numbers = [found[i].tracking_number for i in sorted(ids)]
+    record_event(root, EventKind.DUPLICATES_MERGED, actor=actor, text=text.strip() or ", ".join(numbers), payload={
+        "duplicates": sorted(ids), "tracking_numbers": numbers,
     })
     root.save(update_fields=["version"])
     group = [root.pk, *ids]  # every pair inside the group is settled, not only those with the master
