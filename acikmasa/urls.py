@@ -22,6 +22,8 @@ urlpatterns += i18n_patterns(
     path("analiz/", include("acikmasa.insights.urls")),
     path("kvkk/", include("acikmasa.privacy.urls")),
     path("yonlendirme/", include("acikmasa.routing.urls")),
+    path("mukerrer/", include("acikmasa.duplicates.urls")),
+    path("yetki/", include("acikmasa.jurisdiction.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

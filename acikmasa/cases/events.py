@@ -31,6 +31,7 @@ class EventKind(models.TextChoices):
     FORWARDED_OUT = "forwarded_out", _("Forwarded to another institution")
     RECLASSIFIED = "reclassified", _("Subject corrected")
     REROUTED = "rerouted", _("Re-routed to the right directorate")
+    DUPLICATE_UNMARKED = "duplicate_unmarked", _("Duplicate marking undone")
     ATTACHMENT_ADDED = "attachment_added", _("File attached")
     # Written by the deadline engine and the channels; listed here so that every kind is in one place.
     DUE_SOON = "due_soon", _("Deadline near")
@@ -39,6 +40,13 @@ class EventKind(models.TextChoices):
     ESCALATED = "escalated", _("Escalated")
     MESSAGE_RECEIVED = "message_received", _("Message received")
     MESSAGE_SENT = "message_sent", _("Message sent")
+    # Written by the duplicates and jurisdiction apps.
+    DUPLICATES_MERGED = "duplicates_merged", _("Duplicates joined to this case")
+    DUPLICATE_UNLINKED = "duplicate_unlinked", _("A joined duplicate was separated again")
+    MASTER_RESOLVED = "master_resolved", _("The joined application was resolved")
+    MASTER_REJECTED = "master_rejected", _("The joined application was rejected")
+    MASTER_FORWARDED_OUT = "master_forwarded_out", _("The joined application was forwarded to another institution")
+    JURISDICTION_MATCHED = "jurisdiction_matched", _("Belongs to another institution (rule matched)")
 
 
 ACTION_EVENT_KINDS: dict[str, str] = {
@@ -58,6 +66,7 @@ ACTION_EVENT_KINDS: dict[str, str] = {
     Action.FORWARD_OUT: EventKind.FORWARDED_OUT,
     Action.RECLASSIFY: EventKind.RECLASSIFIED,
     Action.REROUTE: EventKind.REROUTED,
+    Action.UNMARK_DUPLICATE: EventKind.DUPLICATE_UNMARKED,
 }
 
 # What the citizen sees on the tracking page; notes and internal moves stay inside.
@@ -66,6 +75,8 @@ PUBLIC_KINDS = frozenset({
     EventKind.ANSWER_WRITTEN, EventKind.RESOLVED, EventKind.CLOSED, EventKind.REOPENED,
     EventKind.REJECTED, EventKind.MARKED_DUPLICATE, EventKind.FORWARDED_OUT, EventKind.DEADLINE_EXTENDED,
     EventKind.REROUTED,
+    EventKind.DUPLICATE_UNMARKED, EventKind.MASTER_RESOLVED, EventKind.MASTER_REJECTED,
+    EventKind.MASTER_FORWARDED_OUT,
 })
 
 

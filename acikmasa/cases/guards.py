@@ -144,6 +144,12 @@ def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser
     return ["duplicate_of"], {"master": master.pk, "master_tracking_number": master.tracking_number}
 
 
+def _unmark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+    payload = {"previous_master": case.duplicate_of_id}
+    case.duplicate_of_id = None
+    return ["duplicate_of"], payload
+
+
 def _forward_out(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     body = ExternalBody.objects.filter(pk=param_id(params, "external_body_id"), municipality_id=case.municipality_id).first()
     if body is None:
@@ -207,6 +213,7 @@ GUARDS: dict[str, Callable[[Case, str, dict, AbstractBaseUser | None], GuardResu
     Action.FORWARD_OUT: _forward_out,
     Action.RECLASSIFY: _reclassify,
     Action.REROUTE: _reroute,
+    Action.UNMARK_DUPLICATE: _unmark_duplicate,
 }
 
 

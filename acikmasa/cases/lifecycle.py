@@ -41,6 +41,7 @@ class Action(models.TextChoices):
     FORWARD_OUT = "forward_out", _("Forward to another institution")
     RECLASSIFY = "reclassify", _("Correct the subject")
     REROUTE = "reroute", _("Correct the subject and re-route")
+    UNMARK_DUPLICATE = "unmark_duplicate", _("Undo duplicate marking")
 
 
 S = Status
@@ -76,6 +77,8 @@ TRANSITIONS: dict[str, Move] = {
     # case starts there as new, like a forward. Both keep the deadline (routing/services.py).
     Action.RECLASSIFY: Move(OPEN_STATUSES, None, needs_text=True),
     Action.REROUTE: Move(OPEN_STATUSES, S.NEW, needs_text=True),
+    # A merge made by mistake: the case comes back to work (its original clock runs on).
+    Action.UNMARK_DUPLICATE: Move(frozenset({S.DUPLICATE}), S.REOPENED, needs_text=True),
 }
 
 

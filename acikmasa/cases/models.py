@@ -117,6 +117,8 @@ class Case(models.Model):
             models.Index(fields=["directorate", "status", "due_at"], name="case_queue_idx"),
             models.Index(fields=["municipality", "status", "due_at"], name="case_open_due_idx"),
             models.Index(fields=["assignee", "status"], name="case_assignee_idx"),
+            # The duplicate search: one subject's cases of a time window, newest first.
+            models.Index(fields=["subject", "created_at"], name="case_subject_time_idx"),
         ]
 
     def __str__(self) -> str:

@@ -35,6 +35,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     # Intake agents fix subjects in the triage queue; workers fix cases that reached them wrongly.
     Action.RECLASSIFY: _WORKERS | _FRONT,
     Action.REROUTE: _WORKERS | _FRONT,
+    Action.UNMARK_DUPLICATE: _WORKERS,
 }
 
 # A citizen (portal, channel reply) may only answer a question or say "not solved".

@@ -4,7 +4,8 @@ Rules (docs/deadlines.md): the clock starts when the case is registered, with th
 binding service standard; it pauses while the case waits for the citizen and while a copying-cost
 notice is unpaid (Law 4982 regulation), and a pause that began before the due time gives its length
 back; an extension adds budget (Law 4982 Art. 11); forwarding inside the municipality changes
-nothing; resolving or ending the case stops the clock; reopening starts a new clock.
+nothing; resolving or ending the case stops the clock; reopening starts a new clock; undoing a
+mistaken duplicate marking lets the original clock run on.
 """
 
 from collections.abc import Iterable
@@ -163,6 +164,9 @@ class ClockReplay:
             self.extend(float(event.payload.get("added", 0)))
         elif kind in STOPPING_KINDS:
             self.stop(at)
+        elif kind == EventKind.DUPLICATE_UNMARKED:
+            # A merge made by mistake is undone: the original promise stands, as if never stopped.
+            self.state.stopped_at = None
 
 
 def replay(

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from acikmasa.cases.models import Case
 from acikmasa.directory.models import Municipality
+from acikmasa.jurisdiction.demo import demo_rules_load
 
 from . import catalogue
 from .people import staff_load
@@ -43,6 +44,7 @@ def demo_load(
     if existing and if_empty:
         return DemoResult(Municipality.objects.get(code=code), existing, skipped=True)
     ref = reference_load(code=code)
+    demo_rules_load(ref)
     users = staff_load(ref)
     privacy_demo_load(ref)
     if existing and not add_cases:

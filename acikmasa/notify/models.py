@@ -20,6 +20,8 @@ class Event(models.TextChoices):
     REOPENED = "reopened", _("Reopened")
     REJECTED = "rejected", _("Rejected")
     SURVEY_REMINDER = "survey_reminder", _("Survey reminder")
+    MERGED = "merged", _("Joined with an earlier application")
+    DUPLICATE_RESOLVED = "duplicate_resolved", _("The joined application was resolved")
 
 
 class Language(models.TextChoices):

@@ -17,7 +17,6 @@ from acikmasa.common.turkish import fold
 from acikmasa.directory.models import Municipality, Neighbourhood, Street, Subject
 from acikmasa.open311.selectors import PUBLIC_TEXT_CHANNELS, PUBLISHED_TYPES, standard_notice
 
-NEARBY_RADIUS_M = 400
 EARTH_RADIUS_M = 6_371_000
 ANSWER_KINDS = (EventKind.ANSWER_WRITTEN, EventKind.RESOLVED, EventKind.REJECTED, EventKind.FORWARDED_OUT)
 
@@ -83,26 +82,20 @@ class NearbyCase:
 def nearby_open_cases(
     *, municipality: Municipality, subject: Subject, latitude: float | None = None,
     longitude: float | None = None, neighbourhood_id: int | None = None, limit: int = 10,
+    description: str = "", exclude_id: int | None = None,
 ) -> list[NearbyCase]:
-    """Open published cases of the subject within the radius of the pin, or in the same mahalle."""
-    cases = Case.objects.filter(
-        municipality=municipality, subject=subject, status__in=OPEN_STATUSES, case_type__in=PUBLISHED_TYPES,
-    ).select_related("neighbourhood", "street", "channel").annotate(n_supporters=Count("supporters"))
-    found: list[NearbyCase] = []
-    if latitude is not None and longitude is not None:
-        # A bounding box first, so the database does the rough cut and Python only measures a few.
-        dlat = NEARBY_RADIUS_M / 111_320
-        dlon = dlat / max(math.cos(math.radians(latitude)), 0.01)
-        box = cases.filter(latitude__range=(latitude - dlat, latitude + dlat),
-                           longitude__range=(longitude - dlon, longitude + dlon))
-        for case in box[:200]:
-            d = distance_m(latitude, longitude, case.latitude, case.longitude)
-            if d <= NEARBY_RADIUS_M:
-                found.append(NearbyCase(case, round(d), case.n_supporters, _summary(case)))
-        found.sort(key=lambda n: n.distance_m)
-    elif neighbourhood_id:
-        for case in cases.filter(neighbourhood_id=neighbourhood_id).order_by("-created_at")[:limit]:
-            found.append(NearbyCase(case, None, case.n_supporters, _summary(case)))
+    """Open published cases that may be the same problem, found by the duplicate search (the subject
+    and its related subjects, the subject's radius and time window; the pin, else the mahalle).
+    Without a description every such case is listed; with one, only those alike enough."""
+    from acikmasa.duplicates.search import Probe, candidate_search
+
+    probe = Probe(municipality_id=municipality.pk, subject=subject, description=description, latitude=latitude,
+                  longitude=longitude, neighbourhood_id=neighbourhood_id, exclude_id=exclude_id)
+    matches = candidate_search(probe, limit=limit * 2, min_score=None if description else 0.0)
+    cases = {c.pk: c for c in Case.objects.filter(pk__in=[m.case_id for m in matches], case_type__in=PUBLISHED_TYPES)
+             .select_related("neighbourhood", "street", "channel").annotate(n_supporters=Count("supporters"))}
+    found = [NearbyCase(cases[m.case_id], m.distance_m, cases[m.case_id].n_supporters, _summary(cases[m.case_id]))
+             for m in matches if m.case_id in cases]
     return found[:limit]
 
 

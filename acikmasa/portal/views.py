@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from acikmasa.cases.lifecycle import OPEN_STATUSES
 from acikmasa.cases.models import Attachment, Case
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.common.errors import DomainError, ValidationFailed
@@ -111,8 +112,13 @@ def _case_or_404(token: str) -> Case:
 def submitted(request: HttpRequest, token: str) -> HttpResponse:
     case = _case_or_404(token)
     link = request.build_absolute_uri(reverse("portal:track_case", args=[case.public_token]))
+    similar = selectors.nearby_open_cases(
+        municipality=case.municipality, subject=case.subject, latitude=case.latitude, longitude=case.longitude,
+        neighbourhood_id=case.neighbourhood_id, description=case.description, exclude_id=case.pk, limit=5,
+    ) if case.subject_id and case.status in OPEN_STATUSES else []
     return render(request, "portal/submitted.html", {
         "case": case, "tracking_link": link, "notice": selectors.standard_notice(case.service_standard) or "",
+        "similar": similar,
     })
 
 

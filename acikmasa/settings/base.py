@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "acikmasa.notify",
     "acikmasa.insights",
     "acikmasa.routing",
+    "acikmasa.duplicates",
+    "acikmasa.jurisdiction",
     "acikmasa.privacy",
     "acikmasa.security",
     "acikmasa.demo",

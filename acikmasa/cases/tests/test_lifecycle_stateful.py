@@ -137,6 +137,8 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
                 self.apply(case, Action.REOPEN, "citizen", "Çukur yine açıldı, sorun sürüyor.", {})
 
         def apply(self, case: Case, action: str, actor: str, text: str, params: dict[str, Any]) -> None:
+            for other in self.cases:  # a move may write on cases joined to the one moved (duplicates)
+                self.verify(other)
             before_row, before_events = self.seen[case.pk]
             user = actors[actor]
             try:

@@ -37,6 +37,8 @@ EVENT_FOR_KIND: dict[str, str] = {
     EventKind.CLOSED: Event.CLOSED,
     EventKind.REOPENED: Event.REOPENED,
     EventKind.REJECTED: Event.REJECTED,
+    EventKind.MARKED_DUPLICATE: Event.MERGED,
+    EventKind.DUPLICATE_UNMARKED: Event.REOPENED,
 }
 
 
