@@ -11,7 +11,7 @@ from acikmasa.cases.services.intake import IncomingFile
 from acikmasa.common.errors import ConcurrentChange, DomainError, PermissionRefused, ValidationFailed
 from acikmasa.directory.models import Directorate, ExternalBody
 from acikmasa.privacy.models import AccessAction
-from acikmasa.privacy.policy import sees_full_national_id, sees_full_phone
+from acikmasa.privacy.policy import PRIVACY_OFFICER_ROLES, sees_full_national_id, sees_full_phone
 from acikmasa.privacy.services.access import access_record
 
 from ..maps import mini_map
@@ -42,6 +42,7 @@ def _page(request: HttpRequest, case: Case, *, failed: str = "", typed: dict | N
         "external_bodies": ExternalBody.objects.filter(municipality_id=case.municipality_id) if Action.FORWARD_OUT in actions else [],
         "map": mini_map(case.neighbourhood.boundary if case.neighbourhood else None, case.latitude, case.longitude),
         "show_full_id": sees_full_national_id(role), "show_full_phone": sees_full_phone(role),
+        "privacy_officer": role in PRIVACY_OFFICER_ROLES,
         "is_open": is_open(case.status),
         "failed": failed, "typed": typed or {}, "error": error, "field_errors": field_errors or {},
     }, status=status)
