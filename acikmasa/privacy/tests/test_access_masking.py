@@ -119,3 +119,4 @@ def test_the_officer_opening_a_citizen_is_itself_logged(town):
     assert link not in login(town, "fen_staff").get(reverse("desk:case", args=[case.pk])).content.decode()
     assert login(town, "admin").get(link).status_code == 200
     assert AccessLog.objects.filter(action="citizen_viewed").get().user == town.users["admin"]
+
