@@ -12,7 +12,7 @@ from acikmasa.cases.services.intake import IncomingFile
 from acikmasa.common.errors import ConcurrentChange, DomainError, PermissionRefused, ValidationFailed
 from acikmasa.directory.models import Directorate, ExternalBody
 from acikmasa.privacy.models import AccessAction
-from acikmasa.privacy.policy import sees_full_national_id, sees_full_phone
+from acikmasa.privacy.policy import PRIVACY_OFFICER_ROLES, sees_full_national_id, sees_full_phone
 from acikmasa.privacy.services.access import access_record
 from acikmasa.security.uploads import attachment_response
 
@@ -47,6 +47,7 @@ def _page(request: HttpRequest, case: Case, *, failed: str = "", typed: dict | N
         "external_bodies": ExternalBody.objects.filter(municipality_id=case.municipality_id) if Action.FORWARD_OUT in actions else [],
         "map": mini_map(case.neighbourhood.boundary if case.neighbourhood else None, case.latitude, case.longitude),
         "show_full_id": sees_full_national_id(role), "show_full_phone": sees_full_phone(role),
+        "privacy_officer": role in PRIVACY_OFFICER_ROLES,
         "is_open": is_open(case.status), "is_information": case.case_type == CaseType.INFORMATION,
         "answer_outcomes": outcomes.ANSWER_OUTCOMES.items(), "legal_grounds": outcomes.LEGAL_GROUNDS.items(),
         "appeals": outcomes.APPEALS.items(),

@@ -114,5 +114,9 @@ def test_reports_per_citizen_and_per_staff_member_for_the_officer_only(town):
 
 def test_the_officer_opening_a_citizen_is_itself_logged(town):
     case = submit(town)
-    assert login(town, "admin").get(reverse("privacy:citizen", args=[case.citizen_id])).status_code == 200
-    assert AccessLog.objects.get().action == "citizen_viewed"
+    link = reverse("privacy:citizen", args=[case.citizen_id])
+    assert link in login(town, "pr").get(reverse("desk:case", args=[case.pk])).content.decode()
+    assert link not in login(town, "fen_staff").get(reverse("desk:case", args=[case.pk])).content.decode()
+    assert login(town, "admin").get(link).status_code == 200
+    assert AccessLog.objects.filter(action="citizen_viewed").get().user == town.users["admin"]
+

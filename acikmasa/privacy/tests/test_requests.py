@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from acikmasa.cases.models import Case, Citizen
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
