@@ -112,3 +112,15 @@ def test_the_admins_own_login_page_sends_to_the_throttled_one(client):
 def test_an_open_redirect_through_next_is_refused(client, staff):
     response = client.post("/login/?next=//evil.example/", {"username": "masa", "password": "pw-masa"})
     assert response.status_code == 302 and "evil.example" not in response["Location"]
+
+
+def test_the_shell_command_unlocks_a_user(client, staff):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for _ in range(5):
+        attempt(client, "masa", "wrong")
+    out = StringIO()
+    call_command("login_unlock", "masa", stdout=out)
+    assert "1 lock(s) lifted." in out.getvalue() and attempt(client, "masa", "pw-masa").status_code == 302
