@@ -162,6 +162,10 @@ def load_json_object(body: bytes) -> dict[str, Any]:
         data = json.loads(text, parse_constant=_refuse_constant)
     except ValueError as exc:
         raise BadPayload(f"The body is not valid JSON: {exc}") from exc
+    except RecursionError as exc:  # "[[[[…" fifty thousand deep: a 500 before this was caught
+        raise BadPayload("The body is not valid JSON: it is nested too deeply.") from exc
     if not isinstance(data, dict):
         raise BadPayload("The body must be a JSON object.")
+    if "\\u0000" in text:  # PostgreSQL text cannot hold NUL: refuse here, not as a 500 later
+        raise BadPayload("The body contains a NUL character (\\u0000).")
     return data

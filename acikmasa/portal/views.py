@@ -188,7 +188,7 @@ def support(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
     # Four digits are guessable: lookups per address are limited (acikmasa/security/rules.py).
-    form = TrackForm(request.POST or None)
+    form = TrackForm(request.POST if request.method == "POST" else None)  # an empty POST is a 400, not a blank page
     if request.method == "POST" and form.is_valid():
         case = selectors.case_by_number_and_phone(
             _municipality(), form.cleaned_data["tracking_number"], form.cleaned_data["phone_last4"])

@@ -38,6 +38,12 @@ class LoginView(auth_views.LoginView):
     form_class = ThrottledAuthenticationForm
     redirect_authenticated_user = True
 
+    def form_invalid(self, form):
+        # A refused login is a client error like any other refused form (and easier to monitor).
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
     def form_valid(self, form):
         user = form.get_user()
         login_success_record(username=user.get_username())

@@ -15,9 +15,9 @@ from acikmasa.cases.models import Attachment, Case, CaseEvent
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import IncomingFile, case_submit
 from acikmasa.common.errors import DomainError
-from acikmasa.security.uploads import stored_content_type
 from acikmasa.common.phones import InvalidPhone, normalise_phone
 from acikmasa.directory.models import Municipality
+from acikmasa.security.uploads import stored_content_type
 
 from .. import conf
 from ..base import ChannelError, ChannelMisconfigured, Envelope, Incoming, get_adapter

@@ -73,25 +73,25 @@ def type_and_tab(page, text: str = "") -> None:
 def test_call_agent_registers_a_case_with_the_keyboard_alone(town, live_server, page):
     login(page, live_server, "caller")
     assert page.url.endswith("/call/")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_phone'")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'id_phone'")
     type_and_tab(page, "0532 123 45 67")      # phone (autofocus)
     type_and_tab(page)                        # T.C. Kimlik No: the caller did not give it
     type_and_tab(page, "Mehmet")
     type_and_tab(page, "Yılmaz")
     page.keyboard.type("isik")                # subject search folds Turkish: finds "ışık"
-    page.wait_for_function("document.querySelector('#id_subject option:checked').textContent.includes('ışık')")
+    page.wait_for_function("() => document.querySelector('#id_subject option:checked').textContent.includes('ışık')")
     page.keyboard.press("Tab")                # the subject list, first match already chosen
     page.keyboard.press("Tab")                # type: as the subject says
     page.keyboard.press("Tab")                # priority: normal
     page.keyboard.press("Tab")
     type_and_tab(page, "Sokak lambası iki gündür yanmıyor")
     page.keyboard.type("BIRLIK")              # mahalle search, folded: finds Birlik
-    page.wait_for_function("document.querySelector('#id_neighbourhood option:checked').textContent.includes('Birlik')")
-    page.wait_for_function("document.querySelector('#id_street option[value]:not([value=\"\"])') !== null")
+    page.wait_for_function("() => document.querySelector('#id_neighbourhood option:checked').textContent.includes('Birlik')")
+    page.wait_for_function("() => document.querySelector('#id_street option[value]:not([value=\"\"])') !== null")
     page.keyboard.press("Tab")                # mahalle list, Birlik chosen; its streets loaded
     page.keyboard.press("Tab")
     page.keyboard.type("atat")
-    page.wait_for_function("document.querySelector('#id_street option:checked').textContent.includes('Atatürk')")
+    page.wait_for_function("() => document.querySelector('#id_street option:checked').textContent.includes('Atatürk')")
     page.keyboard.press("Tab")                # street list
     page.keyboard.press("Tab")
     type_and_tab(page, "No 5")
