@@ -1,7 +1,10 @@
 """Server time of the insights dashboard and scorecard: p50 / p95 / max, and where the time goes.
 
     .venv/bin/python bench/insights_pages.py                                  # PostgreSQL bench_demo (1M cases)
+    .venv/bin/python bench/insights_pages.py --url postgres://postgres@127.0.0.1:5432/bench_10m --no-analyze
     .venv/bin/python bench/insights_pages.py --url sqlite:///var/bench/insights_50k.sqlite3
+
+The roll-ups must be filled (`acikmasa insights_rebuild` after a bulk load; bench/load_10m.py does it).
 
 Build the SQLite district first:
     DATABASE_URL=sqlite:///var/bench/insights_50k.sqlite3 .venv/bin/acikmasa migrate
@@ -9,7 +12,8 @@ Build the SQLite district first:
 
 Requests run in-process through Django's test Client (middleware, view, queries, template), as the
 public-relations manager (whole municipality) and a directorate manager, for the default 30-day
-window and a 365-day window. The database is not migrated (other benches share it); it is ANALYZEd first, as a bulk load
+window and a 365-day window; the directorate manager is the one of the busiest directorate. The
+load average is printed before and after (the machine is shared). The database is not migrated (other benches share it); it is ANALYZEd first, as a bulk load
 needs before its plans are right.
 The profile sums the time of each SQL statement (by its first words) over all requests.
 """
@@ -30,6 +34,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", default=os.environ.get("BENCH_URL", "postgres://postgres@127.0.0.1:5432/bench_demo"))
     parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--no-analyze", action="store_true", help="skip ANALYZE (already done after the load)")
+    parser.add_argument("--pages", default="dashboard,scorecard,where")
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acikmasa.settings.local")
@@ -44,17 +50,28 @@ def main() -> None:
     from acikmasa.cases.models import Case
     from acikmasa.directory.models import StaffProfile
 
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # planner statistics after a bulk load; without them SQLite scans by municipality
+    from django.db.models import Sum
+
+    from acikmasa.insights.models import DirectorateRollup, Span
+
+    if not args.no_analyze:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics after a bulk load; without them SQLite scans by municipality
     last = Case.objects.order_by("-created_at").values_list("created_at", flat=True).first()
     end = timezone.localtime(last).date()
-    print(f"database: {connection.vendor} {args.url.rsplit('/', 1)[-1]}, {Case.objects.count():,} cases, newest {end}")
+    count = DirectorateRollup.objects.filter(span=Span.MONTH).aggregate(n=Sum("received"))["n"] or 0
+    print(f"database: {connection.vendor} {args.url.rsplit('/', 1)[-1]}, {count:,} cases in the roll-ups, newest {end}")
+    print(f"load average before: {os.getloadavg()}")
+    busiest = (DirectorateRollup.objects.filter(span=Span.MONTH).values("directorate")
+               .annotate(n=Sum("received")).order_by("-n").first() or {}).get("directorate")
+    managers = StaffProfile.objects.filter(role="directorate_manager").select_related("user")
     users = {
-        role: StaffProfile.objects.filter(role=role).select_related("user").first().user
-        for role in ("pr_manager", "directorate_manager")
+        "pr_manager": StaffProfile.objects.filter(role="pr_manager").select_related("user").first().user,
+        "directorate_manager": (managers.filter(directorates=busiest).first() or managers.first()).user,
     }
     windows = {"30 days": 29, "365 days": 364}
-    pages = {"dashboard": "/analiz/", "scorecard": "/analiz/directorates/", "where": "/analiz/where/"}
+    every = {"dashboard": "/analiz/", "scorecard": "/analiz/directorates/", "where": "/analiz/where/"}
+    pages = {name: every[name] for name in args.pages.split(",")}
     timings: dict[tuple, list[float]] = defaultdict(list)
     sql_time: dict[str, float] = defaultdict(float)
     sql_count: dict[str, int] = defaultdict(int)
@@ -88,6 +105,7 @@ def main() -> None:
         values.sort()
         p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
         print(f"{page:10} {role:20} {window:9} {statistics.median(values):8.1f} {p95:8.1f} {values[-1]:8.1f}")
+    print(f"load average after: {os.getloadavg()}")
     total = sum(sum(v) for v in timings.values()) / 1000
     print(f"\nprofile: {total:.1f} s in all requests, {sum(sql_time.values()):.1f} s of it in SQL; slowest statements:")
     for label, seconds in sorted(sql_time.items(), key=lambda kv: -kv[1])[:8]:

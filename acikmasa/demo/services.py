@@ -38,7 +38,8 @@ def demo_load(
     has none, or on top of the existing ones when `add_cases` is set; with `if_empty` nothing at all
     is written once cases exist. Same seed, same `until` => the same cases and tracking numbers.
     Callers: the `demo` command, bench/demo_load.py, tests.
-    Side effects: reference rows, users, citizens, cases, case events, tracking sequences.
+    Side effects: reference rows, users, citizens, cases, case events, tracking sequences, the
+    insights roll-ups (rebuilt from the history).
     """
     existing = existing_case_count(code)
     if existing and if_empty:
@@ -55,4 +56,7 @@ def demo_load(
         ref=ref, users=users, seed=seed, count=cases, years=years, until=until, existing=existing,
         chunk_size=chunk_size, progress=progress,
     )
+    from acikmasa.insights.recount import rebuild
+
+    rebuild()  # the generator writes rows directly, not through the hooks that keep the roll-ups
     return DemoResult(ref.municipality, existing, created, events)

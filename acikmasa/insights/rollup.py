@@ -9,6 +9,7 @@ row lock, so two transactions touching the same row never lose a count, on SQLit
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -83,10 +84,12 @@ class CaseState:
                 counts["score_n"], counts["score_sum"] = 1, self.score
         return counts
 
+    @cached_property
+    def day(self) -> date:
+        return local_day(self.created_at)
+
     def key(self, grain: Grain, span: int) -> tuple:
-        day = local_day(self.created_at)
-        if span == Span.MONTH:
-            day = day.replace(day=1)
+        day = self.day.replace(day=1) if span == Span.MONTH else self.day
         return (self.municipality, span, day, self.directorate, *(getattr(self, k) for k in grain.keys))
 
 

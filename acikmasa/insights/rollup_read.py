@@ -94,7 +94,8 @@ def summed(
     out = {}
     for row in rows.values(group).annotate(**sums):
         key = row.pop(group)
-        out[key or None] = {f: v or 0 for f, v in row.items()}  # 0 is the roll-ups' "none"
+        if row["received"]:  # rows a forwarded case left behind add up to nothing
+            out[key or None] = {f: v or 0 for f, v in row.items()}  # 0 is the roll-ups' "none"
     return out
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("who/", views.demographics, name="who"),
     path("information-requests/", views.information_requests, name="information"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("report.pdf", views.monthly_report, name="monthly_report"),
     path("open-data.csv", views.export_csv, name="export_csv"),
     path("public/", views.public_page, name="public"),
     path("public/open-data.csv", views.public_open_data, name="public_open_data"),

@@ -17,7 +17,7 @@ from acikmasa.cases.outcomes import APPEALS
 from acikmasa.common.errors import PermissionRefused
 from acikmasa.directory.models import Neighbourhood
 
-from . import exports, geo, legal, public, selectors, who
+from . import exports, geo, legal, public, report, selectors, who
 from .access import insights_profile
 from .conf import tile_url
 from .figures import DRILL_METRICS
@@ -175,3 +175,22 @@ def public_page(request: HttpRequest) -> HttpResponse:
     figures = public.public_figures_get(municipality=municipality, filters=filters)
     tables = [(_("Directorates"), figures.directorates), (_("Neighbourhoods"), figures.neighbourhoods)]
     return render(request, "insights/public.html", {"figures": figures, "filters": filters, "tables": tables})
+
+
+@insights_view
+def monthly_report(request: HttpRequest) -> HttpResponse:
+    """The mayor's monthly report: PDF (default) or the same page as HTML (`format=html`)."""
+    month = report.month_of(request.GET.get("month"))
+    data = report.monthly_report_get(user=request.user, month=month)
+    html = render_to_string("insights/report.html", {
+        "report": data, "municipality": insights_profile(request.user).municipality}, request)
+    if request.GET.get("format") == "html":
+        return HttpResponse(html)
+    try:
+        body = report.pdf_bytes(html, request.build_absolute_uri("/"))
+    except report.PdfUnavailable as missing:
+        message = _("The PDF cannot be made on this server: WeasyPrint and its Pango libraries are not installed (%(error)s). The same report as a web page:") % {"error": missing}
+        return render(request, "insights/unavailable.html", {"message": message, "html_link": f"?month={month:%Y-%m}&format=html"}, status=503)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="aylik-rapor-{month:%Y-%m}.pdf"'
+    return response
