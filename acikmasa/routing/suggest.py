@@ -12,7 +12,7 @@ from acikmasa.directory.models import Subject
 
 from . import learn
 from .models import DEFAULT_AUTO_ROUTE_THRESHOLD, DEFAULT_RULES_WEIGHT, RoutingSettings, SubjectModel
-from .rules import RuleIndex, rule_confidences, rules_for
+from .rules import RuleIndex, rule_confidences, rule_index
 from .text import tokens
 
 TOP = 3
@@ -98,7 +98,7 @@ def suggest_subjects(
     words = tokens(text)
     if not words:
         return Suggestions()
-    index = index or RuleIndex(rules_for(municipality_id))
+    index = index or rule_index(municipality_id)
     rules = rule_confidences(index.scores(words))
     loaded = classifier if classifier is not None else current_classifier(municipality_id)
     model = loaded[1].probabilities(text, channel, neighbourhood_id) if loaded else None
