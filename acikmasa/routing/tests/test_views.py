@@ -109,8 +109,10 @@ def test_rerouting_from_the_case_page_records_event_and_correction(client, town)
     case.refresh_from_db()
     assert case.directorate == town.directorates["temizlik"]
     assert Correction.objects.get(case=case).to_subject == town.subjects["waste"]
-    history = client.get(f"/cases/{case.pk}/")
-    assert history.status_code == 404  # the case left the Fen manager's scope with its directorate
+    assert client.get(f"/cases/{case.pk}/").status_code == 404  # it left the Fen manager's scope
+    client.force_login(town.users["desk"])
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "Doğru müdürlüğe yönlendirildi" in page and "“Yol çukuru” konusundan “Çöp toplama” konusuna" in page
 
 
 @pytest.mark.parametrize(("data", "message"), [
