@@ -55,24 +55,25 @@ def settings_for(municipality_id: int) -> RoutingSettings:
     )
 
 
-_loaded: dict[int, tuple[int, learn.Classifier]] = {}
+# municipality -> ((model id, trained at), classifier); models are never changed, only added.
+_loaded: dict[int, tuple[tuple, learn.Classifier]] = {}
 _lock = threading.Lock()
 
 
 def current_classifier(municipality_id: int) -> tuple[int, learn.Classifier] | None:
     """The newest trained model of the municipality, unpickled once per process and model."""
-    latest = SubjectModel.objects.filter(municipality_id=municipality_id).values_list("pk", flat=True).first()
+    latest = SubjectModel.objects.filter(municipality_id=municipality_id).values_list("pk", "trained_at").first()
     if latest is None:
         return None
     cached = _loaded.get(municipality_id)
-    if cached and cached[0] == latest:
-        return cached
-    with _lock:
-        blob = SubjectModel.objects.filter(pk=latest).values_list("blob", flat=True).first()
-        if blob is None:  # deleted meanwhile by a newer training
-            return None
-        _loaded[municipality_id] = (latest, learn.loads(blob))
-        return _loaded[municipality_id]
+    if cached is None or cached[0] != latest:
+        with _lock:
+            blob = SubjectModel.objects.filter(pk=latest[0]).values_list("blob", flat=True).first()
+            classifier = learn.loads(blob) if blob is not None else None  # None: deleted meanwhile
+            if classifier is None:
+                return None
+            cached = _loaded[municipality_id] = (latest, classifier)
+    return latest[0], cached[1]
 
 
 def combine(
