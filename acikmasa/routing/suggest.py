@@ -7,6 +7,7 @@ Combined confidence, per subject s (docs/routing.md):
 
 import threading
 from dataclasses import dataclass, field
+from typing import Literal
 
 from acikmasa.directory.models import Subject
 
@@ -87,13 +88,13 @@ def combine(
 
 def suggest_subjects(
     *, municipality_id: int, text: str, channel: str = "", neighbourhood_id: int | None = None, limit: int = TOP,
-    index: RuleIndex | None = None, classifier: tuple[int, learn.Classifier] | None = None,
+    index: RuleIndex | None = None, classifier: tuple[int, learn.Classifier] | Literal[False] | None = None,
     rules_weight: float | None = None,
 ) -> Suggestions:
     """Up to `limit` active subjects of the municipality for `text`, most likely first.
 
-    `index`, `classifier` and `rules_weight` may be given by a caller that scores many texts
-    (evaluation); by default they are read for this call. Reads only; never writes.
+    `index`, `classifier` (False: no model) and `rules_weight` may be given by a caller that scores
+    many texts (evaluation, the triage page); by default they are read for this call. Reads only.
     """
     text = (text or "")[:MAX_TEXT]
     words = tokens(text)

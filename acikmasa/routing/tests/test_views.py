@@ -143,3 +143,21 @@ def test_a_stale_form_gets_a_conflict_and_a_forbidden_user_403(client, town):
     assert client.post(_reroute_url(case), stale | {"version": case.version}).status_code == 403
     case.refresh_from_db()
     assert case.subject == town.subjects["pothole"]
+
+
+def test_the_triage_page_uses_the_trained_model_and_reads_it_once_per_page(client, town, django_assert_max_num_queries):
+    from acikmasa.routing.models import RoutingSettings
+    from acikmasa.routing.services import routing_train
+
+    from .helpers import history
+
+    history(town, per_subject=15)
+    routing_train(municipality=town.municipality)
+    RoutingSettings.objects.create(municipality=town.municipality, auto_route_threshold=1.0)
+    cases = [whatsapp(town, text) for text in ("ampul sönük", "atıklar birikti", "tekerlek patladı", "yama yapılmadı")]
+    client.force_login(town.users["desk"])
+    with django_assert_max_num_queries(20):  # not a handful per row: rules, model, settings once
+        page = client.get(TRIAGE).content.decode()
+    assert all(c.tracking_number in page for c in cases)
+    lamp_row = page[page.index(f'id="case-{cases[0].pk}"'):page.index(f'id="case-{cases[1].pk}"')]
+    assert f'name="subject_id" value="{town.subjects["street_light"].pk}"' in lamp_row  # a one-click suggestion
