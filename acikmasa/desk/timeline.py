@@ -44,6 +44,13 @@ def timeline_rows(case: Case) -> list[TimelineRow]:
             detail = _("to %(name)s") % {"name": payload.get("external_body_name", "")}
         elif event.kind == EventKind.MARKED_DUPLICATE:
             detail = _("of %(number)s") % {"number": payload.get("master_tracking_number", "")}
+        elif event.kind in (EventKind.RECLASSIFIED, EventKind.REROUTED):
+            detail = _("from “%(old)s” to “%(new)s”") % {
+                "old": payload.get("from_subject_name") or "—", "new": payload.get("to_subject_name", ""),
+            }
+            target = directorates.get(payload.get("to_directorate"))
+            if event.kind == EventKind.REROUTED and target:
+                detail += " · " + str(target)
         elif event.kind == EventKind.ROUTED and event.directorate:
             detail = _("to %(name)s") % {"name": event.directorate}
         status = str(Status(event.to_status).label) if event.to_status in Status.values else ""

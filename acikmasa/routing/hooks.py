@@ -1,6 +1,9 @@
 """Routing's reactions inside the core's transactions (registered in apps.py)."""
 
+import logging
 from typing import Any
+
+from django.db import DatabaseError
 
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.models import Case, CaseEvent
@@ -8,6 +11,8 @@ from acikmasa.directory.models import Channel, Municipality, Neighbourhood, Subj
 
 from .models import Correction
 from .suggest import settings_for, suggest_subjects
+
+logger = logging.getLogger(__name__)
 
 
 def subject_for_new_case(
@@ -17,10 +22,16 @@ def subject_for_new_case(
     """A case arrives without a subject: route it when the suggestion is confident, else leave it
     for the triage queue. The details (top 3, confidence, threshold) go into its CREATED event."""
     config = settings_for(municipality.pk)
-    found = suggest_subjects(
-        municipality_id=municipality.pk, text=description, channel=channel.code if channel else "",
-        neighbourhood_id=neighbourhood.pk if neighbourhood else None,
-    )
+    try:
+        found = suggest_subjects(
+            municipality_id=municipality.pk, text=description, channel=channel.code if channel else "",
+            neighbourhood_id=neighbourhood.pk if neighbourhood else None,
+        )
+    except DatabaseError:
+        raise
+    except Exception:  # noqa: BLE001 - a faulty suggestion must never cost a citizen their case
+        logger.exception("routing: suggestion failed; the case goes to triage")
+        return None, {"auto": False, "error": "suggestion failed"}
     best = found.best
     auto = bool(best and config.auto_route and best.confidence >= config.auto_route_threshold)
     details = found.as_details() | {"threshold": config.auto_route_threshold, "auto": auto}

@@ -1,11 +1,13 @@
 """The subject classifier: TF-IDF over character n-grams of the normalised text, plus channel and
 mahalle, into a linear model with probabilities. Trained here, on the municipality's own cases."""
 
+import logging
 import pickle
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
+import sklearn
 from scipy.sparse import hstack
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -13,9 +15,12 @@ from sklearn.linear_model import SGDClassifier
 
 from .text import normalise
 
+logger = logging.getLogger(__name__)
+
 # How much the channel and the mahalle count next to the words (the words' vector has length 1).
 CONTEXT_WEIGHT = 0.3
 MIN_EXAMPLES = 20
+EPOCHS = 10
 
 
 @dataclass
@@ -35,6 +40,8 @@ class Classifier:
     context: DictVectorizer
     model: SGDClassifier
     labels: list[int] = field(default_factory=list)
+    # A model pickled by another scikit-learn may load wrongly: such a model is not used (suggest.py).
+    sklearn_version: str = sklearn.__version__
 
     def _features(self, texts: list[str], contexts: list[dict]):
         return hstack([self.words.transform(texts), self.context.transform(contexts) * CONTEXT_WEIGHT]).tocsr()
@@ -79,14 +86,23 @@ def train(examples: list[Example], *, seed: int = 0) -> tuple[Classifier, float]
     text_matrix = words.fit_transform([normalise(e.text) for e in examples])
     context_matrix = context.fit_transform([_context(e.channel, e.neighbourhood_id) for e in examples])
     features = hstack([text_matrix, context_matrix * CONTEXT_WEIGHT]).tocsr()
-    model = SGDClassifier(
-        loss="log_loss", alpha=2e-6, max_iter=30, tol=1e-4, random_state=seed, class_weight=None,
-    )
+    # A fixed number of passes (no tolerance): on 16,000 demo cases 8-10 passes score as well as 30
+    # and train three times faster; the same data and seed give the same model.
+    model = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=EPOCHS, tol=None, random_state=seed)
     model.fit(features, np.array([e.subject_id for e in examples]), sample_weight=np.array([e.weight for e in examples]))
     classifier = Classifier(words=words, context=context, model=model, labels=[int(c) for c in model.classes_])
     return classifier, time.perf_counter() - started
 
 
-def loads(blob: bytes) -> Classifier:
+def loads(blob: bytes) -> Classifier | None:
+    """The stored classifier, or None when it was made by another scikit-learn (retrain it)."""
     # Only blobs this code wrote into the municipality's own database are ever loaded.
-    return pickle.loads(bytes(blob))  # noqa: S301
+    try:
+        found = pickle.loads(bytes(blob))  # noqa: S301
+    except Exception:  # noqa: BLE001 - a model that does not load must never stop intake
+        logger.warning("routing: a stored subject model could not be loaded; using the rules only")
+        return None
+    if getattr(found, "sklearn_version", None) != sklearn.__version__:
+        logger.warning("routing: the stored subject model needs retraining (acikmasa routing_train)")
+        return None
+    return found

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from acikmasa.directory.models import Municipality, Subject, same_tenant
 
 DEFAULT_AUTO_ROUTE_THRESHOLD = 0.6
-DEFAULT_RULES_WEIGHT = 0.3
+DEFAULT_RULES_WEIGHT = 0.2
 _SHARE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from acikmasa.directory.models import Subject
 
@@ -32,17 +33,34 @@ def rules_for(municipality_id: int) -> list[Rule]:
     for subject_id, keywords in subjects:
         active.add(subject_id)
         for phrase in (keywords or "").split(","):
-            words = tuple(normalise(phrase).split())
+            words = _words(phrase)
             if words:
                 rules.append(Rule(subject_id, words, SUBJECT_KEYWORD_WEIGHT))
     rows = KeywordRule.objects.filter(municipality_id=municipality_id, is_active=True).values_list(
         "subject_id", "phrase", "weight"
     )
     for subject_id, phrase, weight in rows:
-        words = tuple(normalise(phrase).split())
+        words = _words(phrase)
         if words and subject_id in active:
             rules.append(Rule(subject_id, words, weight))
     return rules
+
+
+@lru_cache(maxsize=16_384)
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(normalise(phrase).split())
+
+
+_indexes: dict[int, "RuleIndex"] = {}
+
+
+def rule_index(municipality_id: int) -> "RuleIndex":
+    """The municipality's rules, indexed; rebuilt only when a rule or a subject's keywords changed."""
+    rules = rules_for(municipality_id)
+    cached = _indexes.get(municipality_id)
+    if cached is None or cached.rules != rules:
+        cached = _indexes[municipality_id] = RuleIndex(rules)
+    return cached
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

@@ -7,12 +7,13 @@ Combined confidence, per subject s (docs/routing.md):
 
 import threading
 from dataclasses import dataclass, field
+from typing import Literal
 
 from acikmasa.directory.models import Subject
 
 from . import learn
 from .models import DEFAULT_AUTO_ROUTE_THRESHOLD, DEFAULT_RULES_WEIGHT, RoutingSettings, SubjectModel
-from .rules import RuleIndex, rule_confidences, rules_for
+from .rules import RuleIndex, rule_confidences, rule_index
 from .text import tokens
 
 TOP = 3
@@ -55,24 +56,25 @@ def settings_for(municipality_id: int) -> RoutingSettings:
     )
 
 
-_loaded: dict[int, tuple[int, learn.Classifier]] = {}
+# municipality -> ((model id, trained at), classifier); models are never changed, only added.
+_loaded: dict[int, tuple[tuple, learn.Classifier]] = {}
 _lock = threading.Lock()
 
 
 def current_classifier(municipality_id: int) -> tuple[int, learn.Classifier] | None:
     """The newest trained model of the municipality, unpickled once per process and model."""
-    latest = SubjectModel.objects.filter(municipality_id=municipality_id).values_list("pk", flat=True).first()
+    latest = SubjectModel.objects.filter(municipality_id=municipality_id).values_list("pk", "trained_at").first()
     if latest is None:
         return None
     cached = _loaded.get(municipality_id)
-    if cached and cached[0] == latest:
-        return cached
-    with _lock:
-        blob = SubjectModel.objects.filter(pk=latest).values_list("blob", flat=True).first()
-        if blob is None:  # deleted meanwhile by a newer training
-            return None
-        _loaded[municipality_id] = (latest, learn.loads(blob))
-        return _loaded[municipality_id]
+    if cached is None or cached[0] != latest:
+        with _lock:
+            blob = SubjectModel.objects.filter(pk=latest[0]).values_list("blob", flat=True).first()
+            classifier = learn.loads(blob) if blob is not None else None  # None: deleted meanwhile
+            if classifier is None:
+                return None
+            cached = _loaded[municipality_id] = (latest, classifier)
+    return latest[0], cached[1]
 
 
 def combine(
@@ -86,19 +88,19 @@ def combine(
 
 def suggest_subjects(
     *, municipality_id: int, text: str, channel: str = "", neighbourhood_id: int | None = None, limit: int = TOP,
-    index: RuleIndex | None = None, classifier: tuple[int, learn.Classifier] | None = None,
+    index: RuleIndex | None = None, classifier: tuple[int, learn.Classifier] | Literal[False] | None = None,
     rules_weight: float | None = None,
 ) -> Suggestions:
     """Up to `limit` active subjects of the municipality for `text`, most likely first.
 
-    `index`, `classifier` and `rules_weight` may be given by a caller that scores many texts
-    (evaluation); by default they are read for this call. Reads only; never writes.
+    `index`, `classifier` (False: no model) and `rules_weight` may be given by a caller that scores
+    many texts (evaluation, the triage page); by default they are read for this call. Reads only.
     """
     text = (text or "")[:MAX_TEXT]
     words = tokens(text)
     if not words:
         return Suggestions()
-    index = index or RuleIndex(rules_for(municipality_id))
+    index = index or rule_index(municipality_id)
     rules = rule_confidences(index.scores(words))
     loaded = classifier if classifier is not None else current_classifier(municipality_id)
     model = loaded[1].probabilities(text, channel, neighbourhood_id) if loaded else None

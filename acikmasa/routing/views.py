@@ -18,7 +18,8 @@ from acikmasa.portal.selectors import portal_municipality
 
 from .selectors import triage_cases
 from .services import case_reroute
-from .suggest import suggest_subjects
+from .rules import rule_index
+from .suggest import current_classifier, settings_for, suggest_subjects
 
 MIN_LETTERS = 3
 TRIAGE_PAGE = 25
@@ -53,11 +54,16 @@ def desk_suggestions(request: HttpRequest) -> HttpResponse:
     return _suggestions(request, request.profile.municipality_id, "routing/_suggestions.html")
 
 
-def _triage_rows(cases: list[Case]) -> list[tuple[Case, object]]:
+def _triage_rows(municipality_id: int, cases: list[Case]) -> list[tuple[Case, object]]:
+    # Rules, model and settings are read once for the page, not once per row.
+    shared = {
+        "index": rule_index(municipality_id), "classifier": current_classifier(municipality_id) or False,
+        "rules_weight": settings_for(municipality_id).rules_weight,
+    }
     return [
         (case, suggest_subjects(
-            municipality_id=case.municipality_id, text=case.description,
-            channel=case.channel.code if case.channel_id else "", neighbourhood_id=case.neighbourhood_id,
+            municipality_id=municipality_id, text=case.description,
+            channel=case.channel.code if case.channel_id else "", neighbourhood_id=case.neighbourhood_id, **shared,
         ))
         for case in cases
     ]
@@ -70,7 +76,8 @@ def triage(request: HttpRequest) -> HttpResponse:
     page = Paginator(triage_cases(request.user), TRIAGE_PAGE).get_page(request.GET.get("page"))
     subjects = Subject.objects.filter(municipality_id=request.profile.municipality_id, is_active=True).select_related("directorate").order_by("name")
     return render(request, "routing/triage.html", {
-        "page": page, "rows": _triage_rows(list(page.object_list)), "subjects": subjects,
+        "page": page, "rows": _triage_rows(request.profile.municipality_id, list(page.object_list)),
+        "subjects": subjects,
     })
 
 

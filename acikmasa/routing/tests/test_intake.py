@@ -65,3 +65,15 @@ def test_nothing_recognisable_leaves_an_empty_suggestion(town):
     case = whatsapp(town, "Merhaba, bilgi almak istiyorum")
     suggestion = case.events.get(kind=EventKind.CREATED).payload["suggestion"]
     assert case.subject is None and suggestion["top"] == [] and suggestion["auto"] is False
+
+
+def test_a_failing_suggestion_never_costs_the_citizen_the_case(town, monkeypatch):
+    from acikmasa.routing import hooks
+
+    def broken(**kwargs):
+        raise ValueError("feature mismatch")
+
+    monkeypatch.setattr(hooks, "suggest_subjects", broken)
+    case = whatsapp(town, "Çöp kamyonu gelmedi")
+    assert case.pk and case.subject is None
+    assert case.events.get(kind=EventKind.CREATED).payload["suggestion"]["error"]

@@ -52,3 +52,25 @@ def test_combination_weights_rules_against_the_model():
     assert combine({1: 0.5}, None, 0.3) == {1: 0.5}
     mixed = combine({1: 0.5}, {1: 0.2, 2: 0.8}, 0.25)
     assert mixed[1] == pytest.approx(0.75 * 0.2 + 0.25 * 0.5) and mixed[2] == pytest.approx(0.75 * 0.8)
+
+
+def test_a_model_from_another_scikit_learn_is_not_used_and_rules_carry_on(town):
+    history(town, per_subject=10)
+    row = routing_train(municipality=town.municipality)
+    assert suggest_subjects(municipality_id=town.municipality.pk, text="çöp").source == "model"
+    classifier = learn.loads(row.blob)
+    classifier.sklearn_version = "0.0"
+    _store(row, classifier.dumps(), minutes=1)
+    found = suggest_subjects(municipality_id=town.municipality.pk, text="çöp toplanmadı")
+    assert found.source == "rules" and found.best.subject.code == "waste"
+    _store(row, b"not a pickle", minutes=2)
+    assert suggest_subjects(municipality_id=town.municipality.pk, text="çöp").source == "rules"
+
+
+def _store(row, blob, *, minutes):
+    from datetime import timedelta
+
+    SubjectModel.objects.create(
+        municipality=row.municipality, trained_at=row.trained_at + timedelta(minutes=minutes), examples=row.examples,
+        subjects=row.subjects, seconds=row.seconds, blob=blob, size=len(blob),
+    )
