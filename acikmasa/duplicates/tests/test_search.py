@@ -7,7 +7,7 @@ from acikmasa.cases.services.transitions import TransitionRequest, case_transiti
 from acikmasa.duplicates.models import DuplicateCandidate, SubjectDuplicateRule
 from acikmasa.duplicates.search import Probe, candidate_search
 
-from .helpers import LAT, LNG, NORTH_50, NORTH_120, NORTH_400, report
+from .helpers import LAT, NORTH_50, NORTH_120, NORTH_400, report
 
 pytestmark = pytest.mark.django_db
 
