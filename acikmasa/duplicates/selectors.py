@@ -118,12 +118,3 @@ def _components(pairs: list[tuple[int, int]]) -> list[set[int]]:
     for x in list(parent):
         groups.setdefault(find(x), set()).add(x)
     return list(groups.values())
-
-
-def similar_for_citizen(case: Case, *, limit: int = 5) -> list[tuple[Case, Match]]:
-    """Open reports like the citizen's own, shown on the page after submitting ("add my voice")."""
-    if case.subject_id is None or not is_open(case.status):
-        return []
-    matches = candidate_search(Probe.of(case), limit=limit)
-    found = {c.pk: c for c in Case.objects.filter(pk__in=[m.case_id for m in matches]).select_related("street", "neighbourhood", "channel")}
-    return [(found[m.case_id], m) for m in matches if m.case_id in found]

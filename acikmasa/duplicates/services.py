@@ -44,7 +44,8 @@ def on_case_submitted(case: Case, event: CaseEvent) -> None:
 def candidates_store(case: Case) -> list[DuplicateCandidate]:
     """Search and store the possible duplicates of `case` (at most MAX_STORED, best first).
 
-    Rule: see search.candidate_search. Callers: the intake hook, the `duplicates_scan` command.
+    Rule: see search.candidate_search. Callers: the intake hook, the `duplicates_scan` command
+    (cases loaded in bulk skip the hook).
     Side effects: DuplicateCandidate rows; a pair already stored is left as it is (re-runs are safe).
     """
     if case.subject_id is None:

@@ -54,7 +54,7 @@ def test_an_unknown_action_is_refused_with_a_clear_message(town):
 
 @pytest.mark.parametrize("action", [a for a, move in TRANSITIONS.items() if move.needs_text])
 def test_an_action_that_needs_a_text_without_one_is_refused(town, action):
-    status = next(s for s in (Status.NEW, Status.RESOLVED, Status.CLOSED) if s in TRANSITIONS[action].sources)
+    status = next(s for s in (Status.NEW, Status.RESOLVED, Status.CLOSED, Status.DUPLICATE) if s in TRANSITIONS[action].sources)
     case = case_in(town, status)
     before = event_rows(case)
     with pytest.raises(TransitionRefused) as refused:

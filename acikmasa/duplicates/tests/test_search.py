@@ -7,7 +7,7 @@ from acikmasa.cases.services.transitions import TransitionRequest, case_transiti
 from acikmasa.duplicates.models import DuplicateCandidate, SubjectDuplicateRule
 from acikmasa.duplicates.search import Probe, candidate_search
 
-from .helpers import LAT, LNG, NORTH_50, NORTH_120, NORTH_400, report
+from .helpers import LAT, NORTH_50, NORTH_120, NORTH_400, report
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +114,19 @@ def test_a_fault_in_the_search_never_blocks_the_intake(town, monkeypatch):
     case.refresh_from_db()
     assert case.pk and case.events.filter(kind="created").exists()
     assert not DuplicateCandidate.objects.exists()
+
+
+def test_the_scan_command_links_cases_that_skipped_the_hook_and_reruns_add_nothing(town):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    first, second = report(town), report(town)
+    DuplicateCandidate.objects.all().delete()  # as after a bulk load, which skips the hooks
+    out = StringIO()
+    call_command("duplicates_scan", "--days", "5", stdout=out)
+    assert "cases scanned 2" in out.getvalue()
+    assert DuplicateCandidate.objects.filter(case=second, candidate=first).exists()
+    count = DuplicateCandidate.objects.count()
+    call_command("duplicates_scan", stdout=StringIO())
+    assert DuplicateCandidate.objects.count() == count
