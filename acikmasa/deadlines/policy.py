@@ -7,6 +7,8 @@ the standard with the earliest due time wins; ties go to the lowest table number
 
 from datetime import datetime
 
+from django.db.models import Exists, OuterRef, Q
+
 from acikmasa.directory.models import Channel, Municipality, ServiceStandard, Subject
 
 from .calculator import compute_due_at
@@ -15,14 +17,28 @@ from .calculator import compute_due_at
 def applicable_standards(
     *, municipality: Municipality, channel: Channel, case_type: str, subject: Subject | None
 ) -> list[ServiceStandard]:
-    standards = [
-        s
-        for s in municipality.service_standards.filter(is_active=True).prefetch_related("channels")
-        if case_type in (s.case_types or []) or any(c.pk == channel.pk for c in s.channels.all())
-    ]
-    if subject is not None and subject.service_standard_id is not None:
-        if all(s.pk != subject.service_standard_id for s in standards):
-            standards.append(subject.service_standard)
+    """One query: the active standards naming the channel or the type, and the subject's own one.
+
+    The JSON text test in SQL only narrows the rows; the exact test on `case_types` is in Python.
+    """
+    subject_standard = subject.service_standard_id if subject is not None else None
+    by_channel = ServiceStandard.channels.through.objects.filter(
+        servicestandard_id=OuterRef("pk"), channel_id=channel.pk
+    )
+    rows = (
+        municipality.service_standards.annotate(by_channel=Exists(by_channel))
+        .filter(
+            Q(is_active=True, by_channel=True)
+            | Q(is_active=True, case_types__icontains=f'"{case_type}"')
+            | Q(pk=subject_standard)
+        )
+        .order_by("pk")
+    )
+    standards = []
+    for standard in rows:
+        applies = standard.is_active and (standard.by_channel or case_type in (standard.case_types or []))
+        if applies or standard.pk == subject_standard:
+            standards.append(standard)
     return standards
 
 

@@ -158,9 +158,8 @@ def request_submit(*, client: ClientApp, posted: PostedRequest) -> tuple[Request
             submission = case_submit(
                 municipality=municipality, channel="open311", description=posted.description or subject.name,
                 case_type=case_type, subject=subject, citizen=posted.citizen,
-                # pks, not instances: the core's lookup cannot check a Street instance's scope (see report).
-                neighbourhood=place.neighbourhood.pk if place.neighbourhood else None,
-                street=place.street.pk if place.street else None, address=posted.address_string,
+                # Instances: the intake checks their scope on what they hold, with no second read.
+                neighbourhood=place.neighbourhood, street=place.street, address=posted.address_string,
                 latitude=posted.lat, longitude=posted.long, external_id=external_id,
                 extra={"open311_client": client.pk},
             )

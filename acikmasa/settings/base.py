@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "acikmasa.common.dbrouting.ReplicaReadsMiddleware",  # last: it calls the analysis views itself
 ]
 
 ROOT_URLCONF = "acikmasa.urls"
@@ -93,6 +94,13 @@ DATABASES = {
         BASE_DIR,
     )
 }
+# A streaming replica for analysis reads (dashboard, scorecards, exports): docs/deployment.md.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_from_url(os.environ["DATABASE_REPLICA_URL"], BASE_DIR)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["acikmasa.common.dbrouting.ReplicaRouter"]
+DATABASE_REPLICA_NAMESPACES = ["insights"]
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("ACIKMASA_REPLICA_PIN_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
