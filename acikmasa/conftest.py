@@ -2,6 +2,9 @@ import os
 import shutil
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 from hypothesis import settings as hypothesis_settings
 
 from acikmasa.common.testing import Town, make_town
@@ -15,6 +18,23 @@ hypothesis_settings.register_profile("ci", derandomize=True, database=None, prin
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
 
 CHROMIUM = os.environ.get("ACIKMASA_CHROMIUM", "/usr/bin/chromium")
+
+
+class SerialLiveServer(WSGIServer):
+    """The live server answering one request at a time, for SQLite only.
+
+    On SQLite the live server shares the test's in-memory connection, which two threads must never
+    use at once; the case page loads several htmx panels in parallel, and the threaded server broke
+    that connection ("bad parameter or other API misuse") and with it the session. Responses say
+    Connection: close, so the browser never holds the only thread with an idle keep-alive.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+if connection.vendor == "sqlite":
+    LiveServerThread.server_class = SerialLiveServer
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -16,9 +16,11 @@ from acikmasa.privacy.scrub import scrub_json, scrub_text
 from acikmasa.privacy.services.anonymise import ANONYMISED, expired_cases, retention_run
 from acikmasa.privacy.tasks import retention_schedule
 
+from acikmasa.desk.tests.helpers import tiny_png
+
 from .conftest import submit
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+PNG = tiny_png()  # a real image: uploads are rebuilt from their pixels
 
 
 def act(case, action, user, text="", **params):
