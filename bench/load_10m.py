@@ -90,20 +90,32 @@ def indexes_drop(conn) -> None:
     print(f"dropped {len(constraints)} unique constraints and {len(indexes)} indexes", flush=True)
 
 
-def indexes_restore(conn) -> None:
+def indexes_restore(conn, only: set[str] | None = None) -> None:
+    """Build again what indexes_drop saved (those in `only`, or all); ones that exist are skipped."""
     if not SAVED.exists():
         return
     saved = json.loads(SAVED.read_text())
     conn.execute("SET maintenance_work_mem = '1GB'")
     conn.execute("SET max_parallel_maintenance_workers = 2")
+    existing = {row[0] for row in conn.execute("SELECT conname FROM pg_constraint UNION SELECT indexname FROM pg_indexes")}
     t0 = time.monotonic()
+    built = 0
     for table, name, definition in saved["constraints"]:
-        conn.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-    for _name, definition in saved["indexes"]:
-        conn.execute(definition)
-    SAVED.unlink()
-    print(f"rebuilt {len(saved['constraints'])} unique constraints and {len(saved['indexes'])} indexes "
-          f"in {time.monotonic() - t0:.0f} s, load {os.getloadavg()[0]:.1f}", flush=True)
+        if name not in existing and (only is None or name in only):
+            conn.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            built += 1
+    for name, definition in saved["indexes"]:
+        if name not in existing and (only is None or name in only):
+            conn.execute(definition)
+            built += 1
+    if only is None:
+        SAVED.unlink()
+    print(f"built {built} unique constraints and indexes in {time.monotonic() - t0:.0f} s, "
+          f"load {os.getloadavg()[0]:.1f}", flush=True)
+
+
+# What the roll-up rebuild and the insights pages read: built first, so they can run before the rest.
+FIRST_INDEXES = {"case_event_sequence_unique", "cases_case_created_at_1f9faaa8", "case_open_due_idx", "case_queue_idx"}
 
 
 def main() -> None:
@@ -112,11 +124,19 @@ def main() -> None:
     parser.add_argument("--target", type=int, default=10_000_000)
     parser.add_argument("--skip-rebuild", action="store_true")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--first-indexes-only", action="store_true",
+                        help="build only the indexes the rebuild and the insights pages need; run again without it for the rest")
+    parser.add_argument("--indexes-only", action="store_true", help="only build the saved indexes (after --first-indexes-only)")
     args = parser.parse_args()
 
     import psycopg
 
     url = f"{SERVER}/{args.database}"
+    if args.indexes_only:
+        with psycopg.connect(url, autocommit=True) as conn:
+            indexes_restore(conn)
+            conn.execute("VACUUM ANALYZE")
+        return
     started = time.monotonic()
     with psycopg.connect(url, autocommit=True) as conn:
         # Copy k of case i gets id i + k × CASE_STEP (events likewise): the base must stay below the step.
@@ -157,7 +177,7 @@ def main() -> None:
                 future.result()
         for table in TABLES:
             conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
-        indexes_restore(conn)
+        indexes_restore(conn, only=FIRST_INDEXES if args.first_indexes_only else None)
         conn.execute("ANALYZE cases_case")
         conn.execute("ANALYZE cases_caseevent")
         loaded = time.monotonic() - started
@@ -170,7 +190,12 @@ def main() -> None:
         rebuilt = time.monotonic() - t0
     t0 = time.monotonic()
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
+        if args.first_indexes_only:  # what the pages read; the rest with --indexes-only
+            for table in ("cases_case", "insights_directoraterollup", "insights_channelrollup",
+                          "insights_subjectrollup", "insights_placerollup"):
+                conn.execute(f"VACUUM ANALYZE {table}")
+        else:
+            conn.execute("VACUUM ANALYZE")
     vacuumed = time.monotonic() - t0
     with psycopg.connect(url) as conn:
         cases = conn.execute("SELECT count(*) FROM cases_case").fetchone()[0]

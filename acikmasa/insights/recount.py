@@ -155,6 +155,8 @@ def _rebuild_in_sql() -> int:
     ]
     written = 0
     with connection.cursor() as cursor:
+        # Dropped at commit; dropped here too when an outer transaction (a test, a second call) still has it.
+        cursor.execute("DROP TABLE IF EXISTS pg_temp.insights_states")
         cursor.execute("CREATE TEMPORARY TABLE insights_states ON COMMIT DROP AS " + _states_sql(), {"tz": settings.TIME_ZONE})
         for grain in GRAINS:
             table = connection.ops.quote_name(grain.model._meta.db_table)

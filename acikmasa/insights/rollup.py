@@ -19,6 +19,7 @@ from django.utils import timezone
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import Status
 
+from .figures import SURVEY_ANSWERED
 from .histogram import FIELDS as HISTOGRAM_FIELDS
 from .histogram import bucket_of
 from .models import VALUE_FIELDS, ChannelRollup, DirectorateRollup, PlaceRollup, Rollup, Span, SubjectRollup
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from acikmasa.cases.models import Case, CaseEvent
 
 SOLVED = frozenset({Status.RESOLVED, Status.CLOSED})
-SURVEY_ANSWERED = "survey_answered"  # written by the notify app
 
 
 @dataclass(frozen=True)
