@@ -22,7 +22,9 @@ def production_env(database_url: str, **extra: str) -> dict[str, str]:
     return {
         **os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "acikmasa.settings.production",
         "ACIKMASA_SECRET_KEY": "scale-out-" + uuid.uuid4().hex, "ACIKMASA_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "ACIKMASA_LOG_LEVEL": "WARNING", **extra,
+        "ACIKMASA_LOG_LEVEL": "WARNING",
+        # Plain HTTP on loopback: in production the TLS proxy in front redirects to https itself.
+        "ACIKMASA_SSL_REDIRECT": "false", **extra,
     }
 
 
