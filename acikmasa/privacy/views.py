@@ -7,7 +7,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from acikmasa.cases.permissions import staff_profile
 from acikmasa.common.errors import DomainError, ValidationFailed
 from acikmasa.portal.selectors import portal_municipality
+from acikmasa.security.net import client_ip
+from acikmasa.security.ratelimit import rate_limit_take
 
 from . import selectors
 from .export import citizen_export
@@ -56,12 +57,8 @@ def notice(request: HttpRequest, version: int | None = None) -> HttpResponse:
 
 
 def _too_many(request: HttpRequest) -> bool:
-    key = f"privacy:code:{request.META.get('REMOTE_ADDR', '')}:{int(time.time() // 600)}"
-    cache.add(key, 0, timeout=660)
-    try:
-        return cache.incr(key) > CODE_REQUESTS_PER_10_MIN
-    except ValueError:
-        return False
+    # The shared limiter: counted across web processes, the address stored only as a hash.
+    return not rate_limit_take("privacy:code", client_ip(request), limit=CODE_REQUESTS_PER_10_MIN, window=600).allowed
 
 
 @require_http_methods(["GET", "POST"])

@@ -166,3 +166,17 @@ def test_a_request_typed_in_at_the_desk_is_tracked_as_id_card_verified(town, kvk
     case = submit(town, subject=kvkk.code, actor=town.users["desk"], national_id="10000000146", channel="desk")
     made = SubjectRequest.objects.get(case=case)
     assert (made.verified, made.kind) == ("id_card", "access")
+
+
+def test_code_requests_from_one_address_stop_after_five_in_ten_minutes(town, kvkk, monkeypatch, django_capture_on_commit_callbacks):
+    monkeypatch.setattr("acikmasa.security.ratelimit._now", lambda: 1_800_000_000.0)  # one window, held
+    case = submit(town)
+    client = Client()
+    form = {"tracking_number": case.tracking_number, "contact": "0532 123 45 67"}
+    with django_capture_on_commit_callbacks(execute=True):
+        answers = [client.post(reverse("privacy:request_start"), form) for _ in range(6)]
+    assert [a.status_code for a in answers] == [302] * 5 + [400]
+    assert "Çok fazla deneme" in answers[-1].content.decode()
+    sent = VerificationCode.objects.count()
+    client.post(reverse("privacy:request_start"), form)
+    assert VerificationCode.objects.count() == sent  # a refused request sends nothing
