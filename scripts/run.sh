@@ -9,6 +9,8 @@ $ACIKMASA migrate --noinput
 $ACIKMASA demo --seed 1 --if-empty
 $ACIKMASA demo_logins
 $ACIKMASA open311_demo_key
+# Subject suggestions from the demo's own history (docs/routing.md); once, then `acikmasa routing_train`.
+$ACIKMASA routing_train --if-missing
 # The deadline sweep is a self-repeating task run by the worker below (docs/deadlines.md).
 $ACIKMASA deadline_sweep --schedule
 $ACIKMASA privacy_retention --schedule  # KVKK: anonymise cases past their retention period, daily

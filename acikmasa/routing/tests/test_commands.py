@@ -20,6 +20,16 @@ def test_routing_train_trains_each_town_and_says_when_history_is_too_short(town,
     assert not SubjectModel.objects.exclude(municipality=town.municipality).exists()
 
 
+def test_routing_train_if_missing_leaves_a_trained_model_alone(town):
+    history(town, per_subject=10)
+    call_command("routing_train", "--if-missing")
+    first = SubjectModel.objects.get(municipality=town.municipality)
+    call_command("routing_train", "--if-missing")  # make run's second start: nothing retrained
+    assert list(SubjectModel.objects.values_list("pk", flat=True)) == [first.pk]
+    call_command("routing_train")
+    assert SubjectModel.objects.filter(municipality=town.municipality).count() == 2
+
+
 def test_routing_evaluate_reports_accuracy_on_the_newer_cases(town, capsys):
     history(town, per_subject=20)
     call_command("routing_evaluate", "--municipality", "testkent", "--json")

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from acikmasa.routing.learn import TooFewExamples
+from acikmasa.routing.models import SubjectModel
 from acikmasa.routing.services import routing_train
 
 from ._common import municipalities
@@ -14,9 +15,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--municipality", help="Code of one municipality (default: every active one).")
+        parser.add_argument("--if-missing", action="store_true",
+                            help="Only municipalities without a trained model (make run: the demo's first start).")
 
-    def handle(self, *args, municipality=None, **options):
+    def handle(self, *args, municipality=None, if_missing=False, **options):
         for place in municipalities(municipality):
+            if if_missing and SubjectModel.objects.filter(municipality=place).exists():
+                continue
             try:
                 row = routing_train(municipality=place)
             except TooFewExamples as exc:
