@@ -15,7 +15,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # CI explores the same examples on every run, so that a red build is reproducible and never a dice
 # roll; developers keep random exploration (HYPOTHESIS_PROFILE=ci locally reproduces CI).
 hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default")
+)
 
 CHROMIUM = os.environ.get("ACIKMASA_CHROMIUM", "/usr/bin/chromium")
 
@@ -60,7 +62,11 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "headless": True,
         "args": [
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
         ],
     }

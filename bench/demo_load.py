@@ -41,24 +41,50 @@ def figures(url: str) -> tuple[int, int, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--database", default="bench_demo")
-    parser.add_argument("--years", type=int, default=2, help="spread the cases over the last N years")
+    parser.add_argument(
+        "--years", type=int, default=2, help="spread the cases over the last N years"
+    )
     args = parser.parse_args()
 
     url = f"{SERVER}/{args.database}"
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "acikmasa.settings.local"}
     recreate(args.database)
-    subprocess.run([*ACIKMASA, "migrate", "--noinput", "-v", "0", "--skip-checks"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [*ACIKMASA, "migrate", "--noinput", "-v", "0", "--skip-checks"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     started = time.monotonic()
-    subprocess.run([*ACIKMASA, "demo", "--cases", str(args.cases), "--seed", str(args.seed), "--years", str(args.years), "--skip-checks"], cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [
+            *ACIKMASA,
+            "demo",
+            "--cases",
+            str(args.cases),
+            "--seed",
+            str(args.seed),
+            "--years",
+            str(args.years),
+            "--skip-checks",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     elapsed = time.monotonic() - started
     cases, events, citizens, size = figures(url)
     print()
     print(f"acikmasa demo --cases {args.cases:,} into PostgreSQL ({args.database})")
-    print(f"  elapsed        {elapsed:10.1f} s  ({elapsed / 60:.1f} min, including reference data and staff)")
+    print(
+        f"  elapsed        {elapsed:10.1f} s  ({elapsed / 60:.1f} min, including reference data and staff)"
+    )
     print(f"  cases          {cases:10,}  ({cases / elapsed:,.0f} cases/s)")
     print(f"  events         {events:10,}  ({events / max(cases, 1):.2f} per case)")
     print(f"  citizens       {citizens:10,}")

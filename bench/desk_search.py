@@ -17,7 +17,7 @@ import argparse
 import collections
 import re
 
-from desk_pages import prepare, report, setup_django, timed  # noqa: E402 (bench/ is on sys.path)
+from desk_pages import prepare, report, setup_django, timed
 
 
 def pick_words(sample_size: int = 20_000) -> dict[str, str]:
@@ -35,9 +35,20 @@ def pick_words(sample_size: int = 20_000) -> dict[str, str]:
     common = ranked[0][0]
     middling = next((w for w, n in ranked if share(n) <= 0.01), ranked[len(ranked) // 2][0])
     rare = next((w for w, n in reversed(ranked) if n == 1), ranked[-1][0])
-    names = Citizen.objects.exclude(last_name="").values("last_name").annotate(n=Count("id")).order_by("n", "last_name")
+    names = (
+        Citizen.objects.exclude(last_name="")
+        .values("last_name")
+        .annotate(n=Count("id"))
+        .order_by("n", "last_name")
+    )
     rare_surname = names.first()["last_name"]
-    first = Citizen.objects.exclude(first_name="").values("first_name").annotate(n=Count("id")).order_by("-n").first()["first_name"]
+    first = (
+        Citizen.objects.exclude(first_name="")
+        .values("first_name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()["first_name"]
+    )
     return {
         "common description word": common,
         "middling description word (≤1 %)": middling,
@@ -59,21 +70,35 @@ def explain(user, query: str) -> str:
     from acikmasa.desk import selectors
 
     captured = []
-    with connection.execute_wrapper(lambda execute, sql, params, many, context: captured.append((sql, params)) or execute(sql, params, many, context)):
+    with connection.execute_wrapper(
+        lambda execute, sql, params, many, context: (
+            captured.append((sql, params)) or execute(sql, params, many, context)
+        )
+    ):
         selectors.case_search(user=user, query=query)
     sql, params = captured[-1]
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, COSTS OFF) " + sql, params)
         plan = [row[0] for row in cursor.fetchall()]
-    indexes = sorted(set(re.findall(r"(?:Index|Bitmap Index) Scan (?:Backward )?(?:using|on) (\w+)", "\n".join(plan))))
+    indexes = sorted(
+        set(
+            re.findall(
+                r"(?:Index|Bitmap Index) Scan (?:Backward )?(?:using|on) (\w+)", "\n".join(plan)
+            )
+        )
+    )
     took = next((line for line in plan if line.startswith("Execution Time")), "")
     return f"{', '.join(indexes) or 'no index'}; {took}"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database", default="bench_demo")
-    parser.add_argument("--make", type=int, default=0, help="create the database with N demo cases if missing")
+    parser.add_argument(
+        "--make", type=int, default=0, help="create the database with N demo cases if missing"
+    )
     parser.add_argument("--requests", type=int, default=40, help="requests per query kind and role")
     args = parser.parse_args()
     setup_django(prepare(args.database, args.make))
@@ -85,8 +110,17 @@ def main() -> None:
     from acikmasa.directory.models import Role, StaffProfile
 
     total = Case.objects.count()
-    biggest = Case.objects.values("directorate_id").annotate(n=Count("id")).order_by("-n").first()["directorate_id"]
-    staff = StaffProfile.objects.filter(directorates=biggest, role=Role.DIRECTORATE_STAFF).select_related("user").first()
+    biggest = (
+        Case.objects.values("directorate_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()["directorate_id"]
+    )
+    staff = (
+        StaffProfile.objects.filter(directorates=biggest, role=Role.DIRECTORATE_STAFF)
+        .select_related("user")
+        .first()
+    )
     pr = StaffProfile.objects.filter(role=Role.PR_MANAGER).select_related("user").first()
     words = pick_words()
     print(f"Desk search on {args.database}: {total:,} cases")
@@ -94,8 +128,15 @@ def main() -> None:
     for label, profile in (("PR manager", pr), ("directorate staff", staff)):
         client = Client()
         client.force_login(profile.user)
-        if profile is pr:  # a floor for this machine right now (as in desk_pages.py): a page that reads no case
-            results.append(("calibration: guidance page (no case read), PR manager", timed(client, ["/guidance/"], args.requests)))
+        if (
+            profile is pr
+        ):  # a floor for this machine right now (as in desk_pages.py): a page that reads no case
+            results.append(
+                (
+                    "calibration: guidance page (no case read), PR manager",
+                    timed(client, ["/guidance/"], args.requests),
+                )
+            )
         for kind, query in words.items():
             from urllib.parse import urlencode
 
@@ -107,7 +148,9 @@ def main() -> None:
     for label, times in results:
         report(label, times)
     everything = sorted(t for _, times in results for t in times)
-    print(f"  all search requests: n={len(everything)}, p95 {everything[int(len(everything) * 0.95) - 1]:.1f} ms")
+    print(
+        f"  all search requests: n={len(everything)}, p95 {everything[int(len(everything) * 0.95) - 1]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

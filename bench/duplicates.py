@@ -25,9 +25,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WORDS = {
-    "street_light": ["sokak lambası yanmıyor", "direk lambası arızalı", "aydınlatma çalışmıyor", "gece zifiri karanlık", "ışık yok"],
-    "pothole": ["yolda derin çukur var", "asfalt çökmüş", "araçlar zarar görüyor", "yama yapılmalı", "çukur büyüdü"],
-    "waste": ["çöp konteyneri taştı", "çöpler alınmadı", "koku var", "konteyner kırık", "sokak kirli"],
+    "street_light": [
+        "sokak lambası yanmıyor",
+        "direk lambası arızalı",
+        "aydınlatma çalışmıyor",
+        "gece zifiri karanlık",
+        "ışık yok",
+    ],
+    "pothole": [
+        "yolda derin çukur var",
+        "asfalt çökmüş",
+        "araçlar zarar görüyor",
+        "yama yapılmalı",
+        "çukur büyüdü",
+    ],
+    "waste": [
+        "çöp konteyneri taştı",
+        "çöpler alınmadı",
+        "koku var",
+        "konteyner kırık",
+        "sokak kirli",
+    ],
 }
 SHARES = [("street_light", 0.40), ("pothole", 0.35), ("waste", 0.25)]
 LAT0, LNG0, SPAN = 41.02, 28.85, 0.054  # about 6 km
@@ -35,13 +53,17 @@ LAT0, LNG0, SPAN = 41.02, 28.85, 0.054  # about 6 km
 
 def figures(name: str, samples: list[float]) -> None:
     ms = sorted(s * 1000 for s in samples)
-    cpu = sorted(c * 1000 for c in CPU[-len(samples):])
+    cpu = sorted(c * 1000 for c in CPU[-len(samples) :])
     p95 = ms[max(0, int(len(ms) * 0.95) - 1)]
-    print(f"{name:<44} n={len(ms):>4}  wall p50 {statistics.median(ms):7.2f} p95 {p95:7.2f} max {ms[-1]:7.2f} ms"
-          f"  | CPU p50 {statistics.median(cpu):6.2f} p95 {cpu[max(0, int(len(cpu) * 0.95) - 1)]:6.2f} ms")
+    print(
+        f"{name:<44} n={len(ms):>4}  wall p50 {statistics.median(ms):7.2f} p95 {p95:7.2f} max {ms[-1]:7.2f} ms"
+        f"  | CPU p50 {statistics.median(cpu):6.2f} p95 {cpu[max(0, int(len(cpu) * 0.95) - 1)]:6.2f} ms"
+    )
 
 
-CPU: list[float] = []  # this process's CPU time of each timed call: less distorted by a busy machine
+CPU: list[
+    float
+] = []  # this process's CPU time of each timed call: less distorted by a busy machine
 
 
 def timed(fn, *args, **kwargs) -> float:
@@ -52,7 +74,9 @@ def timed(fn, *args, **kwargs) -> float:
 
 
 def text(rng: random.Random, subject: str) -> str:
-    return ", ".join(rng.sample(WORDS[subject], 2)).capitalize() + rng.choice(["", ".", " lütfen ilgilenin.", " acil!"])
+    return ", ".join(rng.sample(WORDS[subject], 2)).capitalize() + rng.choice(
+        ["", ".", " lütfen ilgilenin.", " acil!"]
+    )
 
 
 def fill(town, n: int, rng: random.Random) -> None:
@@ -71,14 +95,23 @@ def fill(town, n: int, rng: random.Random) -> None:
         age = rng.uniform(0, 730)
         is_open = rng.random() < (0.5 if age < 60 else 0.03)
         created = now - timedelta(days=age)
-        batch.append(Case(
-            municipality=town.municipality, tracking_number=f"B-{i:07d}", public_token=f"bench-{i}", channel=channel,
-            subject=town.subjects[subject], directorate=town.subjects[subject].directorate,
-            status="new" if is_open else "closed", description=text(rng, subject),
-            neighbourhood=rng.choice(mahalleler),
-            latitude=LAT0 + rng.random() * SPAN if rng.random() < 0.7 else None,
-            longitude=None, created_at=created, updated_at=created,
-        ))
+        batch.append(
+            Case(
+                municipality=town.municipality,
+                tracking_number=f"B-{i:07d}",
+                public_token=f"bench-{i}",
+                channel=channel,
+                subject=town.subjects[subject],
+                directorate=town.subjects[subject].directorate,
+                status="new" if is_open else "closed",
+                description=text(rng, subject),
+                neighbourhood=rng.choice(mahalleler),
+                latitude=LAT0 + rng.random() * SPAN if rng.random() < 0.7 else None,
+                longitude=None,
+                created_at=created,
+                updated_at=created,
+            )
+        )
         if batch[-1].latitude is not None:
             batch[-1].longitude = LNG0 + rng.random() * SPAN
         if len(batch) == 5000:
@@ -109,16 +142,23 @@ def reused_town():
     from acikmasa.directory.models import Municipality
 
     municipality = Municipality.objects.get(code="benchkent")
-    return Town(municipality, subjects={s.code: s for s in municipality.subjects.all()},
-                neighbourhoods={n.name: n for n in municipality.neighbourhoods.all()})
+    return Town(
+        municipality,
+        subjects={s.code: s for s in municipality.subjects.all()},
+        neighbourhoods={n.name: n for n in municipality.neighbourhoods.all()},
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--postgres", help="server URL; the database bench_duplicates is recreated there")
+    parser.add_argument(
+        "--postgres", help="server URL; the database bench_duplicates is recreated there"
+    )
     parser.add_argument("--cases", type=int, default=50_000)
     parser.add_argument("--probes", type=int, default=300)
-    parser.add_argument("--reuse", help="measure on this DATABASE_URL as a previous run left it (no rewrite)")
+    parser.add_argument(
+        "--reuse", help="measure on this DATABASE_URL as a previous run left it (no rewrite)"
+    )
     args = parser.parse_args()
     tmp = tempfile.mkdtemp()
     if args.reuse:
@@ -132,8 +172,12 @@ def main() -> None:
         url = f"{args.postgres}/bench_duplicates"
     else:
         url = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="acikmasa.settings.local", ACIKMASA_DEBUG="0",
-                      ACIKMASA_TASK_BACKEND="django.tasks.backends.immediate.ImmediateBackend")
+    os.environ.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="acikmasa.settings.local",
+        ACIKMASA_DEBUG="0",
+        ACIKMASA_TASK_BACKEND="django.tasks.backends.immediate.ImmediateBackend",
+    )
     import django
 
     django.setup()
@@ -156,41 +200,68 @@ def main() -> None:
     else:
         town = make_town("benchkent")
         for name in ["Kemer", "Menderes", "Oruçreis", "Fatih", "Davutpaşa", "Nine Hatun"]:
-            town.neighbourhoods[name] = Neighbourhood.objects.create(municipality=town.municipality, name=name)
+            town.neighbourhoods[name] = Neighbourhood.objects.create(
+                municipality=town.municipality, name=name
+            )
         fill(town, args.cases, rng)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE cases_case")
-    print(f"database: {url.split('@')[-1]}  cases: {Case.objects.count()}  open: {Case.objects.filter(status='new').count()}"
-          f"  (written in {time.perf_counter() - started:.1f} s)")
+    print(
+        f"database: {url.split('@')[-1]}  cases: {Case.objects.count()}  open: {Case.objects.filter(status='new').count()}"
+        f"  (written in {time.perf_counter() - started:.1f} s)"
+    )
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
     def probe(pin: bool) -> Probe:
         subject = rng.choices([c for c, _ in SHARES], [w for _, w in SHARES])[0]
         return Probe(
-            municipality_id=town.municipality.pk, subject=town.subjects[subject], description=text(rng, subject),
-            latitude=LAT0 + rng.random() * SPAN if pin else None, longitude=LNG0 + rng.random() * SPAN if pin else None,
+            municipality_id=town.municipality.pk,
+            subject=town.subjects[subject],
+            description=text(rng, subject),
+            latitude=LAT0 + rng.random() * SPAN if pin else None,
+            longitude=LNG0 + rng.random() * SPAN if pin else None,
             neighbourhood_id=rng.choice(list(town.neighbourhoods.values())).pk,
         )
 
     for _ in range(20):
         candidate_search(probe(True))
     found = []
-    figures("candidate_search, pinned report", [timed(lambda p: found.append(len(candidate_search(p))), probe(True)) for _ in range(args.probes)])
+    figures(
+        "candidate_search, pinned report",
+        [
+            timed(lambda p: found.append(len(candidate_search(p))), probe(True))
+            for _ in range(args.probes)
+        ],
+    )
     print(f"  candidates per pinned report: mean {statistics.mean(found):.2f}, max {max(found)}")
-    figures("candidate_search, mahalle only (no pin)", [timed(candidate_search, probe(False)) for _ in range(args.probes)])
+    figures(
+        "candidate_search, mahalle only (no pin)",
+        [timed(candidate_search, probe(False)) for _ in range(args.probes)],
+    )
     plan(connection, probe(True))
 
     def submit(i: int) -> None:
         subject = rng.choice(["street_light", "pothole"])
-        case_submit(municipality=town.municipality, channel="web", subject=subject, description=text(rng, subject),
-                    latitude=LAT0 + rng.random() * SPAN, longitude=LNG0 + rng.random() * SPAN)
+        case_submit(
+            municipality=town.municipality,
+            channel="web",
+            subject=subject,
+            description=text(rng, subject),
+            latitude=LAT0 + rng.random() * SPAN,
+            longitude=LNG0 + rng.random() * SPAN,
+        )
 
     hooks._after_submit.remove(on_case_submitted)
-    figures("case_submit without the duplicates hook", [timed(submit, i) for i in range(args.probes // 3)])
+    figures(
+        "case_submit without the duplicates hook",
+        [timed(submit, i) for i in range(args.probes // 3)],
+    )
     hooks.on_submit(on_case_submitted)
-    figures("case_submit with the duplicates hook", [timed(submit, i) for i in range(args.probes // 3)])
+    figures(
+        "case_submit with the duplicates hook", [timed(submit, i) for i in range(args.probes // 3)]
+    )
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 

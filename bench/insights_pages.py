@@ -32,9 +32,14 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--url", default=os.environ.get("BENCH_URL", "postgres://postgres@127.0.0.1:5432/bench_demo"))
+    parser.add_argument(
+        "--url",
+        default=os.environ.get("BENCH_URL", "postgres://postgres@127.0.0.1:5432/bench_demo"),
+    )
     parser.add_argument("--requests", type=int, default=20)
-    parser.add_argument("--no-analyze", action="store_true", help="skip ANALYZE (already done after the load)")
+    parser.add_argument(
+        "--no-analyze", action="store_true", help="skip ANALYZE (already done after the load)"
+    )
     parser.add_argument("--pages", default="dashboard,scorecard,where")
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.url
@@ -44,33 +49,50 @@ def main() -> None:
 
     django.setup()
     from django.db import connection
+    from django.db.models import Sum
     from django.test import Client
     from django.utils import timezone
 
     from acikmasa.cases.models import Case
     from acikmasa.directory.models import StaffProfile
-
-    from django.db.models import Sum
-
     from acikmasa.insights.models import DirectorateRollup, Span
 
     if not args.no_analyze:
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # planner statistics after a bulk load; without them SQLite scans by municipality
+            cursor.execute(
+                "ANALYZE"
+            )  # planner statistics after a bulk load; without them SQLite scans by municipality
     last = Case.objects.order_by("-created_at").values_list("created_at", flat=True).first()
     end = timezone.localtime(last).date()
     count = DirectorateRollup.objects.filter(span=Span.MONTH).aggregate(n=Sum("received"))["n"] or 0
-    print(f"database: {connection.vendor} {args.url.rsplit('/', 1)[-1]}, {count:,} cases in the roll-ups, newest {end}")
+    print(
+        f"database: {connection.vendor} {args.url.rsplit('/', 1)[-1]}, {count:,} cases in the roll-ups, newest {end}"
+    )
     print(f"load average before: {os.getloadavg()}")
-    busiest = (DirectorateRollup.objects.filter(span=Span.MONTH).values("directorate")
-               .annotate(n=Sum("received")).order_by("-n").first() or {}).get("directorate")
+    busiest = (
+        DirectorateRollup.objects.filter(span=Span.MONTH)
+        .values("directorate")
+        .annotate(n=Sum("received"))
+        .order_by("-n")
+        .first()
+        or {}
+    ).get("directorate")
     managers = StaffProfile.objects.filter(role="directorate_manager").select_related("user")
     users = {
-        "pr_manager": StaffProfile.objects.filter(role="pr_manager").select_related("user").first().user,
-        "directorate_manager": (managers.filter(directorates=busiest).first() or managers.first()).user,
+        "pr_manager": StaffProfile.objects.filter(role="pr_manager")
+        .select_related("user")
+        .first()
+        .user,
+        "directorate_manager": (
+            managers.filter(directorates=busiest).first() or managers.first()
+        ).user,
     }
     windows = {"30 days": 29, "365 days": 364}
-    every = {"dashboard": "/analiz/", "scorecard": "/analiz/directorates/", "where": "/analiz/where/"}
+    every = {
+        "dashboard": "/analiz/",
+        "scorecard": "/analiz/directorates/",
+        "where": "/analiz/where/",
+    }
     pages = {name: every[name] for name in args.pages.split(",")}
     timings: dict[tuple, list[float]] = defaultdict(list)
     sql_time: dict[str, float] = defaultdict(float)
@@ -104,10 +126,14 @@ def main() -> None:
     for (page, role, window), values in sorted(timings.items()):
         values.sort()
         p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
-        print(f"{page:10} {role:20} {window:9} {statistics.median(values):8.1f} {p95:8.1f} {values[-1]:8.1f}")
+        print(
+            f"{page:10} {role:20} {window:9} {statistics.median(values):8.1f} {p95:8.1f} {values[-1]:8.1f}"
+        )
     print(f"load average after: {os.getloadavg()}")
     total = sum(sum(v) for v in timings.values()) / 1000
-    print(f"\nprofile: {total:.1f} s in all requests, {sum(sql_time.values()):.1f} s of it in SQL; slowest statements:")
+    print(
+        f"\nprofile: {total:.1f} s in all requests, {sum(sql_time.values()):.1f} s of it in SQL; slowest statements:"
+    )
     for label, seconds in sorted(sql_time.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {seconds:7.2f} s  {sql_count[label]:5d}x  {label}")
 

@@ -33,9 +33,9 @@ import time
 import urllib.parse
 import uuid
 
-from _common import ACIKMASA, ROOT, SERVER, database_exists  # noqa: E402 (bench/ is on sys.path)
+from _common import ACIKMASA, ROOT, SERVER, database_exists
 
-from acikmasa.common.tests import processes  # noqa: E402 (the scale-out test starts servers the same way)
+from acikmasa.common.tests import processes
 
 DEMO_KEY = "acikmasa-demo-open311-key"
 PATH = "/open311/v2/requests.json"
@@ -58,8 +58,15 @@ def prepare(name: str, make: int) -> str:
         with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
     subprocess.run([*ACIKMASA, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*ACIKMASA, "demo", "--cases", str(make), "--if-empty", "-v", "0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*ACIKMASA, "open311_demo_key"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*ACIKMASA, "demo", "--cases", str(make), "--if-empty", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    subprocess.run(
+        [*ACIKMASA, "open311_demo_key"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
     with psycopg.connect(url, autocommit=True) as conn:
         # Measure the intake, not the limiter: the demo client may post as fast as it can.
         conn.execute("UPDATE open311_clientapp SET rate_limit_per_minute = 1000000000")
@@ -73,22 +80,34 @@ def workload(url: str) -> tuple[int, list[str], list[tuple[float, float]]]:
 
     with psycopg.connect(url) as conn:
         client_id, municipality_id = conn.execute(
-            "SELECT id, municipality_id FROM open311_clientapp WHERE name = 'Demo client'").fetchone()
-        codes = [r[0] for r in conn.execute(
-            "SELECT code FROM directory_subject WHERE municipality_id = %s AND is_active"
-            " AND default_case_type <> 'information' ORDER BY code",  # Law 4982 asks for name and address
-            [municipality_id])]
+            "SELECT id, municipality_id FROM open311_clientapp WHERE name = 'Demo client'"
+        ).fetchone()
+        codes = [
+            r[0]
+            for r in conn.execute(
+                "SELECT code FROM directory_subject WHERE municipality_id = %s AND is_active"
+                " AND default_case_type <> 'information' ORDER BY code",  # Law 4982 asks for name and address
+                [municipality_id],
+            )
+        ]
         points = conn.execute(
             "SELECT DISTINCT ON (neighbourhood_id) latitude, longitude FROM cases_case"
             " WHERE municipality_id = %s AND latitude IS NOT NULL AND neighbourhood_id IS NOT NULL"
-            " ORDER BY neighbourhood_id, id", [municipality_id]).fetchall()
+            " ORDER BY neighbourhood_id, id",
+            [municipality_id],
+        ).fetchall()
     return client_id, codes, [(float(a), float(b)) for a, b in points]
 
 
 def form_body(i: int, codes: list[str], points: list[tuple[float, float]]) -> str:
     lat, lng = points[i % len(points)]
-    data = {"api_key": DEMO_KEY, "service_code": codes[i % len(codes)], "lat": f"{lat:.6f}",
-            "long": f"{lng:.6f}", "description": DESCRIPTIONS[i % len(DESCRIPTIONS)]}
+    data = {
+        "api_key": DEMO_KEY,
+        "service_code": codes[i % len(codes)],
+        "lat": f"{lat:.6f}",
+        "long": f"{lng:.6f}",
+        "description": DESCRIPTIONS[i % len(DESCRIPTIONS)],
+    }
     if i % 2 == 0:
         data |= {"first_name": "Ayşe", "last_name": "Yılmaz", "phone": f"0532{i % 10_000_000:07d}"}
     return urllib.parse.urlencode(data)
@@ -97,11 +116,16 @@ def form_body(i: int, codes: list[str], points: list[tuple[float, float]]) -> st
 # ---------------------------------------------------------------------------------------------
 # The server
 
-def start_server(url: str, port: int, workers: int, worker_class: str, threads: int) -> subprocess.Popen:
+
+def start_server(
+    url: str, port: int, workers: int, worker_class: str, threads: int
+) -> subprocess.Popen:
     if processes.gunicorn_path() is None:
         sys.exit("gunicorn is not installed: .venv/bin/pip install -e .")
     env = processes.production_env(url)
-    server = processes.start_gunicorn(env, port, workers=workers, worker_class=worker_class, threads=threads)
+    server = processes.start_gunicorn(
+        env, port, workers=workers, worker_class=worker_class, threads=threads
+    )
     processes.wait_ready(port, server)
     return server
 
@@ -124,8 +148,13 @@ def cpu_seconds(master: int, url: str, database: str) -> tuple[float, float]:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        backends = [r[0] for r in conn.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [database])]
+        backends = [
+            r[0]
+            for r in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [database],
+            )
+        ]
     return sum(_process_cpu(p) for p in worker_pids(master)), sum(_process_cpu(p) for p in backends)
 
 
@@ -172,13 +201,37 @@ def run_wrk(port: int, run: str, bodies: list[str], connections: int, duration: 
         handle.write(script)
     threads = min(2, connections)
     out = subprocess.run(
-        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
-         "-s", handle.name, f"http://127.0.0.1:{port}{PATH}"], capture_output=True, text=True, check=True).stdout
+        [
+            "wrk",
+            "-t",
+            str(threads),
+            "-c",
+            str(connections),
+            "-d",
+            f"{duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            handle.name,
+            f"http://127.0.0.1:{port}{PATH}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     os.unlink(handle.name)
     line = next(line for line in out.splitlines() if line.startswith("RESULT"))
     sent, good, bad, p50, p90, p99, worst, socket_errors = (int(v) for v in line.split()[1:])
-    return {"sent": sent, "ok": good, "failed": bad, "p50": p50 / 1000, "p90": p90 / 1000, "p99": p99 / 1000,
-            "max": worst / 1000, "socket_errors": socket_errors}
+    return {
+        "sent": sent,
+        "ok": good,
+        "failed": bad,
+        "p50": p50 / 1000,
+        "p90": p90 / 1000,
+        "p99": p99 / 1000,
+        "max": worst / 1000,
+        "socket_errors": socket_errors,
+    }
 
 
 def run_python(port: int, run: str, bodies: list[str], connections: int, duration: int) -> dict:
@@ -195,7 +248,10 @@ def run_python(port: int, run: str, bodies: list[str], connections: int, duratio
         mine, i = [], 0
         while time.monotonic() < stop_at:
             i += 1
-            headers = {"Content-Type": "application/x-www-form-urlencoded", "Idempotency-Key": f"{run}-{tid}-{i}"}
+            headers = {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Idempotency-Key": f"{run}-{tid}-{i}",
+            }
             started = time.perf_counter()
             try:
                 conn.request("POST", PATH, bodies[i % len(bodies)], headers)
@@ -219,13 +275,22 @@ def run_python(port: int, run: str, bodies: list[str], connections: int, duratio
     for worker in workers:
         worker.join()
     latencies.sort()
-    pick = lambda q: latencies[min(int(len(latencies) * q), len(latencies) - 1)] if latencies else 0.0
-    return {**counts, "p50": pick(0.5), "p90": pick(0.9), "p99": pick(0.99), "max": latencies[-1] if latencies else 0,
-            "socket_errors": 0}
+    pick = lambda q: (
+        latencies[min(int(len(latencies) * q), len(latencies) - 1)] if latencies else 0.0
+    )
+    return {
+        **counts,
+        "p50": pick(0.5),
+        "p90": pick(0.9),
+        "p99": pick(0.99),
+        "max": latencies[-1] if latencies else 0,
+        "socket_errors": 0,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
 # Checks and reports
+
 
 def verify(url: str, client_id: int, run: str) -> dict:
     """What the run wrote, read back from the database: nothing lost, nothing doubled."""
@@ -237,26 +302,49 @@ def verify(url: str, client_id: int, run: str) -> dict:
         run_cases = "SELECT id FROM cases_case WHERE external_id LIKE %(p)s"
         return {
             "cases": one("SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s"),
-            "keys_doubled": one("SELECT count(*) FROM (SELECT external_id FROM cases_case WHERE external_id LIKE %(p)s"
-                                " GROUP BY external_id HAVING count(*) > 1) d"),
-            "created_events": one(f"SELECT count(*) FROM cases_caseevent WHERE kind = 'created' AND case_id IN ({run_cases})"),
-            "routed_events": one(f"SELECT count(*) FROM cases_caseevent WHERE kind = 'routed' AND case_id IN ({run_cases})"),
+            "keys_doubled": one(
+                "SELECT count(*) FROM (SELECT external_id FROM cases_case WHERE external_id LIKE %(p)s"
+                " GROUP BY external_id HAVING count(*) > 1) d"
+            ),
+            "created_events": one(
+                f"SELECT count(*) FROM cases_caseevent WHERE kind = 'created' AND case_id IN ({run_cases})"
+            ),
+            "routed_events": one(
+                f"SELECT count(*) FROM cases_caseevent WHERE kind = 'routed' AND case_id IN ({run_cases})"
+            ),
             "events_doubled": one(
                 f"SELECT count(*) FROM (SELECT case_id, kind FROM cases_caseevent WHERE case_id IN ({run_cases})"
-                " AND kind IN ('created', 'routed') GROUP BY case_id, kind HAVING count(*) > 1) d"),
+                " AND kind IN ('created', 'routed') GROUP BY case_id, kind HAVING count(*) > 1) d"
+            ),
             "clocks": one(f"SELECT count(*) FROM deadlines_clock WHERE case_id IN ({run_cases})"),
-            "with_due_at": one("SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND due_at IS NOT NULL"),
-            "routed_cases": one("SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND directorate_id IS NOT NULL"),
-            "records": one(f"SELECT count(*) FROM open311_requestrecord WHERE case_id IN ({run_cases})"),
-            "notifications": one(f"SELECT count(*) FROM notify_notification WHERE case_id IN ({run_cases})"),
-            "tracking_doubled": one("SELECT count(*) - count(DISTINCT tracking_number) FROM cases_case"),
+            "with_due_at": one(
+                "SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND due_at IS NOT NULL"
+            ),
+            "routed_cases": one(
+                "SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND directorate_id IS NOT NULL"
+            ),
+            "records": one(
+                f"SELECT count(*) FROM open311_requestrecord WHERE case_id IN ({run_cases})"
+            ),
+            "notifications": one(
+                f"SELECT count(*) FROM notify_notification WHERE case_id IN ({run_cases})"
+            ),
+            "tracking_doubled": one(
+                "SELECT count(*) - count(DISTINCT tracking_number) FROM cases_case"
+            ),
         }
 
 
 def sql_of_one_post(url: str, codes: list[str], points: list[tuple[float, float]]) -> None:
     """In-process: the statements one POST runs (production settings, real database)."""
-    os.environ.update({"DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "acikmasa.settings.production",
-                       "ACIKMASA_SECRET_KEY": "bench-only", "ACIKMASA_ALLOWED_HOSTS": "testserver"})
+    os.environ.update(
+        {
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "acikmasa.settings.production",
+            "ACIKMASA_SECRET_KEY": "bench-only",
+            "ACIKMASA_ALLOWED_HOSTS": "testserver",
+        }
+    )
     import django
 
     django.setup()
@@ -267,10 +355,16 @@ def sql_of_one_post(url: str, codes: list[str], points: list[tuple[float, float]
     client = Client()
     for i in (1, 0):  # the last one, measured, has a citizen (even bodies carry one)
         with CaptureQueriesContext(connection) as queries:
-            answer = client.post(PATH, form_body(i, codes, points), content_type="application/x-www-form-urlencoded",
-                                 headers={"Idempotency-Key": f"sql-{uuid.uuid4()}"})
+            answer = client.post(
+                PATH,
+                form_body(i, codes, points),
+                content_type="application/x-www-form-urlencoded",
+                headers={"Idempotency-Key": f"sql-{uuid.uuid4()}"},
+            )
         assert answer.status_code == 200, answer.content[:300]
-    shapes = collections.Counter(re.sub(r"\s+", " ", q["sql"])[:110] for q in queries.captured_queries)
+    shapes = collections.Counter(
+        re.sub(r"\s+", " ", q["sql"])[:110] for q in queries.captured_queries
+    )
     print(f"SQL statements of one POST (with a citizen): {len(queries.captured_queries)}")
     for text, n in shapes.most_common():
         print(f"  {n} × {text}")
@@ -290,11 +384,15 @@ class ActivitySampler(threading.Thread):
         with psycopg.connect(self.url, autocommit=True) as conn:
             while not self.halt.wait(0.05):
                 for state, kind, event in conn.execute(
-                        "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
-                        " WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
-                        [self.database]):
-                    label = "idle (waiting for the web worker)" if state in ("idle", "idle in transaction") else (
-                        f"waiting: {kind}/{event}" if kind else "running on CPU")
+                    "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
+                    " WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+                    [self.database],
+                ):
+                    label = (
+                        "idle (waiting for the web worker)"
+                        if state in ("idle", "idle in transaction")
+                        else (f"waiting: {kind}/{event}" if kind else "running on CPU")
+                    )
                     self.samples[label] += 1
 
     def report(self) -> None:
@@ -309,16 +407,37 @@ def profile(pid: int, seconds: int, out: str) -> subprocess.Popen | None:
     if spy is None:
         print("py-spy not installed (.venv/bin/pip install py-spy): no profile")
         return None
-    return subprocess.Popen([spy, "record", "--pid", str(pid), "--duration", str(seconds), "--format", "raw",
-                             "--output", out, "--nonblocking", "--rate", "200"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [
+            spy,
+            "record",
+            "--pid",
+            str(pid),
+            "--duration",
+            str(seconds),
+            "--format",
+            "raw",
+            "--output",
+            out,
+            "--nonblocking",
+            "--rate",
+            "200",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def summarise_profile(path: str) -> None:
     """Inclusive share of the samples per part of the intake (collapsed stacks from py-spy)."""
     parts = {
         "HTTP/WSGI + middleware (outside the view)": None,
-        "view: parse form, authenticate, rate limit": ("client_app_authenticate", "rate_limit_take", "form_params", "_posted"),
+        "view: parse form, authenticate, rate limit": (
+            "client_app_authenticate",
+            "rate_limit_take",
+            "form_params",
+            "_posted",
+        ),
         "mahalle from the point (neighbourhood_at)": ("neighbourhood_at",),
         "_check subject + _place": ("_check (", "_place ("),
         "case_submit: validate": ("_validate (",),
@@ -353,7 +472,9 @@ def summarise_profile(path: str) -> None:
     if not total:
         print("profile: no samples")
         return
-    print(f"\nProfile of one worker ({total} samples, inclusive shares; a sample can count in two parts):")
+    print(
+        f"\nProfile of one worker ({total} samples, inclusive shares; a sample can count in two parts):"
+    )
     for part in parts:
         print(f"  {totals[part] / total:6.1%}  {part}")
     print(f"  {sql / total:6.1%}  of all samples inside a database call (psycopg / cursor.execute)")
@@ -363,9 +484,13 @@ def summarise_profile(path: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database", default="bench_intake")
-    parser.add_argument("--make", type=int, default=2000, help="demo cases when the database is created")
+    parser.add_argument(
+        "--make", type=int, default=2000, help="demo cases when the database is created"
+    )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread)")
@@ -388,7 +513,9 @@ def main() -> None:
     server = start_server(url, args.port, args.workers, args.worker_class, args.threads)
     spy = None
     try:
-        warm = run_python(args.port, run + "w", bodies, min(args.connections, 4), 2)  # open connections, fill caches
+        warm = run_python(
+            args.port, run + "w", bodies, min(args.connections, 4), 2
+        )  # open connections, fill caches
         if args.profile:
             spy = profile(worker_pids(server.pid)[0], args.duration, "var/intake_profile.txt")
         sampler = ActivitySampler(url, args.database)
@@ -396,7 +523,9 @@ def main() -> None:
         cpu_before = cpu_seconds(server.pid, url, args.database)
         load_before = os.getloadavg()
         started = time.monotonic()
-        result = (run_wrk if loader == "wrk" else run_python)(args.port, run, bodies, args.connections, args.duration)
+        result = (run_wrk if loader == "wrk" else run_python)(
+            args.port, run, bodies, args.connections, args.duration
+        )
         elapsed = time.monotonic() - started
         load_after = os.getloadavg()
         cpu_after = cpu_seconds(server.pid, url, args.database)
@@ -407,35 +536,56 @@ def main() -> None:
         processes.stop(server)
     found = verify(url, client_id, run)
     rate = found["cases"] / elapsed
-    print(f"\nIntake through {PATH}: gunicorn {args.workers} × {args.worker_class}"
-          f"{f' ({args.threads} threads)' if args.worker_class == 'gthread' else ''}, loader {loader} with"
-          f" {args.connections} connections, {elapsed:.1f} s (warm-up {warm['sent']} requests not counted)")
+    print(
+        f"\nIntake through {PATH}: gunicorn {args.workers} × {args.worker_class}"
+        f"{f' ({args.threads} threads)' if args.worker_class == 'gthread' else ''}, loader {loader} with"
+        f" {args.connections} connections, {elapsed:.1f} s (warm-up {warm['sent']} requests not counted)"
+    )
     print(f"  load average before {load_before[0]:.2f}, after {load_after[0]:.2f} (1 min)")
-    print(f"  requests sent {result['sent']:,}, answered 200: {result['ok']:,}, other: {result['failed']:,},"
-          f" socket errors {result['socket_errors']}")
+    print(
+        f"  requests sent {result['sent']:,}, answered 200: {result['ok']:,}, other: {result['failed']:,},"
+        f" socket errors {result['socket_errors']}"
+    )
     print(f"  cases written {found['cases']:,} = {rate:,.0f} cases/s")
-    print(f"  latency p50 {result['p50']:.1f} ms, p90 {result['p90']:.1f} ms, p99 {result['p99']:.1f} ms,"
-          f" max {result['max']:.1f} ms")
+    print(
+        f"  latency p50 {result['p50']:.1f} ms, p90 {result['p90']:.1f} ms, p99 {result['p99']:.1f} ms,"
+        f" max {result['max']:.1f} ms"
+    )
     web_cpu, db_cpu = (cpu_after[0] - cpu_before[0]), (cpu_after[1] - cpu_before[1])
     if found["cases"]:
         per_case = (web_cpu + db_cpu) / found["cases"] * 1000
-        print(f"  CPU per case: web workers {web_cpu / found['cases'] * 1000:.2f} ms + PostgreSQL backends"
-              f" {db_cpu / found['cases'] * 1000:.2f} ms = {per_case:.2f} ms"
-              f" (so about {1000 / per_case:,.0f} cases/s per fully available core)")
+        print(
+            f"  CPU per case: web workers {web_cpu / found['cases'] * 1000:.2f} ms + PostgreSQL backends"
+            f" {db_cpu / found['cases'] * 1000:.2f} ms = {per_case:.2f} ms"
+            f" (so about {1000 / per_case:,.0f} cases/s per fully available core)"
+        )
     sampler.report()
     print("  check: " + json.dumps(found))
     in_flight = found["cases"] - result["ok"]
     problems = []
     if not 0 <= in_flight <= args.connections:
-        problems.append(f"cases written minus 200 answers = {in_flight} (expected 0..{args.connections})")
+        problems.append(
+            f"cases written minus 200 answers = {in_flight} (expected 0..{args.connections})"
+        )
     if found["keys_doubled"] or found["tracking_doubled"] or found["events_doubled"]:
         problems.append("doubled work")
-    expected = {"created_events": "cases", "records": "cases", "routed_events": "routed_cases", "clocks": "with_due_at"}
+    expected = {
+        "created_events": "cases",
+        "records": "cases",
+        "routed_events": "routed_cases",
+        "clocks": "with_due_at",
+    }
     for name, other in expected.items():
         if found[name] != found[other]:
             problems.append(f"{name} {found[name]} != {other} {found[other]}")
-    print("  verdict: " + ("every accepted request is one case with its history, clock and record" if not problems
-                           else "PROBLEMS: " + "; ".join(problems)))
+    print(
+        "  verdict: "
+        + (
+            "every accepted request is one case with its history, clock and record"
+            if not problems
+            else "PROBLEMS: " + "; ".join(problems)
+        )
+    )
     if spy:
         summarise_profile("var/intake_profile.txt")
 

@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -37,9 +36,7 @@ CASE_COLUMNS = (
     "created_at,due_at,resolved_at,closed_at,updated_at,version,assignee_id,channel_id,directorate_id,"
     "duplicate_of_id,forwarded_to_id,municipality_id,neighbourhood_id,service_standard_id,street_id,subject_id,citizen_id"
 )
-EVENT_COLUMNS = (
-    "id,sequence,kind,actor_kind,created_at,from_status,to_status,is_public,text,payload,actor_id,case_id,directorate_id"
-)
+EVENT_COLUMNS = "id,sequence,kind,actor_kind,created_at,from_status,to_status,is_public,text,payload,actor_id,case_id,directorate_id"
 
 
 def copy_sql(k: int, case_offset: int, event_offset: int, last_id: int) -> tuple[str, str]:
@@ -77,10 +74,14 @@ def indexes_drop(conn) -> None:
         return  # dropped by an earlier, interrupted run: the file holds the definitions
     constraints = conn.execute(
         "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
-        "WHERE contype = 'u' AND conrelid::regclass::text = ANY(%s)", [list(TABLES)]).fetchall()
+        "WHERE contype = 'u' AND conrelid::regclass::text = ANY(%s)",
+        [list(TABLES)],
+    ).fetchall()
     indexes = conn.execute(
         "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) AND indexname NOT IN "
-        "(SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))", [list(TABLES)]).fetchall()
+        "(SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))",
+        [list(TABLES)],
+    ).fetchall()
     SAVED.parent.mkdir(parents=True, exist_ok=True)
     SAVED.write_text(json.dumps({"constraints": constraints, "indexes": indexes}, indent=1))
     for table, name, _definition in constraints:
@@ -97,7 +98,12 @@ def indexes_restore(conn, only: set[str] | None = None) -> None:
     saved = json.loads(SAVED.read_text())
     conn.execute("SET maintenance_work_mem = '1GB'")
     conn.execute("SET max_parallel_maintenance_workers = 2")
-    existing = {row[0] for row in conn.execute("SELECT conname FROM pg_constraint UNION SELECT indexname FROM pg_indexes")}
+    existing = {
+        row[0]
+        for row in conn.execute(
+            "SELECT conname FROM pg_constraint UNION SELECT indexname FROM pg_indexes"
+        )
+    }
     t0 = time.monotonic()
     built = 0
     for table, name, definition in saved["constraints"]:
@@ -110,23 +116,40 @@ def indexes_restore(conn, only: set[str] | None = None) -> None:
             built += 1
     if only is None:
         SAVED.unlink()
-    print(f"built {built} unique constraints and indexes in {time.monotonic() - t0:.0f} s, "
-          f"load {os.getloadavg()[0]:.1f}", flush=True)
+    print(
+        f"built {built} unique constraints and indexes in {time.monotonic() - t0:.0f} s, "
+        f"load {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
 
 
 # What the roll-up rebuild and the insights pages read: built first, so they can run before the rest.
-FIRST_INDEXES = {"case_event_sequence_unique", "cases_case_created_at_1f9faaa8", "case_open_due_idx", "case_queue_idx"}
+FIRST_INDEXES = {
+    "case_event_sequence_unique",
+    "cases_case_created_at_1f9faaa8",
+    "case_open_due_idx",
+    "case_queue_idx",
+}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database", default="bench_10m")
     parser.add_argument("--target", type=int, default=10_000_000)
     parser.add_argument("--skip-rebuild", action="store_true")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--first-indexes-only", action="store_true",
-                        help="build only the indexes the rebuild and the insights pages need; run again without it for the rest")
-    parser.add_argument("--indexes-only", action="store_true", help="only build the saved indexes (after --first-indexes-only)")
+    parser.add_argument(
+        "--first-indexes-only",
+        action="store_true",
+        help="build only the indexes the rebuild and the insights pages need; run again without it for the rest",
+    )
+    parser.add_argument(
+        "--indexes-only",
+        action="store_true",
+        help="only build the saved indexes (after --first-indexes-only)",
+    )
     args = parser.parse_args()
 
     import psycopg
@@ -141,19 +164,31 @@ def main() -> None:
     with psycopg.connect(url, autocommit=True) as conn:
         # Copy k of case i gets id i + k × CASE_STEP (events likewise): the base must stay below the step.
         case_step, event_step = CASE_STEP, EVENT_STEP
-        base_max = conn.execute("SELECT max(id) FROM cases_case WHERE id < %s", [case_step]).fetchone()[0]
+        base_max = conn.execute(
+            "SELECT max(id) FROM cases_case WHERE id < %s", [case_step]
+        ).fetchone()[0]
         total = conn.execute("SELECT count(*) FROM cases_case").fetchone()[0]
-        finished_ids = [row[0] for row in conn.execute(
-            f"SELECT id FROM cases_case WHERE id <= %s AND status IN {FINISHED} ORDER BY id", [base_max])]
-        print(f"base: {total:,} cases, {len(finished_ids):,} finished (copied per earlier year), "
-              f"case id step {case_step:,}, event id step {event_step:,}", flush=True)
+        finished_ids = [
+            row[0]
+            for row in conn.execute(
+                f"SELECT id FROM cases_case WHERE id <= %s AND status IN {FINISHED} ORDER BY id",
+                [base_max],
+            )
+        ]
+        print(
+            f"base: {total:,} cases, {len(finished_ids):,} finished (copied per earlier year), "
+            f"case id step {case_step:,}, event id step {event_step:,}",
+            flush=True,
+        )
         if total < args.target:
             indexes_drop(conn)
         plan, remaining, k = [], args.target - total, 0
         while remaining > 0:
             k += 1
-            if conn.execute("SELECT 1 FROM cases_case WHERE id > %s AND id <= %s LIMIT 1",
-                            [k * case_step, (k + 1) * case_step]).fetchone():
+            if conn.execute(
+                "SELECT 1 FROM cases_case WHERE id > %s AND id <= %s LIMIT 1",
+                [k * case_step, (k + 1) * case_step],
+            ).fetchone():
                 print(f"copy {k}: already loaded", flush=True)
                 continue
             n = min(remaining, len(finished_ids))
@@ -168,31 +203,52 @@ def main() -> None:
                 copied = worker.execute(cases_sql).rowcount
                 events = worker.execute(events_sql).rowcount
             elapsed = time.monotonic() - t0
-            print(f"copy {k}: {copied:,} cases, {events:,} events in {elapsed:.0f} s "
-                  f"({copied / elapsed:,.0f} cases/s), load {os.getloadavg()[0]:.1f}", flush=True)
+            print(
+                f"copy {k}: {copied:,} cases, {events:,} events in {elapsed:.0f} s "
+                f"({copied / elapsed:,.0f} cases/s), load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
 
         # Two copies at a time: each INSERT … SELECT is one backend; the server has two cores.
         with ThreadPoolExecutor(args.workers) as pool:
             for future in [pool.submit(copy_one, k, last_id) for k, last_id in plan]:
                 future.result()
         for table in TABLES:
-            conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+            conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+            )
         indexes_restore(conn, only=FIRST_INDEXES if args.first_indexes_only else None)
         conn.execute("ANALYZE cases_case")
         conn.execute("ANALYZE cases_caseevent")
         loaded = time.monotonic() - started
     rebuilt = 0.0
     if not args.skip_rebuild:
-        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "acikmasa.settings.local"}
-        subprocess.run([*ACIKMASA, "migrate", "--noinput", "-v", "0", "--skip-checks"], cwd=ROOT, env=env, check=True)
+        env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "acikmasa.settings.local",
+        }
+        subprocess.run(
+            [*ACIKMASA, "migrate", "--noinput", "-v", "0", "--skip-checks"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         t0 = time.monotonic()
-        subprocess.run([*ACIKMASA, "insights_rebuild", "--skip-checks"], cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [*ACIKMASA, "insights_rebuild", "--skip-checks"], cwd=ROOT, env=env, check=True
+        )
         rebuilt = time.monotonic() - t0
     t0 = time.monotonic()
     with psycopg.connect(url, autocommit=True) as conn:
         if args.first_indexes_only:  # what the pages read; the rest with --indexes-only
-            for table in ("cases_case", "insights_directoraterollup", "insights_channelrollup",
-                          "insights_subjectrollup", "insights_placerollup"):
+            for table in (
+                "cases_case",
+                "insights_directoraterollup",
+                "insights_channelrollup",
+                "insights_subjectrollup",
+                "insights_placerollup",
+            ):
                 conn.execute(f"VACUUM ANALYZE {table}")
         else:
             conn.execute("VACUUM ANALYZE")
@@ -200,14 +256,21 @@ def main() -> None:
     with psycopg.connect(url) as conn:
         cases = conn.execute("SELECT count(*) FROM cases_case").fetchone()[0]
         events = conn.execute("SELECT count(*) FROM cases_caseevent").fetchone()[0]
-        span = conn.execute("SELECT min(created_at)::date, max(created_at)::date FROM cases_case").fetchone()
+        span = conn.execute(
+            "SELECT min(created_at)::date, max(created_at)::date FROM cases_case"
+        ).fetchone()
         size = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         tables = conn.execute(
             "SELECT relname, pg_total_relation_size(oid) FROM pg_class WHERE relkind = 'r' "
-            "AND (relname LIKE 'cases_%%' OR relname LIKE 'insights_%%') ORDER BY 2 DESC LIMIT 8").fetchall()
+            "AND (relname LIKE 'cases_%%' OR relname LIKE 'insights_%%') ORDER BY 2 DESC LIMIT 8"
+        ).fetchall()
     print()
-    print(f"bench_10m: {cases:,} cases, {events:,} events ({events / cases:.2f} per case), {span[0]} .. {span[1]}")
-    print(f"  copies and indexes {loaded:8.0f} s   roll-up rebuild {rebuilt:6.0f} s   VACUUM ANALYZE {vacuumed:6.0f} s")
+    print(
+        f"bench_10m: {cases:,} cases, {events:,} events ({events / cases:.2f} per case), {span[0]} .. {span[1]}"
+    )
+    print(
+        f"  copies and indexes {loaded:8.0f} s   roll-up rebuild {rebuilt:6.0f} s   VACUUM ANALYZE {vacuumed:6.0f} s"
+    )
     print(f"  database     {size / 2**30:8.1f} GiB")
     for name, bytes_ in tables:
         print(f"    {name:32} {bytes_ / 2**30:6.2f} GiB")

@@ -30,7 +30,9 @@ sys.path.insert(0, str(ROOT))
 def figures(name: str, samples: list[float]) -> None:
     ms = sorted(s * 1000 for s in samples)
     p95 = ms[max(0, int(len(ms) * 0.95) - 1)]
-    print(f"{name:<52} n={len(ms):>5}  p50 {statistics.median(ms):7.2f} ms  p95 {p95:7.2f} ms  max {ms[-1]:7.2f} ms")
+    print(
+        f"{name:<52} n={len(ms):>5}  p50 {statistics.median(ms):7.2f} ms  p95 {p95:7.2f} ms  max {ms[-1]:7.2f} ms"
+    )
 
 
 def timed(fn, *args, **kwargs) -> float:
@@ -41,7 +43,9 @@ def timed(fn, *args, **kwargs) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--postgres", help="server URL; the database bench_notify is recreated there")
+    parser.add_argument(
+        "--postgres", help="server URL; the database bench_notify is recreated there"
+    )
     parser.add_argument("--cases", type=int, default=300)
     args = parser.parse_args()
     tmp = tempfile.mkdtemp()
@@ -54,8 +58,12 @@ def main() -> None:
         url = f"{args.postgres}/bench_notify"
     else:
         url = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ.update(DATABASE_URL=url, DJANGO_SETTINGS_MODULE="acikmasa.settings.local", ACIKMASA_DEBUG="0",
-                      ACIKMASA_TASK_BACKEND="django.tasks.backends.immediate.ImmediateBackend")
+    os.environ.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="acikmasa.settings.local",
+        ACIKMASA_DEBUG="0",
+        ACIKMASA_TASK_BACKEND="django.tasks.backends.immediate.ImmediateBackend",
+    )
     import django
 
     django.setup()
@@ -85,31 +93,59 @@ def main() -> None:
     print(f"database: {url.split('@')[-1]}  cases per figure: {n}")
 
     def submit(i: int, offset: int):
-        return case_submit(municipality=town.municipality, channel="sms", subject="pothole",
-                           description="Sokakta derin bir çukur var, araçlar zarar görüyor.",
-                           citizen=CitizenInput(phone=f"+90532{offset + i:07d}", contact_consent=True)).case
+        return case_submit(
+            municipality=town.municipality,
+            channel="sms",
+            subject="pothole",
+            description="Sokakta derin bir çukur var, araçlar zarar görüyor.",
+            citizen=CitizenInput(phone=f"+90532{offset + i:07d}", contact_consent=True),
+        ).case
 
-    hooks._after_submit.remove(on_case_event)  # the same submit without the hook, for the difference
+    hooks._after_submit.remove(
+        on_case_event
+    )  # the same submit without the hook, for the difference
     for i in range(10):  # warm caches and connections before any figure
         submit(i, 3_000_000)
     figures("case_submit without the notify hook", [timed(submit, i, 0) for i in range(n)])
     hooks.on_submit(on_case_event)
-    settings.ACIKMASA_NOTIFY_QUIET_START, settings.ACIKMASA_NOTIFY_QUIET_END = "00:00", "23:59"  # nothing is sent
-    figures("case_submit with the hook, message waiting (row only)", [timed(submit, i, 2_000_000) for i in range(n)])
+    settings.ACIKMASA_NOTIFY_QUIET_START, settings.ACIKMASA_NOTIFY_QUIET_END = (
+        "00:00",
+        "23:59",
+    )  # nothing is sent
+    figures(
+        "case_submit with the hook, message waiting (row only)",
+        [timed(submit, i, 2_000_000) for i in range(n)],
+    )
     settings.ACIKMASA_NOTIFY_QUIET_START = settings.ACIKMASA_NOTIFY_QUIET_END = "00:00"
     cases = []
 
     def submit_keep(i: int) -> None:
         cases.append(submit(i, 1_000_000))
 
-    figures("case_submit with the notify hook (sent inline)", [timed(submit_keep, i) for i in range(n)])
+    figures(
+        "case_submit with the notify hook (sent inline)", [timed(submit_keep, i) for i in range(n)]
+    )
     staff = town.users["fen_staff"]
-    figures("resolve with the notify hook (sent inline)", [timed(
-        case_transition, case_id=c.pk, actor=staff, request=TransitionRequest(action="resolve", text="Çukur asfaltla kapatıldı."),
-    ) for c in cases])
-    settings.ACIKMASA_NOTIFY_QUIET_START, settings.ACIKMASA_NOTIFY_QUIET_END = "00:00", "23:59"  # everything waits
+    figures(
+        "resolve with the notify hook (sent inline)",
+        [
+            timed(
+                case_transition,
+                case_id=c.pk,
+                actor=staff,
+                request=TransitionRequest(action="resolve", text="Çukur asfaltla kapatıldı."),
+            )
+            for c in cases
+        ],
+    )
+    settings.ACIKMASA_NOTIFY_QUIET_START, settings.ACIKMASA_NOTIFY_QUIET_END = (
+        "00:00",
+        "23:59",
+    )  # everything waits
     for c in cases:
-        case_transition(case_id=c.pk, actor=town.users["fen_manager"], request=TransitionRequest(action="close"))
+        case_transition(
+            case_id=c.pk, actor=town.users["fen_manager"], request=TransitionRequest(action="close")
+        )
     pending = Notification.objects.filter(status="pending").count()
     settings.ACIKMASA_NOTIFY_QUIET_START = settings.ACIKMASA_NOTIFY_QUIET_END = "00:00"
     from datetime import timedelta
@@ -119,12 +155,29 @@ def main() -> None:
     started = time.perf_counter()
     drained = due_send(now=timezone.now() + timedelta(days=1), limit=pending)
     elapsed = time.perf_counter() - started
-    print(f"{'due_send draining the quiet-hours backlog':<52} {drained} messages in {elapsed:.2f} s = {drained / elapsed:.0f} messages/s")
-    figures("survey_answer_submit (half not solved → reopen + alert)", [timed(
-        survey_answer_submit, case_id=c.pk, solved=i % 2 == 0, score=1 + i % 5, comment="bench",
-    ) for i, c in enumerate(cases)])
-    figures("survey_figures over every answer", [timed(survey_figures, town.users["pr"]) for _ in range(20)])
-    print(f"outbox rows: {Notification.objects.count()}, sent: {Notification.objects.filter(status='sent').count()}")
+    print(
+        f"{'due_send draining the quiet-hours backlog':<52} {drained} messages in {elapsed:.2f} s = {drained / elapsed:.0f} messages/s"
+    )
+    figures(
+        "survey_answer_submit (half not solved → reopen + alert)",
+        [
+            timed(
+                survey_answer_submit,
+                case_id=c.pk,
+                solved=i % 2 == 0,
+                score=1 + i % 5,
+                comment="bench",
+            )
+            for i, c in enumerate(cases)
+        ],
+    )
+    figures(
+        "survey_figures over every answer",
+        [timed(survey_figures, town.users["pr"]) for _ in range(20)],
+    )
+    print(
+        f"outbox rows: {Notification.objects.count()}, sent: {Notification.objects.filter(status='sent').count()}"
+    )
 
 
 if __name__ == "__main__":

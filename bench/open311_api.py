@@ -20,7 +20,7 @@ import subprocess
 import time
 import uuid
 
-from _common import ACIKMASA, ROOT, SERVER, database_exists  # noqa: E402 (bench/ is on sys.path)
+from _common import ACIKMASA, ROOT, SERVER, database_exists
 
 
 def prepare(name: str, make: int) -> str:
@@ -35,7 +35,9 @@ def prepare(name: str, make: int) -> str:
     subprocess.run([*ACIKMASA, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
     if fresh:
         subprocess.run([*ACIKMASA, "demo", "--cases", str(make)], cwd=ROOT, env=env, check=True)
-    subprocess.run([*ACIKMASA, "open311_demo_key"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*ACIKMASA, "open311_demo_key"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
     return url
 
 
@@ -65,13 +67,19 @@ def timed(call, rounds: int) -> list[float]:
 def report(label: str, times: list[float]) -> None:
     ordered = sorted(times)
     p95 = ordered[max(int(len(ordered) * 0.95) - 1, 0)]
-    print(f"  {label:<50} n={len(times):4}  p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} ms  max {ordered[-1]:7.1f} ms")
+    print(
+        f"  {label:<50} n={len(times):4}  p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} ms  max {ordered[-1]:7.1f} ms"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database", default="bench_open311")
-    parser.add_argument("--make", type=int, default=20_000, help="demo cases when the database is created")
+    parser.add_argument(
+        "--make", type=int, default=20_000, help="demo cases when the database is created"
+    )
     parser.add_argument("--requests", type=int, default=30, help="requests per measured kind")
     args = parser.parse_args()
     setup_django(prepare(args.database, args.make))
@@ -87,38 +95,76 @@ def main() -> None:
     from acikmasa.open311.services import DEMO_KEY, hash_key
 
     app = ClientApp.objects.select_related("municipality").get(key_hash=hash_key(DEMO_KEY))
-    ClientApp.objects.filter(pk=app.pk).update(rate_limit_per_minute=1_000_000)  # measure work, not the limiter
+    ClientApp.objects.filter(pk=app.pk).update(
+        rate_limit_per_minute=1_000_000
+    )  # measure work, not the limiter
     m = app.municipality
-    jurisdiction = {"jurisdiction_id": m.code, "api_key": DEMO_KEY}  # keyed reads: the key's limit applies
+    jurisdiction = {
+        "jurisdiction_id": m.code,
+        "api_key": DEMO_KEY,
+    }  # keyed reads: the key's limit applies
     client, n = Client(), args.requests
     cache.clear()
-    subject = m.subjects.filter(is_active=True, default_case_type="request").order_by("code").first()
+    subject = (
+        m.subjects.filter(is_active=True, default_case_type="request").order_by("code").first()
+    )
     street = subject and m.neighbourhoods.first().streets.first()
-    ids = list(published_cases(m).order_by("-created_at").values_list("tracking_number", flat=True)[:n + 1])
+    ids = list(
+        published_cases(m)
+        .order_by("-created_at")
+        .values_list("tracking_number", flat=True)[: n + 1]
+    )
     page = client.get("/open311/v2/requests.json", jurisdiction).json()
-    print(f"Open311 on {args.database}: {Case.objects.count():,} cases; the default list returns {len(page)} requests")
+    print(
+        f"Open311 on {args.database}: {Case.objects.count():,} cases; the default list returns {len(page)} requests"
+    )
     with CaptureQueriesContext(connection) as queries:
         client.get("/open311/v2/requests.json", jurisdiction)
     print(f"  queries for one default list page: {len(queries)}")
 
-    get = lambda url, **q: (lambda i: client.get(url, {**jurisdiction, **q}))
+    get = lambda url, **q: lambda i: client.get(url, {**jurisdiction, **q})
     report("GET services.json", timed(get("/open311/v2/services.json"), n))
-    report(f"GET services/{subject.code}.json", timed(get(f"/open311/v2/services/{subject.code}.json"), n))
+    report(
+        f"GET services/{subject.code}.json",
+        timed(get(f"/open311/v2/services/{subject.code}.json"), n),
+    )
     report("GET requests.json (90 days, ≤1000)", timed(get("/open311/v2/requests.json"), n))
     report("GET requests.xml (90 days, ≤1000)", timed(get("/open311/v2/requests.xml"), n))
-    report("GET requests.json extensions=true", timed(get("/open311/v2/requests.json", extensions="true"), n))
-    report("GET requests.json page_size=50 status=open", timed(get("/open311/v2/requests.json", page_size=50, status="open"), n))
-    report("GET requests/{id}.json", timed(lambda i: client.get(f"/open311/v2/requests/{ids[i % len(ids)]}.json", jurisdiction), n))
+    report(
+        "GET requests.json extensions=true",
+        timed(get("/open311/v2/requests.json", extensions="true"), n),
+    )
+    report(
+        "GET requests.json page_size=50 status=open",
+        timed(get("/open311/v2/requests.json", page_size=50, status="open"), n),
+    )
+    report(
+        "GET requests/{id}.json",
+        timed(
+            lambda i: client.get(f"/open311/v2/requests/{ids[i % len(ids)]}.json", jurisdiction), n
+        ),
+    )
 
-    form = {"api_key": DEMO_KEY, "service_code": subject.code, "lat": "41.04", "long": "28.87",
-            "description": "Bench: kaldırım taşı kırık", "address_id": str(street.pk) if street else ""}
+    form = {
+        "api_key": DEMO_KEY,
+        "service_code": subject.code,
+        "lat": "41.04",
+        "long": "28.87",
+        "description": "Bench: kaldırım taşı kırık",
+        "address_id": str(street.pk) if street else "",
+    }
     if not street:
         form.pop("address_id")
-    post = lambda headers: (lambda i: client.post("/open311/v2/requests.json", form, headers=headers(i)))
+    post = lambda headers: (
+        lambda i: client.post("/open311/v2/requests.json", form, headers=headers(i))
+    )
     before = Case.objects.count()
     report("POST requests.json (new case each)", timed(post(lambda i: {}), n))
     key = str(uuid.uuid4())
-    report("POST requests.json, same Idempotency-Key", timed(post(lambda i: {"Idempotency-Key": key}), n))
+    report(
+        "POST requests.json, same Idempotency-Key",
+        timed(post(lambda i: {"Idempotency-Key": key}), n),
+    )
     print(f"  cases written by the POSTs: {Case.objects.count() - before} (expected {n + 2})")
 
 

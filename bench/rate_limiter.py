@@ -9,7 +9,7 @@ import os
 import sys
 import tempfile
 
-import _common  # noqa: F401  (puts the project on sys.path)
+import _common
 
 
 def run(label: str, database_url: str, cache_url: str, hits: int) -> None:

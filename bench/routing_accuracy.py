@@ -25,15 +25,21 @@ UNTIL = "2026-11-01"
 
 def run(args: list[str], url: str) -> str:
     env = {**os.environ, "DATABASE_URL": url}
-    return subprocess.run([*ACIKMASA, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [*ACIKMASA, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--cases", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--test-share", type=float, default=0.2)
-    parser.add_argument("--reuse", action="store_true", help="Use the database of an earlier run if it exists.")
+    parser.add_argument(
+        "--reuse", action="store_true", help="Use the database of an earlier run if it exists."
+    )
     args = parser.parse_args()
 
     path = ROOT / "var" / "bench" / f"routing-{args.seed}-{args.cases}.sqlite3"
@@ -44,23 +50,41 @@ def main() -> None:
         started = time.perf_counter()
         run(["migrate", "-v0"], url)
         run(["demo", "--seed", str(args.seed), "--cases", str(args.cases), "--until", UNTIL], url)
-        print(f"demo: {args.cases} cases (seed {args.seed}) in {time.perf_counter() - started:.0f} s")
+        print(
+            f"demo: {args.cases} cases (seed {args.seed}) in {time.perf_counter() - started:.0f} s"
+        )
     else:
         run(["migrate", "-v0"], url)
     load_before = os.getloadavg()[0]
-    report = json.loads(run(["routing_evaluate", "--json", "--test-share", str(args.test_share)], url).splitlines()[-1])
-    print(f"train {report['train_cases']} older cases, test {report['test_cases']} newer ones (from {report['split_at']}), "
-          f"{report['subjects']} subjects")
-    print(f"rules only       top-1 {report['rules']['top1']:.1%}  top-3 {report['rules']['top3']:.1%}")
-    print(f"model only       top-1 {report['model']['top1']:.1%}  top-3 {report['model']['top3']:.1%}")
+    report = json.loads(
+        run(["routing_evaluate", "--json", "--test-share", str(args.test_share)], url).splitlines()[
+            -1
+        ]
+    )
+    print(
+        f"train {report['train_cases']} older cases, test {report['test_cases']} newer ones (from {report['split_at']}), "
+        f"{report['subjects']} subjects"
+    )
+    print(
+        f"rules only       top-1 {report['rules']['top1']:.1%}  top-3 {report['rules']['top3']:.1%}"
+    )
+    print(
+        f"model only       top-1 {report['model']['top1']:.1%}  top-3 {report['model']['top3']:.1%}"
+    )
     for weight, acc in report["combined"].items():
         print(f"combined w={float(weight):.1f}   top-1 {acc['top1']:.1%}  top-3 {acc['top3']:.1%}")
     for threshold, (share, right) in report["auto_route"].items():
-        print(f"threshold {float(threshold):.1f}    {share:.1%} routed automatically, {right:.1%} of them right")
+        print(
+            f"threshold {float(threshold):.1f}    {share:.1%} routed automatically, {right:.1%} of them right"
+        )
     latency = report["latency_ms"]
-    print(f"training {report['training_seconds']:.1f} s; one suggestion {latency['median']:.1f} ms median, "
-          f"{latency['p95']:.1f} ms p95")
-    print(f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (2 cores, shared)")
+    print(
+        f"training {report['training_seconds']:.1f} s; one suggestion {latency['median']:.1f} ms median, "
+        f"{latency['p95']:.1f} ms p95"
+    )
+    print(
+        f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (2 cores, shared)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,7 +18,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class CaseEventInline(admin.TabularInline):
     model = models.CaseEvent
-    fields = ["sequence", "created_at", "kind", "actor", "from_status", "to_status", "is_public", "text"]
+    fields = [
+        "sequence",
+        "created_at",
+        "kind",
+        "actor",
+        "from_status",
+        "to_status",
+        "is_public",
+        "text",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -32,7 +41,16 @@ class CaseEventInline(admin.TabularInline):
 
 @admin.register(models.Case)
 class CaseAdmin(ReadOnlyAdmin):
-    list_display = ["tracking_number", "case_type", "status", "subject", "directorate", "channel", "created_at", "due_at"]
+    list_display = [
+        "tracking_number",
+        "case_type",
+        "status",
+        "subject",
+        "directorate",
+        "channel",
+        "created_at",
+        "due_at",
+    ]
     list_filter = ["status", "case_type", "channel", "directorate"]
     search_fields = ["tracking_number"]
     list_select_related = ["subject", "directorate", "channel"]

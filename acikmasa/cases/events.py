@@ -45,8 +45,14 @@ class EventKind(models.TextChoices):
     DUPLICATE_UNLINKED = "duplicate_unlinked", _("A joined duplicate was separated again")
     MASTER_RESOLVED = "master_resolved", _("The joined application was resolved")
     MASTER_REJECTED = "master_rejected", _("The joined application was rejected")
-    MASTER_FORWARDED_OUT = "master_forwarded_out", _("The joined application was forwarded to another institution")
-    JURISDICTION_MATCHED = "jurisdiction_matched", _("Belongs to another institution (rule matched)")
+    MASTER_FORWARDED_OUT = (
+        "master_forwarded_out",
+        _("The joined application was forwarded to another institution"),
+    )
+    JURISDICTION_MATCHED = (
+        "jurisdiction_matched",
+        _("Belongs to another institution (rule matched)"),
+    )
 
 
 ACTION_EVENT_KINDS: dict[str, str] = {
@@ -70,14 +76,27 @@ ACTION_EVENT_KINDS: dict[str, str] = {
 }
 
 # What the citizen sees on the tracking page; notes and internal moves stay inside.
-PUBLIC_KINDS = frozenset({
-    EventKind.CREATED, EventKind.FORWARDED, EventKind.INFO_REQUESTED, EventKind.RESUMED,
-    EventKind.ANSWER_WRITTEN, EventKind.RESOLVED, EventKind.CLOSED, EventKind.REOPENED,
-    EventKind.REJECTED, EventKind.MARKED_DUPLICATE, EventKind.FORWARDED_OUT, EventKind.DEADLINE_EXTENDED,
-    EventKind.REROUTED,
-    EventKind.DUPLICATE_UNMARKED, EventKind.MASTER_RESOLVED, EventKind.MASTER_REJECTED,
-    EventKind.MASTER_FORWARDED_OUT,
-})
+PUBLIC_KINDS = frozenset(
+    {
+        EventKind.CREATED,
+        EventKind.FORWARDED,
+        EventKind.INFO_REQUESTED,
+        EventKind.RESUMED,
+        EventKind.ANSWER_WRITTEN,
+        EventKind.RESOLVED,
+        EventKind.CLOSED,
+        EventKind.REOPENED,
+        EventKind.REJECTED,
+        EventKind.MARKED_DUPLICATE,
+        EventKind.FORWARDED_OUT,
+        EventKind.DEADLINE_EXTENDED,
+        EventKind.REROUTED,
+        EventKind.DUPLICATE_UNMARKED,
+        EventKind.MASTER_RESOLVED,
+        EventKind.MASTER_REJECTED,
+        EventKind.MASTER_FORWARDED_OUT,
+    }
+)
 
 
 def actor_kind_of(actor: AbstractBaseUser | None, *, by_citizen: bool = False) -> str:
@@ -117,29 +136,55 @@ def record_event(
     )
 
 
-def record_created(case: Case, *, actor: AbstractBaseUser | None, payload: dict[str, Any]) -> CaseEvent:
+def record_created(
+    case: Case, *, actor: AbstractBaseUser | None, payload: dict[str, Any]
+) -> CaseEvent:
     return record_event(
-        case, EventKind.CREATED, actor=actor, to_status=case.status, payload=payload, at=case.created_at,
+        case,
+        EventKind.CREATED,
+        actor=actor,
+        to_status=case.status,
+        payload=payload,
+        at=case.created_at,
         by_citizen=actor is None,
     )
 
 
 def record_routed(
-    case: Case, *, actor: AbstractBaseUser | None, reason: str, details: dict[str, Any] | None = None
+    case: Case,
+    *,
+    actor: AbstractBaseUser | None,
+    reason: str,
+    details: dict[str, Any] | None = None,
 ) -> CaseEvent:
     return record_event(
-        case, EventKind.ROUTED, actor=actor,
-        payload={"directorate": case.directorate_id, "reason": reason, **(details or {})}, at=case.created_at,
+        case,
+        EventKind.ROUTED,
+        actor=actor,
+        payload={"directorate": case.directorate_id, "reason": reason, **(details or {})},
+        at=case.created_at,
     )
 
 
 def record_transition(
-    case: Case, action: str, *, actor: AbstractBaseUser | None, by_citizen: bool, from_status: str,
-    text: str, payload: dict[str, Any],
+    case: Case,
+    action: str,
+    *,
+    actor: AbstractBaseUser | None,
+    by_citizen: bool,
+    from_status: str,
+    text: str,
+    payload: dict[str, Any],
 ) -> CaseEvent:
     return record_event(
-        case, ACTION_EVENT_KINDS[action], actor=actor, by_citizen=by_citizen, from_status=from_status,
-        to_status=case.status if case.status != from_status else "", text=text, payload=payload,
+        case,
+        ACTION_EVENT_KINDS[action],
+        actor=actor,
+        by_citizen=by_citizen,
+        from_status=from_status,
+        to_status=case.status if case.status != from_status else "",
+        text=text,
+        payload=payload,
     )
 
 

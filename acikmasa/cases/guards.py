@@ -3,7 +3,8 @@
 Each guard gets the locked case and returns (changed field names, event payload), or raises.
 """
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
@@ -41,12 +42,21 @@ def param_id(params: dict, key: str) -> int | None:
 
 def _assign(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     user_id = param_id(params, "assignee_id")
-    profile = StaffProfile.objects.filter(
-        user_id=user_id, user__is_active=True, municipality_id=case.municipality_id,
-        role__in=[Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER], directorates=case.directorate_id,
-    ).first() if user_id and case.directorate_id else None
+    profile = (
+        StaffProfile.objects.filter(
+            user_id=user_id,
+            user__is_active=True,
+            municipality_id=case.municipality_id,
+            role__in=[Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER],
+            directorates=case.directorate_id,
+        ).first()
+        if user_id and case.directorate_id
+        else None
+    )
     if profile is None:
-        raise TransitionRefused(_("Choose a staff member of the case's directorate."), field="assignee")
+        raise TransitionRefused(
+            _("Choose a staff member of the case's directorate."), field="assignee"
+        )
     previous = case.assignee_id
     case.assignee_id = profile.user_id
     return ["assignee"], {"assignee": profile.user_id, "previous_assignee": previous}
@@ -89,7 +99,12 @@ def _information_outcome(case: Case, params: dict, outcome: str | None) -> dict[
         return {}
     payload = {"outcome": outcome}
     if outcome == outcomes.REFUSED:
-        ground = _choice(params, "legal_ground", outcomes.LEGAL_GROUNDS, _("Choose the article of Law 4982 the refusal rests on."))
+        ground = _choice(
+            params,
+            "legal_ground",
+            outcomes.LEGAL_GROUNDS,
+            _("Choose the article of Law 4982 the refusal rests on."),
+        )
         if ground:
             payload["legal_ground"] = ground
     return payload
@@ -98,10 +113,16 @@ def _information_outcome(case: Case, params: dict, outcome: str | None) -> dict[
 def _resolve(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     if len(text) < MIN_RESOLUTION_LENGTH:
         raise TransitionRefused(
-            _("Describe how the case was solved (at least %(n)d characters).") % {"n": MIN_RESOLUTION_LENGTH},
+            _("Describe how the case was solved (at least %(n)d characters).")
+            % {"n": MIN_RESOLUTION_LENGTH},
             field="text",
         )
-    outcome = _choice(params, "outcome", outcomes.ANSWER_OUTCOMES, _("Choose whether the information was given in full or in part."))
+    outcome = _choice(
+        params,
+        "outcome",
+        outcomes.ANSWER_OUTCOMES,
+        _("Choose whether the information was given in full or in part."),
+    )
     return [], _information_outcome(case, params, outcome)
 
 
@@ -120,9 +141,15 @@ def _note(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -
 
 def _close(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
     # "We close no request until the work is done" (seed 002): the last resolution must stand.
-    last = case.events.filter(kind__in=[EventKind.RESOLVED, EventKind.REOPENED]).order_by("-sequence").first()
+    last = (
+        case.events.filter(kind__in=[EventKind.RESOLVED, EventKind.REOPENED])
+        .order_by("-sequence")
+        .first()
+    )
     if last is None or last.kind != EventKind.RESOLVED or not last.text.strip():
-        raise TransitionRefused(_("A case can be closed only after it was resolved with a resolution text."))
+        raise TransitionRefused(
+            _("A case can be closed only after it was resolved with a resolution text.")
+        )
     return [], {"resolution_event": last.sequence}
 
 
@@ -130,8 +157,12 @@ def _reopen(case: Case, text: str, params: dict, actor: AbstractBaseUser | None)
     return [], {"previous_status": case.status, **_appeal(case, params)}
 
 
-def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
-    master = Case.objects.filter(pk=param_id(params, "master_id"), municipality_id=case.municipality_id).first()
+def _mark_duplicate(
+    case: Case, text: str, params: dict, actor: AbstractBaseUser | None
+) -> GuardResult:
+    master = Case.objects.filter(
+        pk=param_id(params, "master_id"), municipality_id=case.municipality_id
+    ).first()
     if master is None:
         raise TransitionRefused(_("Choose the case this one duplicates."), field="master")
     seen = {case.pk}
@@ -144,14 +175,20 @@ def _mark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser
     return ["duplicate_of"], {"master": master.pk, "master_tracking_number": master.tracking_number}
 
 
-def _unmark_duplicate(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+def _unmark_duplicate(
+    case: Case, text: str, params: dict, actor: AbstractBaseUser | None
+) -> GuardResult:
     payload = {"previous_master": case.duplicate_of_id}
     case.duplicate_of_id = None
     return ["duplicate_of"], payload
 
 
-def _forward_out(case: Case, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
-    body = ExternalBody.objects.filter(pk=param_id(params, "external_body_id"), municipality_id=case.municipality_id).first()
+def _forward_out(
+    case: Case, text: str, params: dict, actor: AbstractBaseUser | None
+) -> GuardResult:
+    body = ExternalBody.objects.filter(
+        pk=param_id(params, "external_body_id"), municipality_id=case.municipality_id
+    ).first()
     if body is None:
         raise TransitionRefused(_("Choose the institution to forward to."), field="external_body")
     case.forwarded_to_id = body.pk
@@ -170,15 +207,19 @@ def _subject_change(case: Case, params: dict, *, to_other_directorate: bool) -> 
     moves = target.directorate_id != case.directorate_id
     if moves != to_other_directorate:
         raise TransitionRefused(
-            _("This subject belongs to another directorate: re-route the case.") if moves
+            _("This subject belongs to another directorate: re-route the case.")
+            if moves
             else _("This subject belongs to the case's own directorate: correct the subject only."),
             field="subject",
         )
     previous = case.subject
     payload = {
-        "from_subject": case.subject_id, "from_subject_name": previous.name if previous else "",
-        "to_subject": target.pk, "to_subject_name": target.name,
-        "from_directorate": case.directorate_id, "to_directorate": target.directorate_id,
+        "from_subject": case.subject_id,
+        "from_subject_name": previous.name if previous else "",
+        "to_subject": target.pk,
+        "to_subject_name": target.name,
+        "from_directorate": case.directorate_id,
+        "to_directorate": target.directorate_id,
     }
     case.subject_id = target.pk
     if not moves:
@@ -217,6 +258,7 @@ GUARDS: dict[str, Callable[[Case, str, dict, AbstractBaseUser | None], GuardResu
 }
 
 
-def apply(case: Case, action: str, text: str, params: dict, actor: AbstractBaseUser | None) -> GuardResult:
+def apply(
+    case: Case, action: str, text: str, params: dict, actor: AbstractBaseUser | None
+) -> GuardResult:
     return GUARDS.get(action, _nothing)(case, text, params, actor)
-

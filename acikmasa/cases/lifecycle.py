@@ -45,7 +45,9 @@ class Action(models.TextChoices):
 
 
 S = Status
-OPEN_STATUSES = frozenset({S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.WAITING_CITIZEN, S.WAITING_OTHER, S.REOPENED})
+OPEN_STATUSES = frozenset(
+    {S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.WAITING_CITIZEN, S.WAITING_OTHER, S.REOPENED}
+)
 WAITING_STATUSES = frozenset({S.WAITING_CITIZEN, S.WAITING_OTHER})
 ACTIVE_STATUSES = frozenset({S.ASSIGNED, S.IN_PROGRESS, S.REOPENED})
 FINAL_STATUSES = frozenset({S.CLOSED, S.REJECTED, S.DUPLICATE, S.FORWARDED_OUT})
@@ -62,12 +64,16 @@ TRANSITIONS: dict[str, Move] = {
     Action.ASSIGN: Move(frozenset({S.NEW, S.REOPENED}) | ACTIVE_STATUSES, S.ASSIGNED),
     Action.START: Move(frozenset({S.NEW}) | ACTIVE_STATUSES - {S.IN_PROGRESS}, S.IN_PROGRESS),
     Action.FORWARD: Move(OPEN_STATUSES, S.NEW, needs_text=True),
-    Action.ASK_CITIZEN: Move(frozenset({S.NEW}) | ACTIVE_STATUSES, S.WAITING_CITIZEN, needs_text=True),
+    Action.ASK_CITIZEN: Move(
+        frozenset({S.NEW}) | ACTIVE_STATUSES, S.WAITING_CITIZEN, needs_text=True
+    ),
     Action.WAIT_OTHER: Move(frozenset({S.NEW}) | ACTIVE_STATUSES, S.WAITING_OTHER, needs_text=True),
     Action.RESUME: Move(WAITING_STATUSES, S.IN_PROGRESS),
     Action.ANSWER: Move(OPEN_STATUSES | {S.RESOLVED}, None, needs_text=True),
     Action.NOTE: Move(frozenset(Status.values), None, needs_text=True),
-    Action.RESOLVE: Move(frozenset({S.NEW}) | ACTIVE_STATUSES | WAITING_STATUSES, S.RESOLVED, needs_text=True),
+    Action.RESOLVE: Move(
+        frozenset({S.NEW}) | ACTIVE_STATUSES | WAITING_STATUSES, S.RESOLVED, needs_text=True
+    ),
     Action.CLOSE: Move(frozenset({S.RESOLVED}), S.CLOSED),
     Action.REOPEN: Move(frozenset({S.RESOLVED, S.CLOSED, S.REJECTED}), S.REOPENED, needs_text=True),
     Action.REJECT: Move(OPEN_STATUSES, S.REJECTED, needs_text=True),

@@ -11,7 +11,9 @@ from .models import Case
 R = Role
 DIRECTORATE_ROLES = frozenset({R.DIRECTORATE_STAFF, R.DIRECTORATE_MANAGER})
 # Intake agents look any case up to read its status to the caller; they do not work cases.
-MUNICIPALITY_WIDE_READERS = frozenset({R.DESK_AGENT, R.CALL_AGENT, R.FIELD_REP, R.PR_MANAGER, R.EXECUTIVE, R.ADMIN})
+MUNICIPALITY_WIDE_READERS = frozenset(
+    {R.DESK_AGENT, R.CALL_AGENT, R.FIELD_REP, R.PR_MANAGER, R.EXECUTIVE, R.ADMIN}
+)
 INTAKE_ROLES = frozenset({R.DESK_AGENT, R.CALL_AGENT, R.FIELD_REP, R.PR_MANAGER, R.ADMIN})
 
 _WORKERS = frozenset({R.DIRECTORATE_STAFF, R.DIRECTORATE_MANAGER, R.PR_MANAGER, R.ADMIN})
@@ -59,7 +61,9 @@ def directorate_ids(profile: StaffProfile) -> set[int]:
     return cache
 
 
-def visible_cases(user: AbstractBaseUser | None, queryset: QuerySet[Case] | None = None) -> QuerySet[Case]:
+def visible_cases(
+    user: AbstractBaseUser | None, queryset: QuerySet[Case] | None = None
+) -> QuerySet[Case]:
     """Cases `user` may read: the municipality for wide readers, own directorates for the rest."""
     queryset = Case.objects.all() if queryset is None else queryset
     profile = staff_profile(user)

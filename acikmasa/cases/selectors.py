@@ -31,13 +31,21 @@ class CaseFilters:
     text: str = ""
 
 
-def case_list(*, user: AbstractBaseUser | None, filters: CaseFilters | None = None) -> QuerySet[Case]:
+def case_list(
+    *, user: AbstractBaseUser | None, filters: CaseFilters | None = None
+) -> QuerySet[Case]:
     """The cases `user` may see, filtered; ordered by due time (soonest first)."""
     f = filters or CaseFilters()
-    queryset = visible_cases(user).select_related("subject", "directorate", "channel", "neighbourhood", "assignee")
+    queryset = visible_cases(user).select_related(
+        "subject", "directorate", "channel", "neighbourhood", "assignee"
+    )
     exact = {
-        "status": f.status, "directorate_id": f.directorate_id, "subject_id": f.subject_id,
-        "neighbourhood_id": f.neighbourhood_id, "channel_id": f.channel_id, "case_type": f.case_type,
+        "status": f.status,
+        "directorate_id": f.directorate_id,
+        "subject_id": f.subject_id,
+        "neighbourhood_id": f.neighbourhood_id,
+        "channel_id": f.channel_id,
+        "case_type": f.case_type,
         "assignee_id": f.assignee_id,
     }
     queryset = queryset.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
@@ -47,7 +55,9 @@ def case_list(*, user: AbstractBaseUser | None, filters: CaseFilters | None = No
     if f.overdue:
         queryset = queryset.filter(due_at__lt=now)
     if f.due_within_hours:
-        queryset = queryset.filter(due_at__gte=now, due_at__lt=now + timedelta(hours=f.due_within_hours))
+        queryset = queryset.filter(
+            due_at__gte=now, due_at__lt=now + timedelta(hours=f.due_within_hours)
+        )
     if f.text:
         queryset = queryset.filter(_text_query(f.text))
     return queryset.order_by("due_at", "id")
@@ -58,7 +68,13 @@ def _text_query(text: str) -> Q:
     query = Q(tracking_number=text)
     # SQLite's LIKE folds ASCII letters only, so "IŞIK" must also be tried as "ışık"; descriptions
     # are not stored folded, so a query typed without Turkish letters matches only ASCII words.
-    for variant in {text, turkish_lower(text), turkish_upper(text), turkish_lower(text).capitalize(), fold(text)}:
+    for variant in {
+        text,
+        turkish_lower(text),
+        turkish_upper(text),
+        turkish_lower(text).capitalize(),
+        fold(text),
+    }:
         if variant:
             query |= Q(description__icontains=variant)
     return query
@@ -66,10 +82,23 @@ def _text_query(text: str) -> Q:
 
 def case_get(*, user: AbstractBaseUser | None, case_id: int) -> Case:
     """One case the user may see; 404 otherwise (no hint that it exists)."""
-    case = visible_cases(user).select_related(
-        "subject", "directorate", "channel", "citizen", "neighbourhood", "street", "assignee",
-        "service_standard", "forwarded_to", "duplicate_of",
-    ).filter(pk=case_id).first()
+    case = (
+        visible_cases(user)
+        .select_related(
+            "subject",
+            "directorate",
+            "channel",
+            "citizen",
+            "neighbourhood",
+            "street",
+            "assignee",
+            "service_standard",
+            "forwarded_to",
+            "duplicate_of",
+        )
+        .filter(pk=case_id)
+        .first()
+    )
     if case is None:
         raise Http404
     return case

@@ -7,7 +7,16 @@ from .services.inbound import inbound_retry
 
 @admin.register(InboundMessage)
 class InboundMessageAdmin(admin.ModelAdmin):
-    list_display = ("received_at", "channel", "kind", "sender", "external_id", "status", "outcome", "case")
+    list_display = (
+        "received_at",
+        "channel",
+        "kind",
+        "sender",
+        "external_id",
+        "status",
+        "outcome",
+        "case",
+    )
     list_filter = ("status", "channel", "kind", "outcome")
     search_fields = ("external_id", "sender", "case__tracking_number")
     readonly_fields = [f.name for f in InboundMessage._meta.fields]
@@ -31,10 +40,25 @@ class AttemptInline(admin.TabularInline):
 
 @admin.register(OutboundMessage)
 class OutboundMessageAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "channel", "kind", "recipient", "status", "attempts", "next_attempt_at", "case")
+    list_display = (
+        "created_at",
+        "channel",
+        "kind",
+        "recipient",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "case",
+    )
     list_filter = ("status", "channel", "kind")
     search_fields = ("recipient", "provider_message_id", "case__tracking_number")
-    readonly_fields = ("provider_message_id", "provider_status", "provider_statuses", "attempts", "sent_at")
+    readonly_fields = (
+        "provider_message_id",
+        "provider_status",
+        "provider_statuses",
+        "attempts",
+        "sent_at",
+    )
     inlines = [AttemptInline]
 
 

@@ -13,16 +13,23 @@ def channels_configured(app_configs=None, **kwargs) -> list[Error]:
     errors = []
     for code in sorted(conf.enabled_adapters()):
         if code not in conf.REQUIRED:
-            errors.append(Error(f"Unknown channel {code!r} in ACIKMASA_CHANNELS.", id="channels.E001",
-                                hint=f"Known channels: {', '.join(conf.ALL_ADAPTERS)}."))
+            errors.append(
+                Error(
+                    f"Unknown channel {code!r} in ACIKMASA_CHANNELS.",
+                    id="channels.E001",
+                    hint=f"Known channels: {', '.join(conf.ALL_ADAPTERS)}.",
+                )
+            )
             continue
         for name in conf.REQUIRED[code]:
             if not conf.is_configured(name):
-                errors.append(Error(
-                    f"The {code} channel is switched on but ACIKMASA_{name} is not set (or is the demo value).",
-                    id="channels.E002",
-                    hint="Set it in the environment (docs/channels.md), or remove the channel from ACIKMASA_CHANNELS.",
-                ))
+                errors.append(
+                    Error(
+                        f"The {code} channel is switched on but ACIKMASA_{name} is not set (or is the demo value).",
+                        id="channels.E002",
+                        hint="Set it in the environment (docs/channels.md), or remove the channel from ACIKMASA_CHANNELS.",
+                    )
+                )
     return errors
 
 

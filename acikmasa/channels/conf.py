@@ -52,8 +52,18 @@ DEMO_DEFAULTS: dict[str, str] = {
 
 # The values a switched-on channel needs, and which of them must not keep the demo value.
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "whatsapp": ("WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN", "WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"),
-    "facebook": ("FACEBOOK_APP_SECRET", "FACEBOOK_VERIFY_TOKEN", "FACEBOOK_PAGE_ACCESS_TOKEN", "FACEBOOK_PAGE_ID"),
+    "whatsapp": (
+        "WHATSAPP_APP_SECRET",
+        "WHATSAPP_VERIFY_TOKEN",
+        "WHATSAPP_ACCESS_TOKEN",
+        "WHATSAPP_PHONE_NUMBER_ID",
+    ),
+    "facebook": (
+        "FACEBOOK_APP_SECRET",
+        "FACEBOOK_VERIFY_TOKEN",
+        "FACEBOOK_PAGE_ACCESS_TOKEN",
+        "FACEBOOK_PAGE_ID",
+    ),
     "sms": ("SMS_GATEWAY_SECRET", "SMS_GATEWAY_URL"),
     "twilio": ("TWILIO_AUTH_TOKEN",),
     "email": ("EMAIL_WEBHOOK_SECRET", "EMAIL_FROM"),

@@ -19,4 +19,3 @@ def provider(settings):
     settings.ACIKMASA_SMS_GATEWAY_TOKEN = "gateway-token"
     yield server
     server.stop()
-

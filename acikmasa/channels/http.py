@@ -10,8 +10,14 @@ from .base import SendFailed
 TIMEOUT_SECONDS = 10
 
 
-def _request(method: str, url: str, *, token: str = "", data: bytes | None = None,
-             headers: dict[str, str] | None = None) -> urllib.request.Request:
+def _request(
+    method: str,
+    url: str,
+    *,
+    token: str = "",
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> urllib.request.Request:
     if not url.startswith(("http://", "https://")):
         raise SendFailed(f"not an http(s) URL: {url!r}")
     request = urllib.request.Request(url, data=data, method=method)
@@ -22,8 +28,16 @@ def _request(method: str, url: str, *, token: str = "", data: bytes | None = Non
     return request
 
 
-def fetch(method: str, url: str, *, token: str = "", payload: Any = None, form: dict[str, str] | None = None,
-          headers: dict[str, str] | None = None, max_bytes: int = 1024 * 1024) -> tuple[bytes, str]:
+def fetch(
+    method: str,
+    url: str,
+    *,
+    token: str = "",
+    payload: Any = None,
+    form: dict[str, str] | None = None,
+    headers: dict[str, str] | None = None,
+    max_bytes: int = 1024 * 1024,
+) -> tuple[bytes, str]:
     """Call `url`; return (body, content type). Raise SendFailed on network errors and non-2xx."""
     data = None
     headers = dict(headers or {})
@@ -37,7 +51,7 @@ def fetch(method: str, url: str, *, token: str = "", payload: Any = None, form: 
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     request = _request(method, url, token=token, data=data, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 (scheme checked)
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(max_bytes + 1)
             content_type = response.headers.get("Content-Type", "application/octet-stream")
     except urllib.error.HTTPError as exc:

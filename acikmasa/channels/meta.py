@@ -27,9 +27,16 @@ def verification_response(request: HttpRequest, verify_token: str) -> HttpRespon
     mode = request.GET.get("hub.mode", "")
     token = request.GET.get("hub.verify_token", "")
     challenge = request.GET.get("hub.challenge", "")
-    if mode == "subscribe" and challenge and hmac.compare_digest(token.encode(), verify_token.encode()):
+    if (
+        mode == "subscribe"
+        and challenge
+        and hmac.compare_digest(token.encode(), verify_token.encode())
+    ):
         return HttpResponse(challenge, content_type="text/plain")
-    return JsonResponse({"ok": False, "error": "verification_failed", "message": "Wrong hub.verify_token or mode."}, status=403)
+    return JsonResponse(
+        {"ok": False, "error": "verification_failed", "message": "Wrong hub.verify_token or mode."},
+        status=403,
+    )
 
 
 def as_list(value: Any, what: str) -> list[Any]:

@@ -37,18 +37,33 @@ class InboundMessage(models.Model):
     headers = models.JSONField(_("headers"), default=dict, blank=True)
     body = models.BinaryField(_("body"), default=b"")
     item = models.JSONField(
-        _("item"), default=dict, blank=True,
+        _("item"),
+        default=dict,
+        blank=True,
         help_text=_("The part of a batched payload this row stands for."),
     )
     received_at = models.DateTimeField(_("received at"), default=timezone.now, db_index=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED
+    )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveIntegerField(_("processing attempts"), default=0)
-    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    case = models.ForeignKey(Case, verbose_name=_("case"), null=True, blank=True, on_delete=models.PROTECT, related_name="inbound_messages")
-    event = models.ForeignKey(CaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inbound_messages",
+    )
+    event = models.ForeignKey(
+        CaseEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("inbound message")
@@ -56,11 +71,15 @@ class InboundMessage(models.Model):
         ordering = ["-received_at"]
         constraints = [
             # Providers retry: the same message id is stored (and processed) once.
-            models.UniqueConstraint(fields=["channel", "external_id"], name="inbound_channel_external_id_unique"),
+            models.UniqueConstraint(
+                fields=["channel", "external_id"], name="inbound_channel_external_id_unique"
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "received_at"], name="inbound_status_idx"),
-            models.Index(fields=["channel", "sender", "received_at"], name="inbound_conversation_idx"),
+            models.Index(
+                fields=["channel", "sender", "received_at"], name="inbound_conversation_idx"
+            ),
         ]
 
     @property
@@ -92,24 +111,41 @@ class OutboundMessage(models.Model):
 
     channel = models.CharField(_("channel"), max_length=40)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MESSAGE)
-    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    case = models.ForeignKey(Case, verbose_name=_("case"), null=True, blank=True, on_delete=models.PROTECT, related_name="outbound_messages")
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="outbound_messages",
+    )
     recipient = models.CharField(_("recipient"), max_length=255)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     text = models.TextField(_("text"))
     template = models.CharField(_("template"), max_length=100, blank=True)
     template_params = models.JSONField(_("template parameters"), default=list, blank=True)
     reply_to = models.CharField(_("in reply to"), max_length=255, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
     attempts = models.PositiveIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True, db_index=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt at"), null=True, blank=True, db_index=True
+    )
     last_error = models.TextField(_("last error"), blank=True)
-    provider_message_id = models.CharField(_("provider message id"), max_length=255, blank=True, db_index=True)
+    provider_message_id = models.CharField(
+        _("provider message id"), max_length=255, blank=True, db_index=True
+    )
     provider_status = models.CharField(_("provider status"), max_length=40, blank=True)
     provider_statuses = models.JSONField(_("provider statuses"), default=list, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("outbound message")
@@ -124,7 +160,9 @@ class OutboundMessage(models.Model):
 class OutboundAttempt(models.Model):
     """One try at handing a message to its provider, kept for the record."""
 
-    message = models.ForeignKey(OutboundMessage, on_delete=models.CASCADE, related_name="attempt_log")
+    message = models.ForeignKey(
+        OutboundMessage, on_delete=models.CASCADE, related_name="attempt_log"
+    )
     number = models.PositiveIntegerField(_("attempt"))
     at = models.DateTimeField(_("time"), default=timezone.now)
     ok = models.BooleanField(_("succeeded"), default=False)

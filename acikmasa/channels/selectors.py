@@ -21,12 +21,16 @@ def can_triage(user: AbstractBaseUser | None) -> bool:
     return profile is not None and profile.role in INBOX_ROLES
 
 
-def inbound_list(*, user: AbstractBaseUser | None, status: str | None = None, channel: str | None = None) -> QuerySet[InboundMessage]:
+def inbound_list(
+    *, user: AbstractBaseUser | None, status: str | None = None, channel: str | None = None
+) -> QuerySet[InboundMessage]:
     """Inbound rows the user may triage: their municipality's, plus those not yet tied to one."""
     profile = staff_profile(user)
     if profile is None or profile.role not in INBOX_ROLES:
         return InboundMessage.objects.none()
-    rows = InboundMessage.objects.filter(Q(municipality_id=profile.municipality_id) | Q(municipality=None))
+    rows = InboundMessage.objects.filter(
+        Q(municipality_id=profile.municipality_id) | Q(municipality=None)
+    )
     if status:
         rows = rows.filter(status=status)
     if channel:
@@ -47,7 +51,9 @@ def outbound_list(*, user: AbstractBaseUser | None) -> QuerySet[OutboundMessage]
     profile = staff_profile(user)
     if profile is None or profile.role not in INBOX_ROLES:
         return OutboundMessage.objects.none()
-    return OutboundMessage.objects.filter(Q(municipality_id=profile.municipality_id) | Q(municipality=None))
+    return OutboundMessage.objects.filter(
+        Q(municipality_id=profile.municipality_id) | Q(municipality=None)
+    )
 
 
 @dataclass
@@ -64,8 +70,12 @@ def reply_address(*, case: Case) -> ReplyAddress | None:
     """Answer on the channel the citizen last wrote from (notifications use this); None when that
     channel cannot carry an answer (CİMER answers go back through CİMER, muhtar and calls have none)."""
     last = (
-        InboundMessage.objects.filter(case=case, kind="message", status=InboundMessage.Status.PROCESSED)
-        .exclude(sender="").order_by("-received_at").first()
+        InboundMessage.objects.filter(
+            case=case, kind="message", status=InboundMessage.Status.PROCESSED
+        )
+        .exclude(sender="")
+        .order_by("-received_at")
+        .first()
     )
     if last is None:
         return None
@@ -73,7 +83,9 @@ def reply_address(*, case: Case) -> ReplyAddress | None:
     if adapter is None or not adapter.sends:
         return None
     if last.channel == "facebook" and "value" in last.item:  # a comment: answer under it
-        return ReplyAddress(last.channel, last.sender, reply_to=last.external_id, kind=OutboundMessage.Kind.COMMENT)
+        return ReplyAddress(
+            last.channel, last.sender, reply_to=last.external_id, kind=OutboundMessage.Kind.COMMENT
+        )
     if last.channel == "email":
         return ReplyAddress(last.channel, last.sender, reply_to=last.external_id)
     return ReplyAddress(last.channel, last.sender)

@@ -35,10 +35,22 @@ class LoopbackServer:
     received: list[Received] = field(default_factory=list)
     url: str = ""
 
-    def answer(self, method: str, path: str, *, status: int = 200, json_body: Any = None,
-               body: bytes | None = None, content_type: str = "application/json") -> None:
+    def answer(
+        self,
+        method: str,
+        path: str,
+        *,
+        status: int = 200,
+        json_body: Any = None,
+        body: bytes | None = None,
+        content_type: str = "application/json",
+    ) -> None:
         """Answer `method path`; several calls queue answers in order, the last one repeats."""
-        payload = body if body is not None else json.dumps(json_body if json_body is not None else {}).encode()
+        payload = (
+            body
+            if body is not None
+            else json.dumps(json_body if json_body is not None else {}).encode()
+        )
         self.routes.setdefault((method, path), []).append(Route(status, payload, content_type))
 
     def _route(self, method: str, path: str) -> Route:
@@ -69,7 +81,9 @@ class LoopbackServer:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -91,7 +105,9 @@ class LoopbackImapServer:
     """A tiny IMAP4rev1 server on loopback holding a list of mails: just what a poller needs
     (CAPABILITY, LOGIN, SELECT, UID SEARCH UNSEEN, UID FETCH RFC822, UID STORE +FLAGS, LOGOUT)."""
 
-    def __init__(self, mails: list[bytes], user: str = "basvuru", password: str = "imap-secret") -> None:
+    def __init__(
+        self, mails: list[bytes], user: str = "basvuru", password: str = "imap-secret"
+    ) -> None:
         self.mails = {uid: raw for uid, raw in enumerate(mails, start=1)}
         self.seen: set[int] = set()
         self.user, self.password = user, password
@@ -118,15 +134,23 @@ class LoopbackImapServer:
                         self.send(f"* CAPABILITY IMAP4rev1\r\n{tag} OK done\r\n")
                     elif command == "LOGIN":
                         user, _, password = args.partition(" ")
-                        authenticated = user.strip('"') == owner.user and password.strip('"') == owner.password
-                        self.send(f"{tag} OK logged in\r\n" if authenticated else f"{tag} NO wrong password\r\n")
+                        authenticated = (
+                            user.strip('"') == owner.user and password.strip('"') == owner.password
+                        )
+                        self.send(
+                            f"{tag} OK logged in\r\n"
+                            if authenticated
+                            else f"{tag} NO wrong password\r\n"
+                        )
                     elif command == "LOGOUT":
                         self.send(f"* BYE\r\n{tag} OK bye\r\n")
                         return
                     elif not authenticated:
                         self.send(f"{tag} NO log in first\r\n")
                     elif command == "SELECT":
-                        self.send(f"* {len(owner.mails)} EXISTS\r\n* FLAGS (\\Seen)\r\n{tag} OK [READ-WRITE] selected\r\n")
+                        self.send(
+                            f"* {len(owner.mails)} EXISTS\r\n* FLAGS (\\Seen)\r\n{tag} OK [READ-WRITE] selected\r\n"
+                        )
                     elif command == "UID":
                         self.uid(tag, args)
                     else:
@@ -137,12 +161,20 @@ class LoopbackImapServer:
                 sub = sub.upper()
                 if sub == "SEARCH":
                     unseen = " ".join(str(u) for u in owner.mails if u not in owner.seen)
-                    self.send(f"* SEARCH {unseen}\r\n{tag} OK searched\r\n".replace("SEARCH \r\n", "SEARCH\r\n"))
+                    self.send(
+                        f"* SEARCH {unseen}\r\n{tag} OK searched\r\n".replace(
+                            "SEARCH \r\n", "SEARCH\r\n"
+                        )
+                    )
                     return
                 uid = int(rest.split(" ", 1)[0])
                 if sub == "FETCH":
                     raw = owner.mails[uid]
-                    self.send(f"* {uid} FETCH (UID {uid} RFC822 {{{len(raw)}}}\r\n".encode() + raw + b")\r\n")
+                    self.send(
+                        f"* {uid} FETCH (UID {uid} RFC822 {{{len(raw)}}}\r\n".encode()
+                        + raw
+                        + b")\r\n"
+                    )
                     self.send(f"{tag} OK fetched\r\n")
                 elif sub == "STORE":
                     owner.seen.add(uid)
@@ -154,7 +186,9 @@ class LoopbackImapServer:
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
@@ -165,8 +199,12 @@ class LoopbackImapServer:
 
 def smtp_mailers(port: int) -> dict[str, Any]:
     """Django's MAILERS pointing the default mailer at an SMTP server on loopback `port`."""
-    return {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-                        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5}}}
+    return {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+        }
+    }
 
 
 class LoopbackSmtpServer:
@@ -177,7 +215,7 @@ class LoopbackSmtpServer:
         self.messages: list[Any] = []
         self._controller: Any = None
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.messages.append(envelope)
         return "250 OK"
 

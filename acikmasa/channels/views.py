@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors
 from .i18n import chosen_language
-from .models import InboundMessage
-from .models import OutboundMessage
+from .models import InboundMessage, OutboundMessage
 from .services.inbound import inbound_retry
 from .services.outbound import outbound_retry
 
@@ -36,7 +35,11 @@ def inbox_detail(request: HttpRequest, message_id: int) -> HttpResponse:
     message = selectors.inbound_get(user=request.user, message_id=message_id)
     if message is None:
         raise Http404
-    return render(request, "channels/inbox_detail.html", {"message": message, "body": message.body_text[:20000]})
+    return render(
+        request,
+        "channels/inbox_detail.html",
+        {"message": message, "body": message.body_text[:20000]},
+    )
 
 
 @chosen_language

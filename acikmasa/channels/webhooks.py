@@ -15,15 +15,24 @@ from .base import Adapter, BadPayload, SignatureInvalid, SignatureMissing
 from .services.inbound import inbound_reject, inbound_store
 
 logger = logging.getLogger("acikmasa.channels.webhooks")
-KEPT_HEADERS = ("content-type", "user-agent", "x-hub-signature-256", "x-twilio-signature", "x-request-id")
+KEPT_HEADERS = (
+    "content-type",
+    "user-agent",
+    "x-hub-signature-256",
+    "x-twilio-signature",
+    "x-request-id",
+)
 
 
 def json_error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse({"ok": False, "error": code, "message": message}, status=status)
 
 
-def webhook_view(*methods: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def webhook_view(
+    *methods: str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
     """csrf_exempt (providers have no CSRF token) and a JSON 405 for any other method."""
+
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @csrf_exempt
         @wraps(view)
@@ -40,7 +49,11 @@ def webhook_view(*methods: str) -> Callable[[Callable[..., HttpResponse]], Calla
 
 
 def kept_headers(request: HttpRequest) -> dict[str, str]:
-    return {k.lower(): v for k, v in request.headers.items() if k.lower() in KEPT_HEADERS or k.lower().startswith("x-")}
+    return {
+        k.lower(): v
+        for k, v in request.headers.items()
+        if k.lower() in KEPT_HEADERS or k.lower().startswith("x-")
+    }
 
 
 def read_body(request: HttpRequest, limit: int) -> bytes | JsonResponse:
@@ -62,14 +75,21 @@ def read_body(request: HttpRequest, limit: int) -> bytes | JsonResponse:
 def receive(request: HttpRequest, adapter: Adapter) -> HttpResponse:
     """Handle one POST for `adapter`. Never a 500 for the provider's input; never touches cases."""
     if not conf.is_enabled(adapter.code):
-        return json_error(404, "channel_disabled", f"The {adapter.code} channel is not switched on.")
+        return json_error(
+            404, "channel_disabled", f"The {adapter.code} channel is not switched on."
+        )
     body = read_body(request, adapter.max_body)
     if isinstance(body, HttpResponse):
         return body
     try:
         adapter.verify(request, body)
     except (SignatureMissing, SignatureInvalid) as exc:
-        logger.warning("%s webhook refused from %s: %s", adapter.code, masked_ip(client_ip(request)), exc.message)
+        logger.warning(
+            "%s webhook refused from %s: %s",
+            adapter.code,
+            masked_ip(client_ip(request)),
+            exc.message,
+        )
         return json_error(exc.status, "bad_signature", exc.message)
     except BadPayload as exc:  # not even readable enough to check: unauthenticated, so not kept
         return json_error(exc.status, "bad_payload", exc.message)
@@ -81,6 +101,8 @@ def receive(request: HttpRequest, adapter: Adapter) -> HttpResponse:
         return json_error(exc.status, "bad_payload", exc.message)
     stored = duplicates = 0
     for envelope in envelopes:
-        _message, created = inbound_store(channel=adapter.code, envelope=envelope, headers=headers, body=body)
+        _message, created = inbound_store(
+            channel=adapter.code, envelope=envelope, headers=headers, body=body
+        )
         stored, duplicates = stored + created, duplicates + (not created)
     return adapter.acknowledge(request, stored, duplicates)

@@ -23,7 +23,9 @@ PIN_COOKIE = "acikmasa_primary_until"
 # never look missing because the replica is a moment behind.
 PRIMARY_ONLY_APPS = frozenset({"sessions", "auth", "contenttypes", "django_tasks_db", "admin"})
 
-_replica_reads: contextvars.ContextVar[bool] = contextvars.ContextVar("acikmasa_replica_reads", default=False)
+_replica_reads: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "acikmasa_replica_reads", default=False
+)
 
 
 def replica_configured() -> bool:
@@ -58,7 +60,9 @@ class ReplicaRouter:
     def allow_relation(self, obj1, obj2, **hints) -> bool:
         return True  # the replica holds the same rows as the primary
 
-    def allow_migrate(self, db: str, app_label: str, model_name: str | None = None, **hints) -> bool:
+    def allow_migrate(
+        self, db: str, app_label: str, model_name: str | None = None, **hints
+    ) -> bool:
         return db != REPLICA  # a replica gets its schema by streaming
 
 
@@ -72,8 +76,11 @@ def _pinned(request: HttpRequest) -> bool:
 def _wants_replica(request: HttpRequest) -> bool:
     match = request.resolver_match
     return (
-        replica_configured() and request.method in ("GET", "HEAD") and match is not None
-        and bool(set(match.namespaces) & set(settings.DATABASE_REPLICA_NAMESPACES)) and not _pinned(request)
+        replica_configured()
+        and request.method in ("GET", "HEAD")
+        and match is not None
+        and bool(set(match.namespaces) & set(settings.DATABASE_REPLICA_NAMESPACES))
+        and not _pinned(request)
     )
 
 
@@ -92,8 +99,14 @@ class ReplicaReadsMiddleware:
         response = self.get_response(request)
         if replica_configured() and request.method not in ("GET", "HEAD", "OPTIONS"):
             pin = time.time() + settings.DATABASE_REPLICA_PIN_SECONDS
-            response.set_cookie(PIN_COOKIE, f"{pin:.0f}", max_age=settings.DATABASE_REPLICA_PIN_SECONDS,
-                                httponly=True, samesite="Lax", secure=request.is_secure())
+            response.set_cookie(
+                PIN_COOKIE,
+                f"{pin:.0f}",
+                max_age=settings.DATABASE_REPLICA_PIN_SECONDS,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
         return response
 
     def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
@@ -101,7 +114,11 @@ class ReplicaReadsMiddleware:
             return None
         with replica_reads():
             response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+            if (
+                hasattr(response, "render")
+                and callable(response.render)
+                and not response.is_rendered
+            ):
                 response.render()
         if response.streaming:
             response.streaming_content = _streamed(response.streaming_content)

@@ -5,7 +5,9 @@ import unicodedata
 # Python's str.lower() maps "I" to "i" and "İ" to "i̇" (with a combining dot): wrong for Turkish.
 _TURKISH_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TURKISH_UPPER = str.maketrans({"ı": "I", "i": "İ"})
-_ASCII_FOLD = str.maketrans({"ı": "i", "ğ": "g", "ü": "u", "ş": "s", "ö": "o", "ç": "c", "â": "a", "î": "i", "û": "u"})
+_ASCII_FOLD = str.maketrans(
+    {"ı": "i", "ğ": "g", "ü": "u", "ş": "s", "ö": "o", "ç": "c", "â": "a", "î": "i", "û": "u"}
+)
 
 
 def turkish_lower(text: str) -> str:

@@ -50,7 +50,7 @@ def escalation_notices_send(*, limit: int = 200) -> tuple[int, int]:
             notice.attempts += 1
             try:
                 send_mail(subject, body, None, [notice.email])
-            except Exception as error:  # noqa: BLE001 - any delivery failure is recorded and retried
+            except Exception as error:
                 notice.last_error = str(error)[:1000]
             else:
                 notice.sent_at = timezone.now()

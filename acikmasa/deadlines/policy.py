@@ -36,7 +36,9 @@ def applicable_standards(
     )
     standards = []
     for standard in rows:
-        applies = standard.is_active and (standard.by_channel or case_type in (standard.case_types or []))
+        applies = standard.is_active and (
+            standard.by_channel or case_type in (standard.case_types or [])
+        )
         if applies or standard.pk == subject_standard:
             standards.append(standard)
     return standards

@@ -70,19 +70,30 @@ class Context:
         key = (channel, case_type, row.service_standard_id)
         if key not in self._standards:
             standard, _ = binding_standard(
-                municipality=self.ref.municipality, channel=self.ref.channels[channel], case_type=case_type,
-                subject=row, start=_REPRESENTATIVE_START,
+                municipality=self.ref.municipality,
+                channel=self.ref.channels[channel],
+                case_type=case_type,
+                subject=row,
+                start=_REPRESENTATIVE_START,
             )
-            self._standards[key] = None if standard is None else BoundStandard(
-                standard.pk, standard.deadline_amount, standard.deadline_unit,
-                self._calendar(standard.is_statutory),
+            self._standards[key] = (
+                None
+                if standard is None
+                else BoundStandard(
+                    standard.pk,
+                    standard.deadline_amount,
+                    standard.deadline_unit,
+                    self._calendar(standard.is_statutory),
+                )
             )
         return self._standards[key]
 
     def _calendar(self, statutory: bool):
         key = ("calendar", statutory)
         if key not in self._standards:
-            self._standards[key] = calendar_for(municipality=self.ref.municipality, statutory=statutory)
+            self._standards[key] = calendar_for(
+                municipality=self.ref.municipality, statutory=statutory
+            )
         return self._standards[key]
 
 
@@ -102,14 +113,32 @@ def build_context(ref: Reference) -> Context:
     subjects = []
     for index, spec in enumerate(catalogue.SUBJECTS):
         body = ref.external_bodies.get(spec.external)
-        subjects.append(SubjectInfo(
-            index, spec.code, ref.subjects[spec.code].pk, spec.directorate, ref.directorates[spec.directorate].pk,
-            spec.case_type, spec.share, spec.median_days, spec.season, spec.urgent, spec.external,
-            body.pk if body else None, body.name if body else "",
-        ))
+        subjects.append(
+            SubjectInfo(
+                index,
+                spec.code,
+                ref.subjects[spec.code].pk,
+                spec.directorate,
+                ref.directorates[spec.directorate].pk,
+                spec.case_type,
+                spec.share,
+                spec.median_days,
+                spec.season,
+                spec.urgent,
+                spec.external,
+                body.pk if body else None,
+                body.name if body else "",
+            )
+        )
     hoods = [
         HoodInfo(
-            index, ref.neighbourhoods[m.name].pk, m.name, m.households, m.latitude, m.longitude, m.region,
+            index,
+            ref.neighbourhoods[m.name].pk,
+            m.name,
+            m.households,
+            m.latitude,
+            m.longitude,
+            m.region,
             tuple((s.pk, s.name) for s in ref.streets[m.name]),
         )
         for index, m in enumerate(geography.MAHALLELER)
@@ -119,7 +148,9 @@ def build_context(ref: Reference) -> Context:
     desk, call, field_reps = [], [], {code: [] for code in ref.regions}
     profiles = (
         StaffProfile.objects.filter(municipality=ref.municipality, user__is_active=True)
-        .select_related("region").prefetch_related("directorates").order_by("user__username")
+        .select_related("region")
+        .prefetch_related("directorates")
+        .order_by("user__username")
     )
     for profile in profiles:
         codes = [d.code for d in profile.directorates.all()]
@@ -140,8 +171,16 @@ def build_context(ref: Reference) -> Context:
         if not staff[code] and code in managers:
             staff[code] = [managers[code]]
     return Context(
-        ref=ref, municipality_id=ref.municipality.pk, code=ref.municipality.code, subjects=subjects, hoods=hoods,
+        ref=ref,
+        municipality_id=ref.municipality.pk,
+        code=ref.municipality.code,
+        subjects=subjects,
+        hoods=hoods,
         channels={code: c.pk for code, c in ref.channels.items()},
         directorate_ids={code: d.pk for code, d in ref.directorates.items()},
-        staff=staff, managers=managers, desk=desk, call=call, field_reps=field_reps,
+        staff=staff,
+        managers=managers,
+        desk=desk,
+        call=call,
+        field_reps=field_reps,
     )

@@ -29,7 +29,12 @@ def _clip(polygon: list[Point], a: Point, b: Point, kx: float) -> list[Point]:
         s_cur, s_prev = side(current), side(previous)
         if (s_cur <= 0) != (s_prev <= 0):
             t = s_prev / (s_prev - s_cur)
-            result.append((previous[0] + t * (current[0] - previous[0]), previous[1] + t * (current[1] - previous[1])))
+            result.append(
+                (
+                    previous[0] + t * (current[0] - previous[0]),
+                    previous[1] + t * (current[1] - previous[1]),
+                )
+            )
         if s_cur <= 0:
             result.append(current)
     return result

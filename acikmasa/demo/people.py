@@ -17,24 +17,150 @@ from .reference import Reference
 DEMO_PASSWORD = "demo12345"
 
 MALE_NAMES = [
-    "Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "Hasan", "İbrahim", "İsmail", "Osman", "Yusuf",
-    "Murat", "Ömer", "Ramazan", "Halil", "Süleyman", "Abdullah", "Mahmut", "Recep", "Salih", "Fatih",
-    "Kadir", "Emre", "Hakan", "Serkan", "Burak", "Yasin", "Furkan", "Enes", "Emir", "Kerem",
-    "Yunus", "Selim", "Erkan", "Cem", "Tolga", "Onur", "Eyüp", "Bayram", "Şükrü", "Nurettin",
+    "Mehmet",
+    "Mustafa",
+    "Ahmet",
+    "Ali",
+    "Hüseyin",
+    "Hasan",
+    "İbrahim",
+    "İsmail",
+    "Osman",
+    "Yusuf",
+    "Murat",
+    "Ömer",
+    "Ramazan",
+    "Halil",
+    "Süleyman",
+    "Abdullah",
+    "Mahmut",
+    "Recep",
+    "Salih",
+    "Fatih",
+    "Kadir",
+    "Emre",
+    "Hakan",
+    "Serkan",
+    "Burak",
+    "Yasin",
+    "Furkan",
+    "Enes",
+    "Emir",
+    "Kerem",
+    "Yunus",
+    "Selim",
+    "Erkan",
+    "Cem",
+    "Tolga",
+    "Onur",
+    "Eyüp",
+    "Bayram",
+    "Şükrü",
+    "Nurettin",
 ]
 FEMALE_NAMES = [
-    "Fatma", "Ayşe", "Emine", "Hatice", "Zeynep", "Elif", "Meryem", "Şerife", "Zehra", "Sultan",
-    "Hanife", "Merve", "Özlem", "Yasemin", "Hacer", "Esra", "Büşra", "Rabia", "Kübra", "Sümeyye",
-    "Gülsüm", "Hülya", "Songül", "Dilek", "Leyla", "Nurcan", "Derya", "Tuğba", "Ebru", "Hilal",
-    "Esma", "Havva", "Saniye", "Ümmühan", "Gülizar", "Nazlı", "Seda", "Betül", "Ecrin", "Nisa",
+    "Fatma",
+    "Ayşe",
+    "Emine",
+    "Hatice",
+    "Zeynep",
+    "Elif",
+    "Meryem",
+    "Şerife",
+    "Zehra",
+    "Sultan",
+    "Hanife",
+    "Merve",
+    "Özlem",
+    "Yasemin",
+    "Hacer",
+    "Esra",
+    "Büşra",
+    "Rabia",
+    "Kübra",
+    "Sümeyye",
+    "Gülsüm",
+    "Hülya",
+    "Songül",
+    "Dilek",
+    "Leyla",
+    "Nurcan",
+    "Derya",
+    "Tuğba",
+    "Ebru",
+    "Hilal",
+    "Esma",
+    "Havva",
+    "Saniye",
+    "Ümmühan",
+    "Gülizar",
+    "Nazlı",
+    "Seda",
+    "Betül",
+    "Ecrin",
+    "Nisa",
 ]
 LAST_NAMES = [
-    "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir",
-    "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek",
-    "Polat", "Özcan", "Korkmaz", "Çakır", "Erdoğan", "Yavuz", "Can", "Acar", "Şen", "Aktaş",
-    "Güler", "Yalçın", "Güneş", "Bozkurt", "Bulut", "Keskin", "Ünal", "Turan", "Gül", "Özer",
-    "Işık", "Kaplan", "Avcı", "Sarı", "Tekin", "Taş", "Köse", "Yüksel", "Ateş", "Aksoy",
-    "Karataş", "Uçar", "Coşkun", "Tunç", "Duman", "Bayram", "Altun", "Akbulut", "Tuncer", "Erdem",
+    "Yılmaz",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Yıldız",
+    "Yıldırım",
+    "Öztürk",
+    "Aydın",
+    "Özdemir",
+    "Arslan",
+    "Doğan",
+    "Kılıç",
+    "Aslan",
+    "Çetin",
+    "Kara",
+    "Koç",
+    "Kurt",
+    "Özkan",
+    "Şimşek",
+    "Polat",
+    "Özcan",
+    "Korkmaz",
+    "Çakır",
+    "Erdoğan",
+    "Yavuz",
+    "Can",
+    "Acar",
+    "Şen",
+    "Aktaş",
+    "Güler",
+    "Yalçın",
+    "Güneş",
+    "Bozkurt",
+    "Bulut",
+    "Keskin",
+    "Ünal",
+    "Turan",
+    "Gül",
+    "Özer",
+    "Işık",
+    "Kaplan",
+    "Avcı",
+    "Sarı",
+    "Tekin",
+    "Taş",
+    "Köse",
+    "Yüksel",
+    "Ateş",
+    "Aksoy",
+    "Karataş",
+    "Uçar",
+    "Coşkun",
+    "Tunç",
+    "Duman",
+    "Bayram",
+    "Altun",
+    "Akbulut",
+    "Tuncer",
+    "Erdem",
 ]
 _BIG_DIRECTORATES = {"zabita", "temizlik", "fen", "park", "veteriner"}
 
@@ -70,15 +196,34 @@ def demo_logins() -> list[Login]:
     # Seed 000: per region one man and one woman representative.
     for number in range(1, 11):
         region = f"bolge-{(number + 1) // 2}"
-        logins.append(Login(f"saha{number}", *_name(10 + number, number % 2 == 0), Role.FIELD_REP, region=region))
+        logins.append(
+            Login(
+                f"saha{number}", *_name(10 + number, number % 2 == 0), Role.FIELD_REP, region=region
+            )
+        )
     with_subjects = {s.directorate for s in catalogue.SUBJECTS}
     for index, (code, _name_tr, _name_en) in enumerate(catalogue.DIRECTORATES):
         if code != "halkla":
-            logins.append(Login(f"{code}.mudur", *_name(30 + index, index % 3 == 0), Role.DIRECTORATE_MANAGER, (code,)))
+            logins.append(
+                Login(
+                    f"{code}.mudur",
+                    *_name(30 + index, index % 3 == 0),
+                    Role.DIRECTORATE_MANAGER,
+                    (code,),
+                )
+            )
         if code in with_subjects:
-            logins.append(Login(f"{code}1", *_name(60 + index, index % 2 == 0), Role.DIRECTORATE_STAFF, (code,)))
+            logins.append(
+                Login(
+                    f"{code}1", *_name(60 + index, index % 2 == 0), Role.DIRECTORATE_STAFF, (code,)
+                )
+            )
         if code in _BIG_DIRECTORATES:
-            logins.append(Login(f"{code}2", *_name(90 + index, index % 2 == 1), Role.DIRECTORATE_STAFF, (code,)))
+            logins.append(
+                Login(
+                    f"{code}2", *_name(90 + index, index % 2 == 1), Role.DIRECTORATE_STAFF, (code,)
+                )
+            )
     return logins
 
 
@@ -93,25 +238,38 @@ def staff_load(ref: Reference) -> dict[str, object]:
     password = make_password(DEMO_PASSWORD)  # hash once: PBKDF2 per user would cost seconds
     users = {}
     # Usernames are global: a second demo municipality (tests) gets its own prefixed accounts.
-    prefix = "" if ref.municipality.code == catalogue.MUNICIPALITY["code"] else f"{ref.municipality.code}."
+    prefix = (
+        ""
+        if ref.municipality.code == catalogue.MUNICIPALITY["code"]
+        else f"{ref.municipality.code}."
+    )
     existing = {
-        u.username: u for u in user_model.objects.filter(username__startswith=prefix)
-        .select_related("staff").prefetch_related("staff__directorates")
+        u.username: u
+        for u in user_model.objects.filter(username__startswith=prefix)
+        .select_related("staff")
+        .prefetch_related("staff__directorates")
     }
     for login in demo_logins():
         user = existing.get(prefix + login.username)
         if user is None:
-            email = f"{fold(login.first_name)[0]}.{fold(login.last_name)}@esenler.bel.tr".replace(" ", "")
+            email = f"{fold(login.first_name)[0]}.{fold(login.last_name)}@esenler.bel.tr".replace(
+                " ", ""
+            )
             user = user_model.objects.create(
-                username=prefix + login.username, first_name=login.first_name, last_name=login.last_name,
-                email=email, password=password, is_staff=login.superuser, is_superuser=login.superuser,
+                username=prefix + login.username,
+                first_name=login.first_name,
+                last_name=login.last_name,
+                email=email,
+                password=password,
+                is_staff=login.superuser,
+                is_superuser=login.superuser,
             )
         _profile_sync(user, login, ref)
         users[login.username] = user
     for username, person in (("halkla.mudur", "Ercan ZENGİN"), ("baskan.yrd", "Aydın POLAT")):
-        ApplicationPlace.objects.filter(municipality=ref.municipality, person_name=person, user=None).update(
-            user=users[username]
-        )
+        ApplicationPlace.objects.filter(
+            municipality=ref.municipality, person_name=person, user=None
+        ).update(user=users[username])
     return users
 
 
@@ -122,10 +280,16 @@ def _profile_sync(user, login: Login, ref: Reference) -> None:
     try:
         profile = user.staff
     except StaffProfile.DoesNotExist:
-        profile = StaffProfile.objects.create(user=user, municipality=ref.municipality, role=login.role, region=region)
+        profile = StaffProfile.objects.create(
+            user=user, municipality=ref.municipality, role=login.role, region=region
+        )
         profile.directorates.set(wanted)
         return
-    values = {"municipality_id": ref.municipality.pk, "role": login.role, "region_id": region.pk if region else None}
+    values = {
+        "municipality_id": ref.municipality.pk,
+        "role": login.role,
+        "region_id": region.pk if region else None,
+    }
     changed = [name for name, value in values.items() if getattr(profile, name) != value]
     for name in changed:
         setattr(profile, name, values[name])
@@ -137,10 +301,44 @@ def _profile_sync(user, login: Login, ref: Reference) -> None:
 
 # Citizens ------------------------------------------------------------------------------------
 
-_MOBILE_PREFIXES = ["501", "505", "506", "507", "530", "531", "532", "533", "534", "535", "536", "537",
-                    "538", "539", "541", "542", "543", "544", "545", "546", "549", "551", "552", "553",
-                    "554", "555", "559"]
-_MAIL_DOMAINS = ["gmail.com", "gmail.com", "gmail.com", "hotmail.com", "outlook.com", "yandex.com", "icloud.com"]
+_MOBILE_PREFIXES = [
+    "501",
+    "505",
+    "506",
+    "507",
+    "530",
+    "531",
+    "532",
+    "533",
+    "534",
+    "535",
+    "536",
+    "537",
+    "538",
+    "539",
+    "541",
+    "542",
+    "543",
+    "544",
+    "545",
+    "546",
+    "549",
+    "551",
+    "552",
+    "553",
+    "554",
+    "555",
+    "559",
+]
+_MAIL_DOMAINS = [
+    "gmail.com",
+    "gmail.com",
+    "gmail.com",
+    "hotmail.com",
+    "outlook.com",
+    "yandex.com",
+    "icloud.com",
+]
 # Large primes make the index -> number maps bijective, so no two citizens share an ID or a phone.
 _TCKN_SPAN, _TCKN_STEP = 899_999_999, 472_882_049
 _PHONE_SPAN, _PHONE_STEP = 9_999_999, 7_654_321

@@ -43,18 +43,28 @@ def privacy_demo_load(ref: Reference) -> PrivacyNotice:
     municipality = ref.municipality
     dsr_setup(municipality=municipality, directorate=ref.directorates["halkla"])
     for case_type, days, note in (
-        ("information", 730, "4982 s. Kanun: iki yıl"), ("tip_off", 365, "İhbarlar: bir yıl"),
+        ("information", 730, "4982 s. Kanun: iki yıl"),
+        ("tip_off", 365, "İhbarlar: bir yıl"),
         ("thanks", 180, "Teşekkürler: altı ay"),
     ):
         RetentionPolicy.objects.update_or_create(
-            municipality=municipality, case_type=case_type, defaults={"days_after_close": days, "note": note},
+            municipality=municipality,
+            case_type=case_type,
+            defaults={"days_after_close": days, "note": note},
         )
-    existing = PrivacyNotice.objects.filter(municipality=municipality, published_at__isnull=False).order_by("-version").first()
+    existing = (
+        PrivacyNotice.objects.filter(municipality=municipality, published_at__isnull=False)
+        .order_by("-version")
+        .first()
+    )
     if existing is not None:
         return existing
     name = municipality.name
     draft = notice_create(
-        municipality=municipality, summary=SUMMARY.format(name=name), body=BODY.format(name=name),
-        summary_en=SUMMARY_EN.format(name=municipality.name_en or name), effective_from=date(2024, 1, 1),
+        municipality=municipality,
+        summary=SUMMARY.format(name=name),
+        body=BODY.format(name=name),
+        summary_en=SUMMARY_EN.format(name=municipality.name_en or name),
+        effective_from=date(2024, 1, 1),
     )
     return notice_publish(notice_id=draft.pk)

@@ -76,11 +76,14 @@ def _load_organisation(ref: Reference) -> None:
     for code, name, name_en in catalogue.DIRECTORATES:
         email = f"{code}@esenler.bel.tr"
         ref.directorates[code] = _upsert(
-            Directorate, {"municipality": m, "code": code}, {"name": name, "name_en": name_en, "email": email}
+            Directorate,
+            {"municipality": m, "code": code},
+            {"name": name, "name_en": name_en, "email": email},
         )
     for code, name, name_en, kind, phone in catalogue.EXTERNAL_BODIES:
         ref.external_bodies[code] = _upsert(
-            ExternalBody, {"municipality": m, "code": code},
+            ExternalBody,
+            {"municipality": m, "code": code},
             {"name": name, "name_en": name_en, "kind": kind, "phone": phone},
         )
 
@@ -90,15 +93,28 @@ def _load_standards(ref: Reference) -> None:
     places = []
     for spec in (catalogue.FIRST_PLACE, catalogue.SECOND_PLACE):
         rest = {k: v for k, v in spec.items() if k != "person_name"}
-        places.append(_upsert(ApplicationPlace, {"municipality": m, "person_name": spec["person_name"]}, rest))
+        places.append(
+            _upsert(ApplicationPlace, {"municipality": m, "person_name": spec["person_name"]}, rest)
+        )
     first, second = places
     for spec in catalogue.STANDARDS:
-        standard = _upsert(ServiceStandard, {"municipality": m, "name": spec.name}, {
-            "name_en": spec.name_en, "sequence_no": spec.sequence_no, "required_documents": spec.documents,
-            "deadline_amount": spec.amount, "deadline_unit": spec.unit, "legal_basis": spec.legal_basis,
-            "is_statutory": spec.is_statutory, "case_types": list(spec.case_types),
-            "first_place": first, "second_place": second, "is_active": True,
-        })
+        standard = _upsert(
+            ServiceStandard,
+            {"municipality": m, "name": spec.name},
+            {
+                "name_en": spec.name_en,
+                "sequence_no": spec.sequence_no,
+                "required_documents": spec.documents,
+                "deadline_amount": spec.amount,
+                "deadline_unit": spec.unit,
+                "legal_basis": spec.legal_basis,
+                "is_statutory": spec.is_statutory,
+                "case_types": list(spec.case_types),
+                "first_place": first,
+                "second_place": second,
+                "is_active": True,
+            },
+        )
         wanted = {ref.channels[c].pk for c in spec.channels}
         if set(standard.channels.values_list("pk", flat=True)) != wanted:
             standard.channels.set(wanted)
@@ -107,28 +123,46 @@ def _load_standards(ref: Reference) -> None:
 
 def _load_subjects(ref: Reference) -> None:
     for spec in catalogue.SUBJECTS:
-        ref.subjects[spec.code] = _upsert(Subject, {"municipality": ref.municipality, "code": spec.code}, {
-            "name": spec.name, "name_en": spec.name_en, "directorate": ref.directorates[spec.directorate],
-            "default_case_type": spec.case_type, "keywords": spec.keywords,
-            "service_standard": ref.standards["acil48"] if spec.urgent else None,
-            "external_body": ref.external_bodies[spec.external] if spec.external else None,
-            "is_active": True,
-        })
+        ref.subjects[spec.code] = _upsert(
+            Subject,
+            {"municipality": ref.municipality, "code": spec.code},
+            {
+                "name": spec.name,
+                "name_en": spec.name_en,
+                "directorate": ref.directorates[spec.directorate],
+                "default_case_type": spec.case_type,
+                "keywords": spec.keywords,
+                "service_standard": ref.standards["acil48"] if spec.urgent else None,
+                "external_body": ref.external_bodies[spec.external] if spec.external else None,
+                "is_active": True,
+            },
+        )
 
 
 def _load_geography(ref: Reference) -> None:
     m = ref.municipality
     for code, name, name_en in geography.REGIONS:
-        ref.regions[code] = _upsert(Region, {"municipality": m, "code": code}, {"name": name, "name_en": name_en})
+        ref.regions[code] = _upsert(
+            Region, {"municipality": m, "code": code}, {"name": name, "name_en": name_en}
+        )
     outlines = geography.outlines()
     streets = geography.streets_of()
     for spec in geography.MAHALLELER:
-        hood = _upsert(Neighbourhood, {"municipality": m, "name": spec.name}, {
-            "former_names": spec.former_names, "region": ref.regions[spec.region],
-            "households": spec.households, "population": spec.population,
-            "latitude": spec.latitude, "longitude": spec.longitude, "boundary": outlines[spec.name],
-        })
+        hood = _upsert(
+            Neighbourhood,
+            {"municipality": m, "name": spec.name},
+            {
+                "former_names": spec.former_names,
+                "region": ref.regions[spec.region],
+                "households": spec.households,
+                "population": spec.population,
+                "latitude": spec.latitude,
+                "longitude": spec.longitude,
+                "boundary": outlines[spec.name],
+            },
+        )
         ref.neighbourhoods[spec.name] = hood
         ref.streets[spec.name] = [
-            _upsert(Street, {"neighbourhood": hood, "name": s.name}, {"kind": s.kind}) for s in streets[spec.name]
+            _upsert(Street, {"neighbourhood": hood, "name": s.name}, {"kind": s.kind})
+            for s in streets[spec.name]
         ]

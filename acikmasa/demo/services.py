@@ -28,8 +28,15 @@ def existing_case_count(code: str) -> int:
 
 
 def demo_load(
-    *, seed: int = 1, cases: int = 5000, years: int = 2, if_empty: bool = False, add_cases: bool = False,
-    code: str = catalogue.MUNICIPALITY["code"], until: datetime | None = None, chunk_size: int = 20_000,
+    *,
+    seed: int = 1,
+    cases: int = 5000,
+    years: int = 2,
+    if_empty: bool = False,
+    add_cases: bool = False,
+    code: str = catalogue.MUNICIPALITY["code"],
+    until: datetime | None = None,
+    chunk_size: int = 20_000,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoResult:
     """Load (or bring up to date) the demo municipality.
@@ -53,8 +60,15 @@ def demo_load(
     from .writer import cases_load  # the heavy part, imported only when needed
 
     created, events = cases_load(
-        ref=ref, users=users, seed=seed, count=cases, years=years, until=until, existing=existing,
-        chunk_size=chunk_size, progress=progress,
+        ref=ref,
+        users=users,
+        seed=seed,
+        count=cases,
+        years=years,
+        until=until,
+        existing=existing,
+        chunk_size=chunk_size,
+        progress=progress,
     )
     from acikmasa.insights.recount import rebuild
 

@@ -20,48 +20,111 @@ VAGUE_SHARE = 0.05
 TERSE_SHARE = 0.15
 
 GREETINGS = [
-    "Merhaba,", "Merhabalar.", "İyi günler,", "Selamün aleyküm,", "Sayın yetkili,", "Sayın Başkanım,",
-    "Kolay gelsin,", "Hayırlı günler.", "Değerli belediyemiz,", "Başkanım merhaba,", "Selamlar,",
-    "İyi akşamlar,", "Sayın ilgili,", "Merhaba ben mahalle sakiniyim.", "Ben {mahalle} sakiniyim,",
+    "Merhaba,",
+    "Merhabalar.",
+    "İyi günler,",
+    "Selamün aleyküm,",
+    "Sayın yetkili,",
+    "Sayın Başkanım,",
+    "Kolay gelsin,",
+    "Hayırlı günler.",
+    "Değerli belediyemiz,",
+    "Başkanım merhaba,",
+    "Selamlar,",
+    "İyi akşamlar,",
+    "Sayın ilgili,",
+    "Merhaba ben mahalle sakiniyim.",
+    "Ben {mahalle} sakiniyim,",
 ]
 PLACES = [
-    "{mahalle} Mahallesi {street} üzerinde", "{street} No:{no} önünde", "{mahalle} mah. {street} civarında",
-    "{street} ile {street2} köşesinde", "{street} başında", "{mahalle} Mahallesi {street} No:{no} önünde",
-    "{street} No:{no} karşısında", "{mahalle}'de {street} tarafında", "evimizin önünde, {street} üzerinde",
-    "{street} üzerindeki okulun yanında", "{street} camii arkasında", "{mahalle} mahallesinde {street} sonunda",
-    "{street} {no} numaranın önünde", "{mahalle} {street} tarafında",
+    "{mahalle} Mahallesi {street} üzerinde",
+    "{street} No:{no} önünde",
+    "{mahalle} mah. {street} civarında",
+    "{street} ile {street2} köşesinde",
+    "{street} başında",
+    "{mahalle} Mahallesi {street} No:{no} önünde",
+    "{street} No:{no} karşısında",
+    "{mahalle}'de {street} tarafında",
+    "evimizin önünde, {street} üzerinde",
+    "{street} üzerindeki okulun yanında",
+    "{street} camii arkasında",
+    "{mahalle} mahallesinde {street} sonunda",
+    "{street} {no} numaranın önünde",
+    "{mahalle} {street} tarafında",
 ]
 DURATIONS = [
-    "{n} gündür", "bir haftadır", "iki haftadır", "aylardır", "dünden beri", "geçen haftadan beri",
-    "bu sabahtan beri", "uzun zamandır", "bayramdan beri", "{n} haftadır", "3 gündür", "yaklaşık bir aydır",
+    "{n} gündür",
+    "bir haftadır",
+    "iki haftadır",
+    "aylardır",
+    "dünden beri",
+    "geçen haftadan beri",
+    "bu sabahtan beri",
+    "uzun zamandır",
+    "bayramdan beri",
+    "{n} haftadır",
+    "3 gündür",
+    "yaklaşık bir aydır",
 ]
 FEELINGS = [
-    "Lütfen acil ilgilenin.", "Artık bıktık.", "Daha önce de bildirdim ama sonuç çıkmadı.", "Komşular da şikayetçi.",
-    "Çocuklar tehlikede.", "Yaşlılar zor durumda.", "Gereğinin yapılmasını rica ederim.", "Yardımcı olursanız sevinirim.",
-    "Kaç kere aradık kimse gelmedi.", "Mağduriyetimizin giderilmesini istiyorum.", "Bu konuda bir çözüm bekliyoruz.",
-    "Lütfen bir ekip gönderin.", "Sabrımız kalmadı.", "Bilginize sunarım.", "İlgilenirseniz çok sevinirim.",
+    "Lütfen acil ilgilenin.",
+    "Artık bıktık.",
+    "Daha önce de bildirdim ama sonuç çıkmadı.",
+    "Komşular da şikayetçi.",
+    "Çocuklar tehlikede.",
+    "Yaşlılar zor durumda.",
+    "Gereğinin yapılmasını rica ederim.",
+    "Yardımcı olursanız sevinirim.",
+    "Kaç kere aradık kimse gelmedi.",
+    "Mağduriyetimizin giderilmesini istiyorum.",
+    "Bu konuda bir çözüm bekliyoruz.",
+    "Lütfen bir ekip gönderin.",
+    "Sabrımız kalmadı.",
+    "Bilginize sunarım.",
+    "İlgilenirseniz çok sevinirim.",
 ]
 CLOSINGS = [
-    "Teşekkürler.", "İlginize teşekkür ederim.", "Gereğini arz ederim.", "Kolay gelsin.", "Saygılarımla.",
-    "Allah razı olsun.", "İyi çalışmalar.", "Şimdiden teşekkürler.", "Saygılar.", "Teşekkür ederim, iyi günler.",
+    "Teşekkürler.",
+    "İlginize teşekkür ederim.",
+    "Gereğini arz ederim.",
+    "Kolay gelsin.",
+    "Saygılarımla.",
+    "Allah razı olsun.",
+    "İyi çalışmalar.",
+    "Şimdiden teşekkürler.",
+    "Saygılar.",
+    "Teşekkür ederim, iyi günler.",
 ]
 ALSO = ["Ayrıca", "Bir de", "Bu arada", "Aynı yerde", "Ek olarak"]
 
 RESOLUTION_SUFFIXES = [
-    "", " Vatandaşımıza bilgi verilmiştir.", " Başvuru sahibine geri dönüş yapılmıştır.",
-    " Yerinde fotoğrafla kontrol edilmiştir.", " Bilgilerinize sunarız.", " Konu takibe alınmıştır.",
+    "",
+    " Vatandaşımıza bilgi verilmiştir.",
+    " Başvuru sahibine geri dönüş yapılmıştır.",
+    " Yerinde fotoğrafla kontrol edilmiştir.",
+    " Bilgilerinize sunarız.",
+    " Konu takibe alınmıştır.",
 ]
 ASK_CITIZEN = [
     "Adres tarifi yetersiz; bina numarası ve yakın bir nokta bildirir misiniz?",
-    "Sorunun fotoğrafını gönderebilir misiniz?", "Ekiplerimiz adresi bulamadı, sizinle iletişime geçmek istiyoruz.",
+    "Sorunun fotoğrafını gönderebilir misiniz?",
+    "Ekiplerimiz adresi bulamadı, sizinle iletişime geçmek istiyoruz.",
     "Başvurunuzu değerlendirebilmemiz için kimlik ve ikamet bilgilerinizi iletiniz.",
     "Sorun hangi saatlerde yaşanıyor? Bilgi verirseniz ekip yönlendireceğiz.",
 ]
-CITIZEN_REPLIES = ["Fotoğrafı gönderdim.", "Bina numarası 14, marketin karşısı.", "Akşam 9dan sonra oluyor.", "Bilgileri ilettim."]
+CITIZEN_REPLIES = [
+    "Fotoğrafı gönderdim.",
+    "Bina numarası 14, marketin karşısı.",
+    "Akşam 9dan sonra oluyor.",
+    "Bilgileri ilettim.",
+]
 WAIT_OTHER = [
-    "İSKİ ile ortak çalışma gerekiyor, koordinasyon yazısı gönderildi.", "Malzeme temini bekleniyor.",
-    "Karayolları / İBB görüşü bekleniyor.", "İhale süreci tamamlandıktan sonra çalışma yapılacaktır.",
-    "Kolluk kuvvetleri ile ortak denetim planlandı.", "Mülk sahibinin izni bekleniyor.",
+    "İSKİ ile ortak çalışma gerekiyor, koordinasyon yazısı gönderildi.",
+    "Malzeme temini bekleniyor.",
+    "Karayolları / İBB görüşü bekleniyor.",
+    "İhale süreci tamamlandıktan sonra çalışma yapılacaktır.",
+    "Kolluk kuvvetleri ile ortak denetim planlandı.",
+    "Mülk sahibinin izni bekleniyor.",
 ]
 FORWARD_REASONS = [
     "Konu müdürlüğümüzün görev alanında değildir, ilgili müdürlüğe sevk edilmiştir.",
@@ -69,32 +132,47 @@ FORWARD_REASONS = [
     "Talep ilgili birimin yetkisinde olduğundan sevk edilmiştir.",
 ]
 FORWARD_OUT = {
-    "bedas": ["Sokak aydınlatması BEDAŞ'ın sorumluluğundadır; arıza kaydı BEDAŞ'a iletilmiştir.",
-              "Aydınlatma arızası elektrik dağıtım şirketi BEDAŞ'a bildirilmiştir (186)."],
-    "iski": ["Su ve kanalizasyon hatları İSKİ'nin sorumluluğundadır; başvuru İSKİ'ye iletilmiştir.",
-             "Arıza İSKİ 185 hattına ve yazılı olarak İSKİ'ye bildirilmiştir."],
+    "bedas": [
+        "Sokak aydınlatması BEDAŞ'ın sorumluluğundadır; arıza kaydı BEDAŞ'a iletilmiştir.",
+        "Aydınlatma arızası elektrik dağıtım şirketi BEDAŞ'a bildirilmiştir (186).",
+    ],
+    "iski": [
+        "Su ve kanalizasyon hatları İSKİ'nin sorumluluğundadır; başvuru İSKİ'ye iletilmiştir.",
+        "Arıza İSKİ 185 hattına ve yazılı olarak İSKİ'ye bildirilmiştir.",
+    ],
     "igdas": ["Doğalgaz hatları İGDAŞ'ın sorumluluğundadır; başvuru İGDAŞ'a iletilmiştir (187)."],
-    "ibb": ["Konu İstanbul Büyükşehir Belediyesinin sorumluluğundadır; Beyaz Masa'ya iletilmiştir.",
-            "Ana arter ve toplu ulaşım İBB'nin yetkisindedir; başvuru İBB'ye sevk edilmiştir."],
+    "ibb": [
+        "Konu İstanbul Büyükşehir Belediyesinin sorumluluğundadır; Beyaz Masa'ya iletilmiştir.",
+        "Ana arter ve toplu ulaşım İBB'nin yetkisindedir; başvuru İBB'ye sevk edilmiştir.",
+    ],
 }
 REJECT_REASONS = [
-    "Talep belediyemizin görev ve yetki alanı dışındadır.", "Adres bilgisi yetersiz olduğundan işlem yapılamamıştır.",
-    "Yerinde yapılan incelemede bildirilen sorun tespit edilememiştir.", "Söz konusu alan özel mülk olduğundan müdahale edilememektedir.",
+    "Talep belediyemizin görev ve yetki alanı dışındadır.",
+    "Adres bilgisi yetersiz olduğundan işlem yapılamamıştır.",
+    "Yerinde yapılan incelemede bildirilen sorun tespit edilememiştir.",
+    "Söz konusu alan özel mülk olduğundan müdahale edilememektedir.",
     "Aynı konuda yargı süreci devam ettiğinden başvuru işleme alınamamıştır.",
     "Başvuru sosyal inceleme kriterlerini karşılamadığından olumsuz sonuçlanmıştır.",
 ]
 REOPEN_TEXTS = [
-    "Sorun hala devam ediyor, kimse gelmedi.", "Çözüldü denmiş ama aynı durum sürüyor.",
-    "Yapılan iş yetersiz, tekrar bakılmasını istiyorum.", "Bir hafta sonra aynı sorun tekrar başladı.",
+    "Sorun hala devam ediyor, kimse gelmedi.",
+    "Çözüldü denmiş ama aynı durum sürüyor.",
+    "Yapılan iş yetersiz, tekrar bakılmasını istiyorum.",
+    "Bir hafta sonra aynı sorun tekrar başladı.",
     "Vatandaş aradı: sorun giderilmemiş.",
 ]
 NOTES = [
-    "Ekip yönlendirildi.", "Vatandaş telefonla arandı, ulaşılamadı.", "Yerinde keşif yapıldı.",
-    "Haftalık programa alındı.", "Müdür bey bilgilendirildi.", "Benzer başvurular birlikte değerlendirilecek.",
+    "Ekip yönlendirildi.",
+    "Vatandaş telefonla arandı, ulaşılamadı.",
+    "Yerinde keşif yapıldı.",
+    "Haftalık programa alındı.",
+    "Müdür bey bilgilendirildi.",
+    "Benzer başvurular birlikte değerlendirilecek.",
 ]
 ANSWERS = [
     "Başvurunuz ilgili ekibimize iletilmiştir, en kısa sürede çalışma yapılacaktır.",
-    "Talebiniz programa alınmıştır.", "Konu hakkında inceleme başlatılmıştır.",
+    "Talebiniz programa alınmıştır.",
+    "Konu hakkında inceleme başlatılmıştır.",
 ]
 
 
@@ -109,9 +187,9 @@ def _typo(rng: random.Random, text: str) -> str:
     j = rng.randrange(1, len(w) - 2)
     kind = rng.random()
     if kind < 0.4:
-        w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+        w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
     elif kind < 0.75:
-        w = w[:j] + w[j + 1:]
+        w = w[:j] + w[j + 1 :]
     else:
         w = w[:j] + w[j] + w[j:]
     words[i] = w
@@ -136,18 +214,34 @@ class TextComposer:
 
     def __init__(self) -> None:
         self.phrases = {
-            code: tuple(part.split("|") for part in parts) for code, parts in SUBJECT_PHRASES.items()
+            code: tuple(part.split("|") for part in parts)
+            for code, parts in SUBJECT_PHRASES.items()
         }
 
     def description(
-        self, rng: random.Random, *, subject: str, mahalle: str, street: str, street2: str, also: str | None = None
+        self,
+        rng: random.Random,
+        *,
+        subject: str,
+        mahalle: str,
+        street: str,
+        street2: str,
+        also: str | None = None,
     ) -> str:
         r = rng.random
         style = r()
         if style < MISFILED_SHARE:
-            subject = wording.neighbour(rng, subject)  # what was meant; the case keeps the subject it was filed under
+            subject = wording.neighbour(
+                rng, subject
+            )  # what was meant; the case keeps the subject it was filed under
         clauses, details, _ = self.phrases[subject]
-        slots = {"mahalle": mahalle, "street": street, "street2": street2, "no": rng.randint(1, 120), "n": rng.randint(2, 9)}
+        slots = {
+            "mahalle": mahalle,
+            "street": street,
+            "street2": street2,
+            "no": rng.randint(1, 120),
+            "n": rng.randint(2, 9),
+        }
         core = wording.reword(rng, rng.choice(clauses))
         if style > 1 - VAGUE_SHARE:
             return self._roughen(rng, wording.vague(rng, core).format(**slots))
@@ -198,8 +292,23 @@ class TextComposer:
         return rng.choice(pool)
 
 
-_ASCII = str.maketrans({"ı": "i", "İ": "I", "ğ": "g", "Ğ": "G", "ü": "u", "Ü": "U", "ş": "s", "Ş": "S",
-                        "ö": "o", "Ö": "O", "ç": "c", "Ç": "C", "â": "a"})
+_ASCII = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ğ": "g",
+        "Ğ": "G",
+        "ü": "u",
+        "Ü": "U",
+        "ş": "s",
+        "Ş": "S",
+        "ö": "o",
+        "Ö": "O",
+        "ç": "c",
+        "Ç": "C",
+        "â": "a",
+    }
+)
 
 
 def _ascii_keep_case(text: str) -> str:

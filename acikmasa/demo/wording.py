@@ -10,41 +10,71 @@ from .catalogue import SUBJECTS
 
 # Whole words (lower case) and what people write instead; the first entry is the word itself.
 SYNONYMS: dict[str, list[str]] = {
-    "araç": ["araba", "oto", "araç"], "araçlar": ["arabalar", "araçlar", "otolar"],
-    "araba": ["araç", "araba", "teneke"], "kaldırım": ["kaldırım", "yaya yolu", "tretuvar", "kaldrım"],
-    "kaldırımı": ["kaldırımı", "yaya yolunu", "tretuvarı"], "sokak": ["sokak", "sk", "cadde", "sokak arası"],
+    "araç": ["araba", "oto", "araç"],
+    "araçlar": ["arabalar", "araçlar", "otolar"],
+    "araba": ["araç", "araba", "teneke"],
+    "kaldırım": ["kaldırım", "yaya yolu", "tretuvar", "kaldrım"],
+    "kaldırımı": ["kaldırımı", "yaya yolunu", "tretuvarı"],
+    "sokak": ["sokak", "sk", "cadde", "sokak arası"],
     "sokakta": ["sokakta", "sokağımızda", "bizim sokakta", "mahallede", "sk da"],
     "sokağımızda": ["sokağımızda", "sokakta", "bizim orda", "yolumuzda"],
-    "çok": ["çok", "aşırı", "baya", "fazlasıyla", "cok", "acayip"], "her": ["her", "hep her"],
-    "kırık": ["kırık", "kırılmış", "bozuk", "parçalanmış", "kırk"], "bozuk": ["bozuk", "arızalı", "berbat", "bozk"],
-    "çalışmıyor": ["çalışmıyor", "çalışmıyo", "bozuk", "işlemiyor"], "yanmıyor": ["yanmıyor", "yanmıyo", "sönük", "çalışmıyor"],
-    "geliyor": ["geliyor", "geliyo", "gelip duruyor"], "gelmiyor": ["gelmiyor", "gelmiyo", "uğramıyor"],
+    "çok": ["çok", "aşırı", "baya", "fazlasıyla", "cok", "acayip"],
+    "her": ["her", "hep her"],
+    "kırık": ["kırık", "kırılmış", "bozuk", "parçalanmış", "kırk"],
+    "bozuk": ["bozuk", "arızalı", "berbat", "bozk"],
+    "çalışmıyor": ["çalışmıyor", "çalışmıyo", "bozuk", "işlemiyor"],
+    "yanmıyor": ["yanmıyor", "yanmıyo", "sönük", "çalışmıyor"],
+    "geliyor": ["geliyor", "geliyo", "gelip duruyor"],
+    "gelmiyor": ["gelmiyor", "gelmiyo", "uğramıyor"],
     "istiyoruz": ["istiyoruz", "rica ediyoruz", "bekliyoruz", "istiyoz", "talep ediyoruz"],
-    "gece": ["gece", "geceleri", "gece vakti", "gece yarısı"], "her gün": ["her gün", "hergün", "her allahın günü"],
-    "çocuklar": ["çocuklar", "çocuklarımız", "ufaklıklar", "cocuklar"], "köpek": ["köpek", "it", "kopek", "köpk"],
-    "köpekler": ["köpekler", "itler", "sokak köpekleri", "kopekler"], "kedi": ["kedi", "pisi", "kedicik"],
-    "ağaç": ["ağaç", "agaç", "ağac"], "ağacın": ["ağacın", "agacın"], "çöp": ["çöp", "cop", "çöpler"],
-    "çöpler": ["çöpler", "çöp poşetleri", "copler", "çöpleri"], "lamba": ["lamba", "lambası", "ışık", "lmba"],
-    "su": ["su", "suyu"], "yol": ["yol", "yolu", "cadde"], "yolu": ["yolu", "caddeyi", "yolumuzu"],
-    "lütfen": ["lütfen", "lutfen", "ne olur", "rica etsem"], "acil": ["acil", "acilen", "ivedilikle", "ACİL"],
+    "gece": ["gece", "geceleri", "gece vakti", "gece yarısı"],
+    "her gün": ["her gün", "hergün", "her allahın günü"],
+    "çocuklar": ["çocuklar", "çocuklarımız", "ufaklıklar", "cocuklar"],
+    "köpek": ["köpek", "it", "kopek", "köpk"],
+    "köpekler": ["köpekler", "itler", "sokak köpekleri", "kopekler"],
+    "kedi": ["kedi", "pisi", "kedicik"],
+    "ağaç": ["ağaç", "agaç", "ağac"],
+    "ağacın": ["ağacın", "agacın"],
+    "çöp": ["çöp", "cop", "çöpler"],
+    "çöpler": ["çöpler", "çöp poşetleri", "copler", "çöpleri"],
+    "lamba": ["lamba", "lambası", "ışık", "lmba"],
+    "su": ["su", "suyu"],
+    "yol": ["yol", "yolu", "cadde"],
+    "yolu": ["yolu", "caddeyi", "yolumuzu"],
+    "lütfen": ["lütfen", "lutfen", "ne olur", "rica etsem"],
+    "acil": ["acil", "acilen", "ivedilikle", "ACİL"],
     "yapılsın": ["yapılsın", "yapılsa iyi olur", "yapılmasını istiyoruz", "yapılsn"],
-    "kimse": ["kimse", "hiç kimse", "bi kişi bile"], "var": ["var", "mevcut", "vaar"],
-    "yok": ["yok", "yoktur", "hiç yok"], "değil": ["değil", "deil", "degil"], "bir": ["bir", "bi", "tek bir"],
+    "kimse": ["kimse", "hiç kimse", "bi kişi bile"],
+    "var": ["var", "mevcut", "vaar"],
+    "yok": ["yok", "yoktur", "hiç yok"],
+    "değil": ["değil", "deil", "degil"],
+    "bir": ["bir", "bi", "tek bir"],
 }
 FILLERS = ["ya", "yani", "abi", "artık", "hala", "resmen", "valla", "bakın", "yine", "maalesef"]
 TERSE_ENDINGS = ["", "", " acil", " !!", " lütfen", " ???", " bakarmısınız", " ne zaman gelcek"]
 VAGUE = [
-    "{street} tarafında bir sorun var, kimse ilgilenmiyor.", "Daha önce de yazdım, hala çözülmedi.",
-    "Mahallemizdeki durumla ilgili şikayetim var, arayın lütfen.", "Bir aydır aynı sorun, belediye nerede?",
-    "Geçen hafta bildirdiğim konu hala duruyor.", "Evimizin önündeki durum çekilmez oldu.",
-    "{mahalle} için bir talebim olacaktı.", "Buraya bir bakın artık.",
+    "{street} tarafında bir sorun var, kimse ilgilenmiyor.",
+    "Daha önce de yazdım, hala çözülmedi.",
+    "Mahallemizdeki durumla ilgili şikayetim var, arayın lütfen.",
+    "Bir aydır aynı sorun, belediye nerede?",
+    "Geçen hafta bildirdiğim konu hala duruyor.",
+    "Evimizin önündeki durum çekilmez oldu.",
+    "{mahalle} için bir talebim olacaktı.",
+    "Buraya bir bakın artık.",
 ]
-VAGUE_HINTS = ["{word} meselesi yine aynı.", "konu {word}.", "{word} ile ilgili.", "yine {word}...", ""]
+VAGUE_HINTS = [
+    "{word} meselesi yine aynı.",
+    "konu {word}.",
+    "{word} ile ilgili.",
+    "yine {word}...",
+    "",
+]
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 _DIRECTORATE = {s.code: s.directorate for s in SUBJECTS}
 _SIBLINGS = {
-    s.code: [o.code for o in SUBJECTS if o.directorate == s.directorate and o.code != s.code] for s in SUBJECTS
+    s.code: [o.code for o in SUBJECTS if o.directorate == s.directorate and o.code != s.code]
+    for s in SUBJECTS
 }
 
 
@@ -55,7 +85,11 @@ def reword(rng: random.Random, clause: str) -> str:
         bare = word.strip(",.!?").lower()
         options = SYNONYMS.get(bare)
         if options and rng.random() < 0.45:
-            word = word.replace(word.strip(",.!?"), rng.choice(options)) if word.strip(",.!?") else word
+            word = (
+                word.replace(word.strip(",.!?"), rng.choice(options))
+                if word.strip(",.!?")
+                else word
+            )
         elif len(word) > 5 and word.endswith("yor") and rng.random() < 0.3:
             word = word[:-1]  # spoken: "gidiyo", "kapatıyo"
         out.append(word)

@@ -45,20 +45,25 @@ class PostgresSink(_Sink):
     def write(self, model, columns, rows):
         if not rows:
             return
-        json_positions = [i for i, name in enumerate(columns) if isinstance(_field(model, name), models.JSONField)]
+        json_positions = [
+            i for i, name in enumerate(columns) if isinstance(_field(model, name), models.JSONField)
+        ]
         names = ", ".join(connection.ops.quote_name(_field(model, c).column) for c in columns)
         connection.ensure_connection()
         table = connection.ops.quote_name(model._meta.db_table)
-        with connection.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                if not json_positions:
-                    for row in rows:
-                        copy.write_row(row)
-                    return
+        with (
+            connection.connection.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+        ):
+            if not json_positions:
                 for row in rows:
-                    row = list(row)
-                    for i in json_positions:
-                        row[i] = json.dumps(row[i], ensure_ascii=False, separators=(",", ":"))
                     copy.write_row(row)
+                return
+            for row in rows:
+                row = list(row)
+                for i in json_positions:
+                    row[i] = json.dumps(row[i], ensure_ascii=False, separators=(",", ":"))
+                copy.write_row(row)
 
 
 class InsertSink(_Sink):
@@ -76,11 +81,12 @@ class InsertSink(_Sink):
         names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
         sql = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(fields))})"
         prepared = [
-            [f.get_db_prep_save(value, connection) for f, value in zip(fields, row, strict=True)] for row in rows
+            [f.get_db_prep_save(value, connection) for f, value in zip(fields, row, strict=True)]
+            for row in rows
         ]
         with connection.cursor() as cursor:
             for start in range(0, len(prepared), 2000):
-                cursor.executemany(sql, prepared[start:start + 2000])
+                cursor.executemany(sql, prepared[start : start + 2000])
 
 
 def _field(model: type[models.Model], attname: str) -> models.Field:
@@ -96,7 +102,9 @@ def _write_chunk(sink: _Sink, municipality, chunk, tracking: dict[int, int]) -> 
     sink.write(CaseEvent, EVENT_COLUMNS, chunk.events)
     # The tracking sequences move on in the chunk's transaction: later numbers continue after it.
     for year, value in tracking.items():
-        TrackingSequence.objects.update_or_create(municipality=municipality, year=year, defaults={"last_value": value})
+        TrackingSequence.objects.update_or_create(
+            municipality=municipality, year=year, defaults={"last_value": value}
+        )
 
 
 class _ChunkWriter:
@@ -115,7 +123,7 @@ class _ChunkWriter:
                 if self.error is None:
                     with transaction.atomic():
                         _write_chunk(self.sink, self.municipality, *item)
-        except BaseException as exc:  # noqa: BLE001 - handed to the generating thread, which raises it
+        except BaseException as exc:
             self.error = exc
             while self.queue.get() is not None:
                 pass
@@ -139,8 +147,16 @@ def sink_for_connection() -> _Sink:
 
 
 def cases_load(
-    *, ref: Reference, users: dict, seed: int, count: int, years: int, until: datetime | None, existing: int,
-    chunk_size: int = 20_000, progress: Callable[[int, int], None] | None = None,
+    *,
+    ref: Reference,
+    users: dict,
+    seed: int,
+    count: int,
+    years: int,
+    until: datetime | None,
+    existing: int,
+    chunk_size: int = 20_000,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, int]:
     """Generate `count` cases over the last `years` years up to `until` and write them; (cases, events).
 
@@ -152,15 +168,26 @@ def cases_load(
     start, end = day_span(until, years)
     municipality = ref.municipality
     generator = CaseGenerator(
-        ctx, seed=seed, count=count, start=start, end=end, first_index=existing,
+        ctx,
+        seed=seed,
+        count=count,
+        start=start,
+        end=end,
+        first_index=existing,
         citizen_index=Citizen.objects.filter(municipality=municipality).count(),
-        tracking=dict(TrackingSequence.objects.filter(municipality=municipality).values_list("year", "last_value")),
+        tracking=dict(
+            TrackingSequence.objects.filter(municipality=municipality).values_list(
+                "year", "last_value"
+            )
+        ),
     )
     sink = sink_for_connection()
     # Outside a transaction on PostgreSQL, a second thread writes chunk n while chunk n+1 is being
     # generated: the server and Python then each keep one core busy. Inside a transaction (tests),
     # or on SQLite, everything runs in this thread.
-    pipelined = connection.vendor == "postgresql" and not connection.in_atomic_block and count > chunk_size
+    pipelined = (
+        connection.vendor == "postgresql" and not connection.in_atomic_block and count > chunk_size
+    )
     writer = _ChunkWriter(sink, municipality) if pipelined else None
     events = done = 0
     try:
@@ -172,7 +199,10 @@ def cases_load(
                 writer.put(chunk, dict(generator.tracking))
             else:
                 with transaction.atomic():
-                    case_ids, citizen_ids = sink.reserve(Case, size), iter(sink.reserve(Citizen, size))
+                    case_ids, citizen_ids = (
+                        sink.reserve(Case, size),
+                        iter(sink.reserve(Citizen, size)),
+                    )
                     chunk = generator.chunk(size, case_ids, partial(next, citizen_ids))
                     _write_chunk(sink, municipality, chunk, generator.tracking)
             done += len(chunk.cases)

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from acikmasa.cases.lifecycle import Status
@@ -20,9 +20,16 @@ from .services import Registration
 
 # Services name fields after the model; the forms use these names for the same inputs.
 SERVICE_FIELDS = {
-    "subject": "subject", "neighbourhood": "neighbourhood", "street": "street", "assignee": "assignee_id",
-    "directorate": "directorate_id", "master": "master", "external_body": "external_body_id",
-    "citizen": "first_name", "location": "address", "attachments": "petition",
+    "subject": "subject",
+    "neighbourhood": "neighbourhood",
+    "street": "street",
+    "assignee": "assignee_id",
+    "directorate": "directorate_id",
+    "master": "master",
+    "external_body": "external_body_id",
+    "citizen": "first_name",
+    "location": "address",
+    "attachments": "petition",
 }
 
 
@@ -35,12 +42,17 @@ def queue_filters_from(params) -> QueueFilters:
     status = params.get("status", "open")
     return QueueFilters(
         status=status if status in ("open", "all", *Status.values) else "open",
-        subject=_int(params.get("subject")), neighbourhood=_int(params.get("neighbourhood")),
-        street=_int(params.get("street")), channel=_int(params.get("channel")),
+        subject=_int(params.get("subject")),
+        neighbourhood=_int(params.get("neighbourhood")),
+        street=_int(params.get("street")),
+        channel=_int(params.get("channel")),
         case_type=params.get("case_type", "") if params.get("case_type") in CaseType.values else "",
-        assignee=params.get("assignee", "") if params.get("assignee", "") in ("me", "none") or params.get("assignee", "").isdigit() else "",
+        assignee=params.get("assignee", "")
+        if params.get("assignee", "") in ("me", "none") or params.get("assignee", "").isdigit()
+        else "",
         directorate=_int(params.get("directorate")),
-        overdue=params.get("overdue") == "1", due_soon=params.get("due_soon") == "1",
+        overdue=params.get("overdue") == "1",
+        due_soon=params.get("due_soon") == "1",
         sort=params.get("sort", "due") if params.get("sort") in SORTS else "due",
     )
 
@@ -66,32 +78,62 @@ class RegistrationForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     subject = forms.ModelChoiceField(
-        label=_("Subject"), queryset=Subject.objects.none(), required=True,
-        error_messages={"required": _("Choose the subject."), "invalid_choice": _("Choose the subject.")},
+        label=_("Subject"),
+        queryset=Subject.objects.none(),
+        required=True,
+        error_messages={
+            "required": _("Choose the subject."),
+            "invalid_choice": _("Choose the subject."),
+        },
     )
-    case_type = forms.ChoiceField(label=_("Type"), choices=[("", _("As the subject says")), *CaseType.choices], required=False)
+    case_type = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("As the subject says")), *CaseType.choices], required=False
+    )
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000,
+        label=_("Description"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=10_000,
         error_messages={"required": _("Please describe the request.")},
     )
-    neighbourhood = forms.ModelChoiceField(label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(), required=False)
-    street = forms.ModelChoiceField(label=_("Street"), queryset=Street.objects.none(), required=False)
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(), required=False
+    )
+    street = forms.ModelChoiceField(
+        label=_("Street"), queryset=Street.objects.none(), required=False
+    )
     address = forms.CharField(label=_("Address"), max_length=500, required=False)
-    priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int, initial=Priority.NORMAL)
+    priority = forms.TypedChoiceField(
+        label=_("Priority"), choices=Priority.choices, coerce=int, initial=Priority.NORMAL
+    )
 
     channel = "call_centre"
 
     def __init__(self, *args, municipality_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subject"].queryset = Subject.objects.filter(municipality_id=municipality_id, is_active=True)
-        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(municipality_id=municipality_id).only("id", "name")
-        self.fields["street"].queryset = Street.objects.filter(neighbourhood__municipality_id=municipality_id)
-        lookup = {"hx-get": reverse_lazy("desk:caller_lookup"), "hx-trigger": "input changed delay:400ms", "hx-target": "#caller", "autocomplete": "off"}
+        self.fields["subject"].queryset = Subject.objects.filter(
+            municipality_id=municipality_id, is_active=True
+        )
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(
+            municipality_id=municipality_id
+        ).only("id", "name")
+        self.fields["street"].queryset = Street.objects.filter(
+            neighbourhood__municipality_id=municipality_id
+        )
+        lookup = {
+            "hx-get": reverse_lazy("desk:caller_lookup"),
+            "hx-trigger": "input changed delay:400ms",
+            "hx-target": "#caller",
+            "autocomplete": "off",
+        }
         self.fields["phone"].widget.attrs.update({**lookup, "type": "tel", "autofocus": True})
         self.fields["national_id"].widget.attrs.update({**lookup, "inputmode": "numeric"})
-        self.fields["neighbourhood"].widget.attrs.update({
-            "hx-get": reverse_lazy("desk:options", args=["streets"]), "hx-trigger": "change", "hx-target": "#id_street",
-        })
+        self.fields["neighbourhood"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("desk:options", args=["streets"]),
+                "hx-trigger": "change",
+                "hx-target": "#id_street",
+            }
+        )
 
     def focus_first_error(self) -> None:
         """After a refusal the cursor goes to the first field to fix, not back to the top."""
@@ -110,13 +152,19 @@ class RegistrationForm(forms.Form):
     def registration(self) -> Registration:
         d = self.cleaned_data
         return Registration(
-            channel=self.channel, description=d["description"], subject_id=d["subject"].pk,
-            case_type=d.get("case_type") or "", neighbourhood_id=d["neighbourhood"].pk if d.get("neighbourhood") else None,
-            street_id=d["street"].pk if d.get("street") else None, address=d.get("address", ""),
+            channel=self.channel,
+            description=d["description"],
+            subject_id=d["subject"].pk,
+            case_type=d.get("case_type") or "",
+            neighbourhood_id=d["neighbourhood"].pk if d.get("neighbourhood") else None,
+            street_id=d["street"].pk if d.get("street") else None,
+            address=d.get("address", ""),
             priority=d.get("priority") or Priority.NORMAL,
             citizen=CitizenInput(
-                first_name=d.get("first_name", ""), last_name=d.get("last_name", ""),
-                national_id=d.get("national_id", ""), phone=d.get("phone", ""),
+                first_name=d.get("first_name", ""),
+                last_name=d.get("last_name", ""),
+                national_id=d.get("national_id", ""),
+                phone=d.get("phone", ""),
             ),
         )
 
@@ -131,12 +179,19 @@ class WalkInForm(RegistrationForm):
         ("parent", _("Parent of a minor (veli)")),
     ]
     national_id = TcknField(
-        label=_("T.C. Kimlik No"), max_length=20,
-        error_messages={"required": _("The walk-in desk needs the applicant's T.C. Kimlik No (ID card).")},
+        label=_("T.C. Kimlik No"),
+        max_length=20,
+        error_messages={
+            "required": _("The walk-in desk needs the applicant's T.C. Kimlik No (ID card).")
+        },
     )
     papers = forms.ChoiceField(label=_("Acting for someone else"), choices=PAPERS, required=False)
-    represented_name = forms.CharField(label=_("Name of the person represented"), max_length=200, required=False)
-    papers_number = forms.CharField(label=_("Document date and number"), max_length=100, required=False)
+    represented_name = forms.CharField(
+        label=_("Name of the person represented"), max_length=200, required=False
+    )
+    papers_number = forms.CharField(
+        label=_("Document date and number"), max_length=100, required=False
+    )
     petition = forms.FileField(label=_("Scanned petition"), required=False)
 
     channel = "desk"
@@ -144,7 +199,9 @@ class WalkInForm(RegistrationForm):
     def clean(self):
         data = super().clean()
         if data.get("papers") and not data.get("represented_name", "").strip():
-            self.add_error("represented_name", _("Write the name of the person the applicant acts for."))
+            self.add_error(
+                "represented_name", _("Write the name of the person the applicant acts for.")
+            )
         if data.get("papers") and not data.get("papers_number", "").strip():
             self.add_error("papers_number", _("Note the date and number of the document."))
         return data
@@ -153,52 +210,94 @@ class WalkInForm(RegistrationForm):
         registration = super().registration()
         d = self.cleaned_data
         if d.get("papers"):
-            registration.proxy = {"papers": d["papers"], "represented_name": d["represented_name"].strip(), "number": d["papers_number"].strip()}
+            registration.proxy = {
+                "papers": d["papers"],
+                "represented_name": d["represented_name"].strip(),
+                "number": d["papers_number"].strip(),
+            }
         upload = d.get("petition")
         if upload:
             content = upload.read()
             from acikmasa.security.uploads import sniff_content_type
 
-            registration.files = [IncomingFile(name=upload.name, content=content, content_type=sniff_content_type(content))]
+            registration.files = [
+                IncomingFile(
+                    name=upload.name, content=content, content_type=sniff_content_type(content)
+                )
+            ]
         return registration
 
 
 class GuidanceForm(forms.Form):
     topic = forms.CharField(
-        label=_("What did the visitor ask about?"), max_length=200, widget=forms.TextInput(attrs={"autofocus": True}),
+        label=_("What did the visitor ask about?"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autofocus": True}),
         error_messages={"required": _("Write what the visitor asked about.")},
     )
-    subject = forms.ModelChoiceField(label=_("Subject"), queryset=Subject.objects.none(), required=False)
-    referred_to = forms.ModelChoiceField(label=_("Referred to"), queryset=Directorate.objects.none(), required=False)
-    neighbourhood = forms.ModelChoiceField(label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(), required=False)
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    subject = forms.ModelChoiceField(
+        label=_("Subject"), queryset=Subject.objects.none(), required=False
+    )
+    referred_to = forms.ModelChoiceField(
+        label=_("Referred to"), queryset=Directorate.objects.none(), required=False
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(), required=False
+    )
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args, municipality_id: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subject"].queryset = Subject.objects.filter(municipality_id=municipality_id, is_active=True)
-        self.fields["referred_to"].queryset = Directorate.objects.filter(municipality_id=municipality_id, is_active=True)
-        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(municipality_id=municipality_id)
+        self.fields["subject"].queryset = Subject.objects.filter(
+            municipality_id=municipality_id, is_active=True
+        )
+        self.fields["referred_to"].queryset = Directorate.objects.filter(
+            municipality_id=municipality_id, is_active=True
+        )
+        self.fields["neighbourhood"].queryset = Neighbourhood.objects.filter(
+            municipality_id=municipality_id
+        )
 
 
 class FieldVisitForm(forms.Form):
     neighbourhood = forms.ModelChoiceField(
-        label=_("Neighbourhood"), queryset=Neighbourhood.objects.none(),
-        error_messages={"required": _("Choose the neighbourhood."), "invalid_choice": _("This neighbourhood is not in your region.")},
+        label=_("Neighbourhood"),
+        queryset=Neighbourhood.objects.none(),
+        error_messages={
+            "required": _("Choose the neighbourhood."),
+            "invalid_choice": _("This neighbourhood is not in your region."),
+        },
     )
-    street = forms.ModelChoiceField(label=_("Street"), queryset=Street.objects.none(), required=False)
-    address = forms.CharField(label=_("Building and door number"), max_length=300, error_messages={"required": _("Write the address (building and door number).")})
+    street = forms.ModelChoiceField(
+        label=_("Street"), queryset=Street.objects.none(), required=False
+    )
+    address = forms.CharField(
+        label=_("Building and door number"),
+        max_length=300,
+        error_messages={"required": _("Write the address (building and door number).")},
+    )
     outcome = forms.ChoiceField(
-        label=_("Outcome"), choices=FieldVisit.Outcome.choices, widget=forms.RadioSelect,
+        label=_("Outcome"),
+        choices=FieldVisit.Outcome.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": _("Choose the outcome of the visit.")},
     )
     visited_at = forms.DateTimeField(
-        label=_("Time of the visit"), required=False, help_text=_("Leave empty for now."),
+        label=_("Time of the visit"),
+        required=False,
+        help_text=_("Leave empty for now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
     note = forms.CharField(label=_("Note"), max_length=2000, required=False)
-    subject = forms.ModelChoiceField(label=_("Subject of the request"), queryset=Subject.objects.none(), required=False)
-    description = forms.CharField(label=_("The request"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    subject = forms.ModelChoiceField(
+        label=_("Subject of the request"), queryset=Subject.objects.none(), required=False
+    )
+    description = forms.CharField(
+        label=_("The request"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
@@ -207,10 +306,16 @@ class FieldVisitForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["neighbourhood"].queryset = neighbourhoods
         self.fields["street"].queryset = Street.objects.filter(neighbourhood__in=neighbourhoods)
-        self.fields["subject"].queryset = Subject.objects.filter(municipality_id=municipality_id, is_active=True)
-        self.fields["neighbourhood"].widget.attrs.update({
-            "hx-get": reverse_lazy("desk:options", args=["streets"]), "hx-trigger": "change", "hx-target": "#id_street",
-        })
+        self.fields["subject"].queryset = Subject.objects.filter(
+            municipality_id=municipality_id, is_active=True
+        )
+        self.fields["neighbourhood"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("desk:options", args=["streets"]),
+                "hx-trigger": "change",
+                "hx-target": "#id_street",
+            }
+        )
 
     def clean_visited_at(self):
         value = self.cleaned_data.get("visited_at")
@@ -232,6 +337,12 @@ class FieldVisitForm(forms.Form):
         if d.get("outcome") != FieldVisit.Outcome.REQUEST_TAKEN:
             return None
         return Registration(
-            channel="field", description=d["description"], subject_id=d["subject"].pk,
-            citizen=CitizenInput(first_name=d.get("first_name", ""), last_name=d.get("last_name", ""), phone=d.get("phone", "")),
+            channel="field",
+            description=d["description"],
+            subject_id=d["subject"].pk,
+            citizen=CitizenInput(
+                first_name=d.get("first_name", ""),
+                last_name=d.get("last_name", ""),
+                phone=d.get("phone", ""),
+            ),
         )

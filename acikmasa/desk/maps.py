@@ -20,7 +20,13 @@ def _rings(geometry: Any) -> list[list[tuple[float, float]]]:
     if geometry.get("type") == "Feature":
         return _rings(geometry.get("geometry"))
     coordinates = geometry.get("coordinates") or []
-    polygons = [coordinates] if geometry.get("type") == "Polygon" else coordinates if geometry.get("type") == "MultiPolygon" else []
+    polygons = (
+        [coordinates]
+        if geometry.get("type") == "Polygon"
+        else coordinates
+        if geometry.get("type") == "MultiPolygon"
+        else []
+    )
     rings = []
     for polygon in polygons:
         for ring in polygon or []:
@@ -31,13 +37,19 @@ def _rings(geometry: Any) -> list[list[tuple[float, float]]]:
     return [ring for ring in rings if len(ring) >= 3]
 
 
-def mini_map(boundary: Any, latitude: float | None, longitude: float | None, width: int = 280) -> MiniMap | None:
+def mini_map(
+    boundary: Any, latitude: float | None, longitude: float | None, width: int = 280
+) -> MiniMap | None:
     """Project lon/lat onto a `width`-wide box (equirectangular, scaled by cos(latitude)).
 
     Good enough at mahalle scale (a few km): it shows where in the mahalle the case is, nothing more.
     """
     rings = _rings(boundary)
-    point = (float(longitude), float(latitude)) if latitude is not None and longitude is not None else None
+    point = (
+        (float(longitude), float(latitude))
+        if latitude is not None and longitude is not None
+        else None
+    )
     coords = [p for ring in rings for p in ring] + ([point] if point else [])
     if not coords:
         return None
@@ -52,7 +64,14 @@ def mini_map(boundary: Any, latitude: float | None, longitude: float | None, wid
     cx, cy = (min_x + max_x) / 2, (min_y + max_y) / 2
 
     def project(lon: float, lat: float) -> tuple[float, float]:
-        return (round(width / 2 + (lon - cx) * stretch * scale, 1), round(height / 2 - (lat - cy) * scale, 1))
+        return (
+            round(width / 2 + (lon - cx) * stretch * scale, 1),
+            round(height / 2 - (lat - cy) * scale, 1),
+        )
 
-    paths = ["M" + " L".join(f"{x},{y}" for x, y in (project(*p) for p in ring)) + " Z" for ring in rings]
-    return MiniMap(width=width, height=height, paths=paths, point=project(*point) if point else None)
+    paths = [
+        "M" + " L".join(f"{x},{y}" for x, y in (project(*p) for p in ring)) + " Z" for ring in rings
+    ]
+    return MiniMap(
+        width=width, height=height, paths=paths, point=project(*point) if point else None
+    )

@@ -5,11 +5,11 @@ the sort values of the last row lets it seek straight there through the index.
 """
 
 import base64
-from functools import reduce
-from operator import or_
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from django.db import connection
@@ -35,7 +35,8 @@ def order_by(keys: list[SortKey]) -> list:
     """NULLS LAST only on nullable columns: on a NOT NULL column it would stop PostgreSQL from
     reading a plain index backwards (DESC means NULLS FIRST there)."""
     return [
-        (F(k.field).desc(nulls_last=True) if k.nullable else F(k.field).desc()) if k.descending
+        (F(k.field).desc(nulls_last=True) if k.nullable else F(k.field).desc())
+        if k.descending
         else (F(k.field).asc(nulls_last=True) if k.nullable else F(k.field).asc())
         for k in keys
     ]
@@ -68,13 +69,23 @@ def after_condition(keys: list[SortKey], values: list[Any]) -> Q:
 MAX_PARTITIONS = 60
 
 
-def _merged(queryset: QuerySet, partitions: list[Q], ordering: list, columns: list[str], limit: int) -> QuerySet:
+def _merged(
+    queryset: QuerySet, partitions: list[Q], ordering: list, columns: list[str], limit: int
+) -> QuerySet:
     """The rows of `queryset` inside the partitions; on PostgreSQL only each one's first `limit`."""
     if not partitions:
         return queryset.none()
-    if 1 < len(partitions) <= MAX_PARTITIONS and connection.features.supports_slicing_ordering_in_compound:
-        parts = [queryset.filter(part).order_by(*ordering).values(*columns)[:limit] for part in partitions]
-        return queryset.filter(pk__in=[row["pk"] for row in parts[0].union(*parts[1:], all=True).order_by()])
+    if (
+        1 < len(partitions) <= MAX_PARTITIONS
+        and connection.features.supports_slicing_ordering_in_compound
+    ):
+        parts = [
+            queryset.filter(part).order_by(*ordering).values(*columns)[:limit]
+            for part in partitions
+        ]
+        return queryset.filter(
+            pk__in=[row["pk"] for row in parts[0].union(*parts[1:], all=True).order_by()]
+        )
     return queryset.filter(reduce(or_, partitions))
 
 
@@ -104,7 +115,11 @@ def decode_cursor(cursor: str, keys: list[SortKey]) -> list[Any] | None:
 
 
 def keyset_page(
-    queryset: QuerySet, keys: list[SortKey], cursor: str, size: int, partitions: list[Q] | None = None,
+    queryset: QuerySet,
+    keys: list[SortKey],
+    cursor: str,
+    size: int,
+    partitions: list[Q] | None = None,
 ) -> Page:
     """One page of `queryset` in `keys` order after `cursor` (empty: the first page).
 
@@ -117,7 +132,9 @@ def keyset_page(
         queryset = queryset.filter(after_condition(keys, values))
     ordering = order_by(keys)
     if partitions is not None:
-        queryset = _merged(queryset, partitions, ordering, ["pk", *(k.field for k in keys)], size + 1)
+        queryset = _merged(
+            queryset, partitions, ordering, ["pk", *(k.field for k in keys)], size + 1
+        )
     rows = list(queryset.order_by(*ordering)[: size + 1])
     has_next = len(rows) > size
     rows = rows[:size]

@@ -11,11 +11,24 @@ from django.utils import timezone
 
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Status
 from acikmasa.cases.models import Case, Citizen
-from acikmasa.cases.permissions import DIRECTORATE_ROLES, directorate_ids, staff_profile, visible_cases
+from acikmasa.cases.permissions import (
+    DIRECTORATE_ROLES,
+    directorate_ids,
+    staff_profile,
+    visible_cases,
+)
 from acikmasa.common.identity import is_valid_tckn
 from acikmasa.common.phones import InvalidPhone, normalise_phone
 from acikmasa.common.turkish import fold
-from acikmasa.directory.models import Channel, Directorate, Neighbourhood, Role, StaffProfile, Street, Subject
+from acikmasa.directory.models import (
+    Channel,
+    Directorate,
+    Neighbourhood,
+    Role,
+    StaffProfile,
+    Street,
+    Subject,
+)
 
 from .paging import Page, SortKey, keyset_page
 from .textsearch import folded, folded_name
@@ -28,14 +41,25 @@ NAME_IDS_CAP = 20_000  # citizens named by one search word, handed to PostgreSQL
 SORTS: dict[str, list[SortKey]] = {
     "due": [SortKey("due_at", nullable=True), SortKey("id")],
     "created": [SortKey("created_at", descending=True), SortKey("id", descending=True)],
-    "priority": [SortKey("priority", descending=True), SortKey("due_at", nullable=True), SortKey("id")],
+    "priority": [
+        SortKey("priority", descending=True),
+        SortKey("due_at", nullable=True),
+        SortKey("id"),
+    ],
 }
 
 
 QUEUE_RELATED = ("subject", "directorate", "channel", "neighbourhood", "street", "assignee")
 # What a queue row shows: leaves out descriptions, which cost more to load than the rest.
 QUEUE_COLUMNS = (
-    "id", "tracking_number", "status", "priority", "case_type", "due_at", "created_at", "municipality_id",
+    "id",
+    "tracking_number",
+    "status",
+    "priority",
+    "case_type",
+    "due_at",
+    "created_at",
+    "municipality_id",
     *QUEUE_RELATED,
 )
 QUEUE_PREFETCH = (
@@ -44,7 +68,9 @@ QUEUE_PREFETCH = (
     Prefetch("channel", Channel.objects.only("id", "name", "name_en")),
     Prefetch("neighbourhood", Neighbourhood.objects.only("id", "name")),
     Prefetch("street", Street.objects.only("id", "name")),
-    Prefetch("assignee", get_user_model().objects.only("id", "username", "first_name", "last_name")),
+    Prefetch(
+        "assignee", get_user_model().objects.only("id", "username", "first_name", "last_name")
+    ),
 )
 
 
@@ -69,12 +95,15 @@ class QueueFilters:
         values = {f.name: getattr(self, f.name) for f in fields(self)} | override
         defaults = QueueFilters()
         return {
-            name: ("1" if value is True else str(value)) for name, value in values.items()
+            name: ("1" if value is True else str(value))
+            for name, value in values.items()
             if value not in (None, "", False) and value != getattr(defaults, name, None)
         }
 
 
-def queue_queryset(user: AbstractBaseUser, filters: QueueFilters, *, ignore: str = "") -> QuerySet[Case]:
+def queue_queryset(
+    user: AbstractBaseUser, filters: QueueFilters, *, ignore: str = ""
+) -> QuerySet[Case]:
     """Visible cases matching `filters`; `ignore` leaves one filter out (to count its alternatives)."""
     queryset = visible_cases(user)
     f = filters
@@ -84,8 +113,12 @@ def queue_queryset(user: AbstractBaseUser, filters: QueueFilters, *, ignore: str
         elif f.status in Status.values:
             queryset = queryset.filter(status=f.status)
     exact = {
-        "subject_id": f.subject, "neighbourhood_id": f.neighbourhood, "street_id": f.street,
-        "channel_id": f.channel, "case_type": f.case_type, "directorate_id": f.directorate,
+        "subject_id": f.subject,
+        "neighbourhood_id": f.neighbourhood,
+        "street_id": f.street,
+        "channel_id": f.channel,
+        "case_type": f.case_type,
+        "directorate_id": f.directorate,
     }
     queryset = queryset.filter(**{k: v for k, v in exact.items() if v not in (None, "")})
     if f.assignee == "me":
@@ -100,11 +133,15 @@ def queue_queryset(user: AbstractBaseUser, filters: QueueFilters, *, ignore: str
     if f.overdue and ignore != "overdue":
         queryset = queryset.filter(due_at__lt=now, **open_only)
     if f.due_soon and ignore != "due_soon":
-        queryset = queryset.filter(due_at__gte=now, due_at__lt=now + timedelta(hours=DUE_SOON_HOURS), **open_only)
+        queryset = queryset.filter(
+            due_at__gte=now, due_at__lt=now + timedelta(hours=DUE_SOON_HOURS), **open_only
+        )
     return queryset
 
 
-def queue_page(*, user: AbstractBaseUser, filters: QueueFilters, cursor: str = "", size: int = PAGE_SIZE) -> Page:
+def queue_page(
+    *, user: AbstractBaseUser, filters: QueueFilters, cursor: str = "", size: int = PAGE_SIZE
+) -> Page:
     """One page of the queue in the chosen order, fetched by keyset (fast at any depth)."""
     # Reference rows come in one small query each: a seven-table join costs PostgreSQL more to
     # plan than the page costs to read.
@@ -133,7 +170,9 @@ def _due_partitions(user: AbstractBaseUser, filters: QueueFilters) -> list[Q] | 
         statuses = list(Status.values)
     if filters.overdue or filters.due_soon:
         statuses = [s for s in statuses if s in OPEN_STATUSES]
-    if len(statuses) < 2 and not (profile.role in DIRECTORATE_ROLES and len(directorate_ids(profile)) > 1):
+    if len(statuses) < 2 and not (
+        profile.role in DIRECTORATE_ROLES and len(directorate_ids(profile)) > 1
+    ):
         return None  # one index range already: nothing to merge
     if filters.directorate:
         directorates = [filters.directorate]
@@ -164,12 +203,22 @@ def queue_counts(*, user: AbstractBaseUser, filters: QueueFilters) -> QueueCount
     options = [("open", None), *[(s, s) for s in Status.values]]
     deadline_filter = filters.overdue or filters.due_soon  # those mean open cases only
     for value, status in options:
-        queryset = base.filter(status__in=OPEN_STATUSES) if status is None else base.filter(status=status)
+        queryset = (
+            base.filter(status__in=OPEN_STATUSES) if status is None else base.filter(status=status)
+        )
         label = str(Status(status).label) if status else ""
         skip = deadline_filter and status is not None and status not in OPEN_STATUSES
         counts.by_status.append((value, label, 0 if skip else capped_count(queryset)))
-    counts.overdue = capped_count(queue_queryset(user, QueueFilters(**{**filters.__dict__, "overdue": True}), ignore="due_soon"))
-    counts.due_soon = capped_count(queue_queryset(user, QueueFilters(**{**filters.__dict__, "due_soon": True}), ignore="overdue"))
+    counts.overdue = capped_count(
+        queue_queryset(
+            user, QueueFilters(**{**filters.__dict__, "overdue": True}), ignore="due_soon"
+        )
+    )
+    counts.due_soon = capped_count(
+        queue_queryset(
+            user, QueueFilters(**{**filters.__dict__, "due_soon": True}), ignore="overdue"
+        )
+    )
     return counts
 
 
@@ -179,26 +228,39 @@ def assignable_staff(user: AbstractBaseUser) -> QuerySet:
     if profile is None:
         return get_user_model().objects.none()
     staff = StaffProfile.objects.filter(
-        municipality_id=profile.municipality_id, user__is_active=True,
+        municipality_id=profile.municipality_id,
+        user__is_active=True,
         role__in=[Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER],
     )
     if profile.role in DIRECTORATE_ROLES:
         staff = staff.filter(directorates__in=directorate_ids(profile))
-    return get_user_model().objects.filter(pk__in=staff.values("user_id")).order_by("first_name", "username")
+    return (
+        get_user_model()
+        .objects.filter(pk__in=staff.values("user_id"))
+        .order_by("first_name", "username")
+    )
 
 
 def case_assignees(case: Case) -> QuerySet:
     """Who a case can be assigned to: staff of the case's directorate."""
     profiles = StaffProfile.objects.filter(
-        municipality_id=case.municipality_id, user__is_active=True, directorates=case.directorate_id,
+        municipality_id=case.municipality_id,
+        user__is_active=True,
+        directorates=case.directorate_id,
         role__in=[Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER],
     )
-    return get_user_model().objects.filter(pk__in=profiles.values("user_id")).order_by("first_name", "username")
+    return (
+        get_user_model()
+        .objects.filter(pk__in=profiles.values("user_id"))
+        .order_by("first_name", "username")
+    )
 
 
 def subject_search(*, municipality_id: int, query: str, limit: int = 20) -> QuerySet[Subject]:
     """Active subjects whose name, English name or keywords contain every folded word of `query`."""
-    subjects = Subject.objects.filter(municipality_id=municipality_id, is_active=True).select_related("directorate")
+    subjects = Subject.objects.filter(
+        municipality_id=municipality_id, is_active=True
+    ).select_related("directorate")
     for word in fold(query).split():
         subjects = subjects.filter(search_key__contains=word)
     return subjects.order_by("name")[:limit]
@@ -211,7 +273,9 @@ def neighbourhood_search(*, municipality_id: int, query: str = "") -> QuerySet[N
     return places.order_by("name")
 
 
-def street_search(*, municipality_id: int, neighbourhood_id: int | None, query: str = "", limit: int = 200) -> QuerySet[Street]:
+def street_search(
+    *, municipality_id: int, neighbourhood_id: int | None, query: str = "", limit: int = 200
+) -> QuerySet[Street]:
     streets = Street.objects.filter(neighbourhood__municipality_id=municipality_id)
     if neighbourhood_id:
         streets = streets.filter(neighbourhood_id=neighbourhood_id)
@@ -234,7 +298,11 @@ def caller_lookup(*, user: AbstractBaseUser, query: str, limit: int = 20) -> Cal
     profile = staff_profile(user)
     result = CallerLookup(query=query.strip())
     digits = "".join(ch for ch in result.query if ch.isdigit())
-    citizens = Citizen.objects.filter(municipality_id=profile.municipality_id) if profile else Citizen.objects.none()
+    citizens = (
+        Citizen.objects.filter(municipality_id=profile.municipality_id)
+        if profile
+        else Citizen.objects.none()
+    )
     if is_valid_tckn(digits) and len(digits) == len(result.query.replace(" ", "")):
         result.kind, citizens = "national_id", citizens.filter(national_id=digits)
     else:
@@ -245,9 +313,15 @@ def caller_lookup(*, user: AbstractBaseUser, query: str, limit: int = 20) -> Cal
         result.kind, citizens = "phone", citizens.filter(phone=phone)
     result.citizens = list(citizens[:5])
     if result.citizens:
-        cases = visible_cases(user).filter(citizen__in=result.citizens).select_related("subject", "directorate")
+        cases = (
+            visible_cases(user)
+            .filter(citizen__in=result.citizens)
+            .select_related("subject", "directorate")
+        )
         result.open_cases = list(cases.filter(status__in=OPEN_STATUSES).order_by("due_at")[:limit])
-        result.earlier_cases = list(cases.exclude(status__in=OPEN_STATUSES).order_by("-created_at")[:limit])
+        result.earlier_cases = list(
+            cases.exclude(status__in=OPEN_STATUSES).order_by("-created_at")[:limit]
+        )
     return result
 
 
@@ -255,7 +329,12 @@ def case_by_tracking_number(*, user: AbstractBaseUser, number: str) -> Case | No
     number = number.strip()
     if not number:
         return None
-    return visible_cases(user).select_related("subject", "directorate").filter(tracking_number=number).first()
+    return (
+        visible_cases(user)
+        .select_related("subject", "directorate")
+        .filter(tracking_number=number)
+        .first()
+    )
 
 
 def case_search(*, user: AbstractBaseUser, query: str, limit: int = 50) -> list[Case]:
@@ -282,7 +361,11 @@ def case_search(*, user: AbstractBaseUser, query: str, limit: int = 50) -> list[
     text = Q()
     for word in words:
         text &= Q(description_folded__contains=word) | Q(citizen_id__in=_citizens_named(word))
-    return list(cases.annotate(description_folded=folded("description")).filter(text).order_by("-created_at")[:limit])
+    return list(
+        cases.annotate(description_folded=folded("description"))
+        .filter(text)
+        .order_by("-created_at")[:limit]
+    )
 
 
 def _citizens_named(word: str) -> QuerySet[Citizen] | list[int]:
@@ -293,10 +376,14 @@ def _citizens_named(word: str) -> QuerySet[Citizen] | list[int]:
     one); behind a subquery it has to guess. A word in too many names (one letter) and SQLite
     (its parameter limit) keep the subquery.
     """
-    named = Citizen.objects.annotate(name_folded=folded_name()).filter(name_folded__contains=word).values_list("pk", flat=True)
+    named = (
+        Citizen.objects.annotate(name_folded=folded_name())
+        .filter(name_folded__contains=word)
+        .values_list("pk", flat=True)
+    )
     if connection.vendor != "postgresql":
         return named
-    ids = list(named[:NAME_IDS_CAP + 1])
+    ids = list(named[: NAME_IDS_CAP + 1])
     return ids if len(ids) <= NAME_IDS_CAP else named
 
 
@@ -309,12 +396,14 @@ def manager_summary(*, user: AbstractBaseUser) -> list[dict]:
     rows = []
     for directorate in profile.directorates.order_by("name"):
         open_cases = visible_cases(user).filter(directorate=directorate, status__in=OPEN_STATUSES)
-        rows.append({
-            "directorate": directorate,
-            "open": capped_count(open_cases),
-            "overdue": capped_count(open_cases.filter(due_at__lt=now)),
-            "unassigned": capped_count(open_cases.filter(assignee__isnull=True)),
-        })
+        rows.append(
+            {
+                "directorate": directorate,
+                "open": capped_count(open_cases),
+                "overdue": capped_count(open_cases.filter(due_at__lt=now)),
+                "unassigned": capped_count(open_cases.filter(assignee__isnull=True)),
+            }
+        )
     return rows
 
 
@@ -322,7 +411,9 @@ def assignee_load(*, user: AbstractBaseUser) -> list[dict]:
     """Open cases per person of the manager's directorates (a GROUP BY over open cases only)."""
     staff = assignable_staff(user)
     open_cases = visible_cases(user).filter(status__in=OPEN_STATUSES, assignee__in=staff)
-    counts = dict(open_cases.values("assignee_id").annotate(n=Count("id")).values_list("assignee_id", "n"))
+    counts = dict(
+        open_cases.values("assignee_id").annotate(n=Count("id")).values_list("assignee_id", "n")
+    )
     return [{"user": person, "open": counts.get(person.pk, 0)} for person in staff]
 
 
@@ -383,10 +474,14 @@ class CoverageRow:
 
     @property
     def percent(self) -> float | None:
-        return round(100 * self.households_reached / self.households, 1) if self.households else None
+        return (
+            round(100 * self.households_reached / self.households, 1) if self.households else None
+        )
 
 
-def visit_coverage(*, user: AbstractBaseUser, since_days: int | None = None) -> list[tuple[CoverageRow, list[CoverageRow]]]:
+def visit_coverage(
+    *, user: AbstractBaseUser, since_days: int | None = None
+) -> list[tuple[CoverageRow, list[CoverageRow]]]:
     """Per region, then per mahalle: households, visits, distinct addresses reached, requests taken."""
     from .models import FieldVisit
 
@@ -397,17 +492,26 @@ def visit_coverage(*, user: AbstractBaseUser, since_days: int | None = None) -> 
     if since_days:
         visits = visits.filter(visited_at__gte=timezone.now() - timedelta(days=since_days))
     per_place = {
-        row["neighbourhood_id"]: row for row in visits.values("neighbourhood_id").annotate(
+        row["neighbourhood_id"]: row
+        for row in visits.values("neighbourhood_id").annotate(
             visits=Count("id"),
             reached=Count("address", distinct=True, filter=~Q(outcome="nobody_home")),
             requests=Count("id", filter=Q(outcome="request_taken")),
         )
     }
     regions: dict[object, tuple[CoverageRow, list[CoverageRow]]] = {}
-    places = Neighbourhood.objects.filter(municipality_id=profile.municipality_id).select_related("region")
+    places = Neighbourhood.objects.filter(municipality_id=profile.municipality_id).select_related(
+        "region"
+    )
     for place in places.order_by("region__code", "name"):
         stats = per_place.get(place.pk, {})
-        row = CoverageRow(place.name, place.households or 0, stats.get("visits", 0), stats.get("reached", 0), stats.get("requests", 0))
+        row = CoverageRow(
+            place.name,
+            place.households or 0,
+            stats.get("visits", 0),
+            stats.get("reached", 0),
+            stats.get("requests", 0),
+        )
         key = place.region_id
         if key not in regions:
             regions[key] = (CoverageRow(str(place.region) if place.region else "—", 0, 0, 0, 0), [])

@@ -56,21 +56,41 @@ def desk_register(*, user: AbstractBaseUser, registration: Registration) -> Subm
     from acikmasa.directory.models import Channel
 
     channel = Channel.objects.filter(code=registration.channel, is_active=True).first()
-    if channel is not None and channel.requires_identity and not registration.citizen.national_id.strip():
-        raise ValidationFailed({"national_id": _("This channel needs the applicant's T.C. Kimlik No (ID card).")})
+    if (
+        channel is not None
+        and channel.requires_identity
+        and not registration.citizen.national_id.strip()
+    ):
+        raise ValidationFailed(
+            {"national_id": _("This channel needs the applicant's T.C. Kimlik No (ID card).")}
+        )
     extra = {"proxy": registration.proxy} if registration.proxy else {}
     return case_submit(
-        municipality=profile.municipality, channel=registration.channel, description=registration.description,
-        case_type=registration.case_type or None, subject=registration.subject_id,
-        citizen=registration.citizen, neighbourhood=registration.neighbourhood_id,
-        street=registration.street_id, address=registration.address, priority=registration.priority,
-        submitted_by=user, attachments=registration.files, extra=extra,
+        municipality=profile.municipality,
+        channel=registration.channel,
+        description=registration.description,
+        case_type=registration.case_type or None,
+        subject=registration.subject_id,
+        citizen=registration.citizen,
+        neighbourhood=registration.neighbourhood_id,
+        street=registration.street_id,
+        address=registration.address,
+        priority=registration.priority,
+        submitted_by=user,
+        attachments=registration.files,
+        extra=extra,
     )
 
 
 def case_act(
-    *, user: AbstractBaseUser, case_id: int, action: str, text: str = "", params: dict | None = None,
-    expected_version: int | None = None, photo: IncomingFile | None = None,
+    *,
+    user: AbstractBaseUser,
+    case_id: int,
+    action: str,
+    text: str = "",
+    params: dict | None = None,
+    expected_version: int | None = None,
+    photo: IncomingFile | None = None,
 ) -> CaseEvent:
     """One action from the case page, with an optional photo kept as evidence of that very event.
 
@@ -79,11 +99,16 @@ def case_act(
     Callers: the case page and bulk assign. Side effects: one event; maybe one Attachment row.
     """
     if photo is not None and action not in (Action.RESOLVE, Action.ANSWER):
-        raise ValidationFailed({"photo": _("A photo can be added only to a resolution or an answer.")})
+        raise ValidationFailed(
+            {"photo": _("A photo can be added only to a resolution or an answer.")}
+        )
     with transaction.atomic():
         event = case_transition(
-            case_id=case_id, actor=user,
-            request=TransitionRequest(action=action, text=text, params=params or {}, expected_version=expected_version),
+            case_id=case_id,
+            actor=user,
+            request=TransitionRequest(
+                action=action, text=text, params=params or {}, expected_version=expected_version
+            ),
         )
         if photo is not None:
             _attach_evidence(event, photo, user)
@@ -103,14 +128,24 @@ def _attach_evidence(event: CaseEvent, upload: IncomingFile, user: AbstractBaseU
         # second file appended after the image.
         content, content_type = image_without_metadata(upload.content)
     except ImageRefused:
-        raise ValidationFailed({"photo": _("The photo must be a JPEG, PNG, WebP or GIF image.")}) from None
+        raise ValidationFailed(
+            {"photo": _("The photo must be a JPEG, PNG, WebP or GIF image.")}
+        ) from None
     upload = IncomingFile(name=upload.name, content=content, content_type=content_type)
     digest = hashlib.sha256(upload.content).hexdigest()
     attachment = Attachment(
-        case_id=event.case_id, event=event, original_name=upload.name[:255], content_type=content_type,
-        size=len(upload.content), sha256=digest, is_public=event.is_public, uploaded_by=user,
+        case_id=event.case_id,
+        event=event,
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=len(upload.content),
+        sha256=digest,
+        is_public=event.is_public,
+        uploaded_by=user,
     )
-    attachment.file.save(f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False)
+    attachment.file.save(
+        f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False
+    )
     attachment.save()
     return attachment
 
@@ -121,7 +156,9 @@ class BulkResult:
     refused: list[tuple[str, str]] = field(default_factory=list)
 
 
-def cases_bulk_assign(*, user: AbstractBaseUser, case_ids: list[int], assignee_id: int) -> BulkResult:
+def cases_bulk_assign(
+    *, user: AbstractBaseUser, case_ids: list[int], assignee_id: int
+) -> BulkResult:
     """Assign many cases to one person; each case is its own transition, refused ones are reported.
 
     Rule: the same as a single assignment (managers, own directorates, assignee in the case's
@@ -136,9 +173,14 @@ def cases_bulk_assign(*, user: AbstractBaseUser, case_ids: list[int], assignee_i
         if case is None:
             continue  # not visible: say nothing about it
         try:
-            case_transition(case_id=case.pk, actor=user, request=TransitionRequest(
-                action=Action.ASSIGN, params={"assignee_id": assignee_id},
-            ))
+            case_transition(
+                case_id=case.pk,
+                actor=user,
+                request=TransitionRequest(
+                    action=Action.ASSIGN,
+                    params={"assignee_id": assignee_id},
+                ),
+            )
         except DomainError as error:
             result.refused.append((case.tracking_number, error.message))
         else:
@@ -147,8 +189,14 @@ def cases_bulk_assign(*, user: AbstractBaseUser, case_ids: list[int], assignee_i
 
 
 def guidance_log_create(
-    *, user: AbstractBaseUser, topic: str, subject: Subject | None = None, referred_to: Directorate | None = None,
-    neighbourhood: Neighbourhood | None = None, note: str = "", given_at: datetime | None = None,
+    *,
+    user: AbstractBaseUser,
+    topic: str,
+    subject: Subject | None = None,
+    referred_to: Directorate | None = None,
+    neighbourhood: Neighbourhood | None = None,
+    note: str = "",
+    given_at: datetime | None = None,
 ) -> GuidanceLog:
     """Record guidance given to a visitor (Danışma). It counts in statistics and opens no case.
 
@@ -161,14 +209,26 @@ def guidance_log_create(
     if not topic:
         raise ValidationFailed({"topic": _("Write what the visitor asked about.")})
     return GuidanceLog.objects.create(
-        municipality_id=profile.municipality_id, given_by=user, given_at=given_at or timezone.now(),
-        topic=topic[:200], subject=subject, referred_to=referred_to, neighbourhood=neighbourhood, note=note.strip(),
+        municipality_id=profile.municipality_id,
+        given_by=user,
+        given_at=given_at or timezone.now(),
+        topic=topic[:200],
+        subject=subject,
+        referred_to=referred_to,
+        neighbourhood=neighbourhood,
+        note=note.strip(),
     )
 
 
 def field_visit_record(
-    *, user: AbstractBaseUser, neighbourhood: Neighbourhood, address: str, outcome: str,
-    street: Street | None = None, visited_at: datetime | None = None, note: str = "",
+    *,
+    user: AbstractBaseUser,
+    neighbourhood: Neighbourhood,
+    address: str,
+    outcome: str,
+    street: Street | None = None,
+    visited_at: datetime | None = None,
+    note: str = "",
     registration: Registration | None = None,
 ) -> FieldVisit:
     """Record a household visit; with outcome "request taken" the request becomes a field-channel case.
@@ -204,7 +264,14 @@ def field_visit_record(
             registration.address = registration.address or address.strip()
             case = desk_register(user=user, registration=registration).case
         return FieldVisit.objects.create(
-            municipality_id=profile.municipality_id, representative=user, region_id=neighbourhood.region_id,
-            neighbourhood=neighbourhood, street=street, address=address.strip()[:300],
-            visited_at=visited_at or timezone.now(), outcome=outcome, note=note.strip(), case=case,
+            municipality_id=profile.municipality_id,
+            representative=user,
+            region_id=neighbourhood.region_id,
+            neighbourhood=neighbourhood,
+            street=street,
+            address=address.strip()[:300],
+            visited_at=visited_at or timezone.now(),
+            outcome=outcome,
+            note=note.strip(),
+            case=case,
         )

@@ -10,9 +10,25 @@ from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Concat, Lower, Replace
 
 _PAIRS = [
-    ("İ", "i"), ("I", "i"), ("ı", "i"), ("Ş", "s"), ("ş", "s"), ("Ğ", "g"), ("ğ", "g"), ("Ü", "u"),
-    ("ü", "u"), ("Ö", "o"), ("ö", "o"), ("Ç", "c"), ("ç", "c"), ("Â", "a"), ("â", "a"), ("Î", "i"),
-    ("î", "i"), ("Û", "u"), ("û", "u"),
+    ("İ", "i"),
+    ("I", "i"),
+    ("ı", "i"),
+    ("Ş", "s"),
+    ("ş", "s"),
+    ("Ğ", "g"),
+    ("ğ", "g"),
+    ("Ü", "u"),
+    ("ü", "u"),
+    ("Ö", "o"),
+    ("ö", "o"),
+    ("Ç", "c"),
+    ("ç", "c"),
+    ("Â", "a"),
+    ("â", "a"),
+    ("Î", "i"),
+    ("î", "i"),
+    ("Û", "u"),
+    ("û", "u"),
 ]
 
 
@@ -48,7 +64,11 @@ def folded_name() -> Func:
     The same expression is indexed on PostgreSQL (migration desk 0002), so keep the two in step:
     the planner uses the index only for an identical expression.
     """
-    return folded(Concat(
-        Coalesce(F("first_name"), Value("")), Value(" "), Coalesce(F("last_name"), Value("")),
-        output_field=TextField(),
-    ))
+    return folded(
+        Concat(
+            Coalesce(F("first_name"), Value("")),
+            Value(" "),
+            Coalesce(F("last_name"), Value("")),
+            output_field=TextField(),
+        )
+    )

@@ -22,7 +22,10 @@ class SubjectForm(forms.ModelForm):
 
 class ServiceStandardForm(forms.ModelForm):
     case_types = forms.MultipleChoiceField(
-        label=_("case types"), choices=_case_type_choices, required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("case types"),
+        choices=_case_type_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("The standard binds every case of these types, whatever its subject."),
     )
 
@@ -39,7 +42,11 @@ class StaffProfileForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         municipality = data.get("municipality")
-        foreign = [d for d in data.get("directorates") or [] if municipality and d.municipality_id != municipality.pk]
+        foreign = [
+            d
+            for d in data.get("directorates") or []
+            if municipality and d.municipality_id != municipality.pk
+        ]
         if foreign:
             self.add_error("directorates", _("Choose one of this municipality's own entries."))
         region = data.get("region")
@@ -80,7 +87,14 @@ class ApplicationPlaceAdmin(admin.ModelAdmin):
 @admin.register(models.ServiceStandard)
 class ServiceStandardAdmin(admin.ModelAdmin):
     form = ServiceStandardForm
-    list_display = ["sequence_no", "name", "deadline_amount", "deadline_unit", "is_statutory", "municipality"]
+    list_display = [
+        "sequence_no",
+        "name",
+        "deadline_amount",
+        "deadline_unit",
+        "is_statutory",
+        "municipality",
+    ]
     list_display_links = ["name"]
     list_filter = ["municipality", "deadline_unit", "is_statutory"]
     filter_horizontal = ["channels"]
@@ -114,7 +128,15 @@ class StreetAdmin(admin.ModelAdmin):
 @admin.register(models.Subject)
 class SubjectAdmin(admin.ModelAdmin):
     form = SubjectForm
-    list_display = ["name", "code", "directorate", "default_case_type", "service_standard", "external_body", "is_active"]
+    list_display = [
+        "name",
+        "code",
+        "directorate",
+        "default_case_type",
+        "service_standard",
+        "external_body",
+        "is_active",
+    ]
     list_filter = ["municipality", "directorate", "is_active"]
     search_fields = ["name", "name_en", "code", "search_key"]
 

@@ -24,5 +24,6 @@ STANDARD_CHANNELS = [
 def ensure_standard_channels(channel_model) -> None:
     for code, name, name_en, requires_identity in STANDARD_CHANNELS:
         channel_model.objects.get_or_create(
-            code=code, defaults={"name": name, "name_en": name_en, "requires_identity": requires_identity}
+            code=code,
+            defaults={"name": name, "name_en": name_en, "requires_identity": requires_identity},
         )

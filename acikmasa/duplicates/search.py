@@ -51,9 +51,15 @@ class Probe:
     @classmethod
     def of(cls, case: Case) -> "Probe":
         return cls(
-            municipality_id=case.municipality_id, subject=case.subject, description=case.description,
-            latitude=case.latitude, longitude=case.longitude, street_id=case.street_id,
-            neighbourhood_id=case.neighbourhood_id, at=case.created_at, exclude_id=case.pk,
+            municipality_id=case.municipality_id,
+            subject=case.subject,
+            description=case.description,
+            latitude=case.latitude,
+            longitude=case.longitude,
+            street_id=case.street_id,
+            neighbourhood_id=case.neighbourhood_id,
+            at=case.created_at,
+            exclude_id=case.pk,
         )
 
 
@@ -72,17 +78,27 @@ def settings_for(subject: Subject) -> tuple[Settings, set[int]]:
     Related are the subjects an admin set on either side (the relation works both ways) and, when
     the subject's setting says so, the other subjects of its directorate.
     """
-    rule = SubjectDuplicateRule.objects.filter(subject=subject).values_list(
-        "radius_m", "window_days", "min_score", "same_directorate").first()
+    rule = (
+        SubjectDuplicateRule.objects.filter(subject=subject)
+        .values_list("radius_m", "window_days", "min_score", "same_directorate")
+        .first()
+    )
     through = SubjectDuplicateRule.related_subjects.through
-    pairs = through.objects.filter(Q(subjectduplicaterule__subject=subject) | Q(subject=subject)).values_list(
-        "subjectduplicaterule__subject_id", "subject_id")
+    pairs = through.objects.filter(
+        Q(subjectduplicaterule__subject=subject) | Q(subject=subject)
+    ).values_list("subjectduplicaterule__subject_id", "subject_id")
     related = {b if a == subject.pk else a for a, b in pairs}
     if rule is None:
-        return Settings(int(conf.get("RADIUS_M")), int(conf.get("WINDOW_DAYS")), float(conf.get("MIN_SCORE"))), related - {subject.pk}
+        return Settings(
+            int(conf.get("RADIUS_M")), int(conf.get("WINDOW_DAYS")), float(conf.get("MIN_SCORE"))
+        ), related - {subject.pk}
     radius_m, window_days, min_score, same_directorate = rule
     if same_directorate:
-        related |= set(Subject.objects.filter(directorate_id=subject.directorate_id, is_active=True).values_list("pk", flat=True))
+        related |= set(
+            Subject.objects.filter(
+                directorate_id=subject.directorate_id, is_active=True
+            ).values_list("pk", flat=True)
+        )
     return Settings(radius_m, window_days, min_score), related - {subject.pk}
 
 
@@ -99,8 +115,10 @@ def _where(probe: Probe, radius_m: int) -> Q | None:
     if probe.latitude is not None and probe.longitude is not None:
         dlat = radius_m / METRES_PER_DEGREE
         dlon = dlat / max(math.cos(math.radians(probe.latitude)), 0.01)
-        box = Q(latitude__range=(probe.latitude - dlat, probe.latitude + dlat),
-                longitude__range=(probe.longitude - dlon, probe.longitude + dlon))
+        box = Q(
+            latitude__range=(probe.latitude - dlat, probe.latitude + dlat),
+            longitude__range=(probe.longitude - dlon, probe.longitude + dlon),
+        )
         if probe.street_id:  # a report on the same street without a pin still counts
             box |= Q(street_id=probe.street_id, latitude__isnull=True)
         return box
@@ -111,7 +129,9 @@ def _where(probe: Probe, radius_m: int) -> Q | None:
     return None
 
 
-def candidate_search(probe: Probe, *, limit: int | None = None, min_score: float | None = None) -> list[Match]:
+def candidate_search(
+    probe: Probe, *, limit: int | None = None, min_score: float | None = None
+) -> list[Match]:
     """Open cases of the same or a related subject, inside the subject's radius and window, that
     score at least the subject's minimum (or `min_score`); best first. Reads only."""
     if probe.subject is None:
@@ -125,12 +145,24 @@ def candidate_search(probe: Probe, *, limit: int | None = None, min_score: float
     at = probe.at or _now()
     rows = (
         Case.objects.filter(
-            where, municipality_id=probe.municipality_id, subject_id__in={probe.subject.pk, *related},
-            status__in=OPEN_STATUSES, created_at__gte=at - timedelta(days=rules.window_days), created_at__lte=at,
+            where,
+            municipality_id=probe.municipality_id,
+            subject_id__in={probe.subject.pk, *related},
+            status__in=OPEN_STATUSES,
+            created_at__gte=at - timedelta(days=rules.window_days),
+            created_at__lte=at,
         )
         .exclude(pk=probe.exclude_id)
         .order_by("-created_at")
-        .values_list("pk", "subject_id", "latitude", "longitude", "street_id", "neighbourhood_id", "description")
+        .values_list(
+            "pk",
+            "subject_id",
+            "latitude",
+            "longitude",
+            "street_id",
+            "neighbourhood_id",
+            "description",
+        )
     )[: int(conf.get("MAX_SCAN"))]
     found = [m for m in (_score(probe, row, rules) for row in rows) if m is not None]
     found.sort(key=lambda m: (-m.score, m.distance_m if m.distance_m is not None else 10**9))
@@ -162,7 +194,13 @@ def _score(probe: Probe, row: tuple, rules: Settings) -> Match | None:
     score = W_TEXT * text + W_PLACE * place + W_SUBJECT * subject
     if score < rules.min_score:
         return None
-    return Match(pk, round(score, 3), round(text, 3), round(distance) if distance is not None else None, reasons)
+    return Match(
+        pk,
+        round(score, 3),
+        round(text, 3),
+        round(distance) if distance is not None else None,
+        reasons,
+    )
 
 
 def _now() -> datetime:

@@ -49,10 +49,17 @@ def duplicate_panel(*, user: AbstractBaseUser, case: Case) -> Panel:
             probe.at = timezone.now()
             for match in candidate_search(probe):
                 rows.setdefault(match.case_id, _row(match))
-        dismissed = DuplicateCandidate.objects.filter(Q(case=case) | Q(candidate=case), state=P.DISMISSED)
+        dismissed = DuplicateCandidate.objects.filter(
+            Q(case=case) | Q(candidate=case), state=P.DISMISSED
+        )
         for a, b in dismissed.values_list("case_id", "candidate_id"):
             rows.pop(b if a == case.pk else a, None)
-    others = {c.pk: c for c in visible.filter(pk__in=rows, status__in=OPEN_STATUSES).select_related("subject", "neighbourhood", "street")}
+    others = {
+        c.pk: c
+        for c in visible.filter(pk__in=rows, status__in=OPEN_STATUSES).select_related(
+            "subject", "neighbourhood", "street"
+        )
+    }
     candidates = []
     for pk, row in rows.items():
         if pk in others:
@@ -76,28 +83,43 @@ class HotSpot:
     open_count: int = 0
 
 
-def hot_spots(*, user: AbstractBaseUser, days: int = 30, min_size: int = 3, limit: int = 50) -> list[HotSpot]:
+def hot_spots(
+    *, user: AbstractBaseUser, days: int = 30, min_size: int = 3, limit: int = 50
+) -> list[HotSpot]:
     """Groups of reports of one problem (joined, or suggested and not dismissed) registered in the
     last `days`, largest first: the same broken street light reported twenty times."""
     since = timezone.now() - timedelta(days=days)
     visible = visible_cases(user)
     scope = visible.filter(created_at__gte=since)
     pairs = list(
-        DuplicateCandidate.objects.filter(state__in=[P.PENDING, P.MERGED], case__in=scope.values("pk"),
-                                          candidate__in=visible.values("pk")).values_list("case_id", "candidate_id")
+        DuplicateCandidate.objects.filter(
+            state__in=[P.PENDING, P.MERGED],
+            case__in=scope.values("pk"),
+            candidate__in=visible.values("pk"),
+        ).values_list("case_id", "candidate_id")
     )
     pairs += list(scope.filter(duplicate_of__isnull=False).values_list("pk", "duplicate_of_id"))
     groups = _components(pairs)
     big = [g for g in groups if len(g) >= min_size]
     wanted = {pk for g in big for pk in g}
-    cases = {c.pk: c for c in visible.filter(pk__in=wanted).select_related("subject", "neighbourhood", "street")}
+    cases = {
+        c.pk: c
+        for c in visible.filter(pk__in=wanted).select_related("subject", "neighbourhood", "street")
+    }
     spots = []
     for group in big:
         members = sorted((cases[pk] for pk in group if pk in cases), key=lambda c: c.created_at)
         if len(members) < min_size:
             continue
         roots = [c for c in members if c.duplicate_of_id is None and is_open(c.status)]
-        spots.append(HotSpot(len(members), (roots or members)[0], members, sum(1 for c in members if is_open(c.status))))
+        spots.append(
+            HotSpot(
+                len(members),
+                (roots or members)[0],
+                members,
+                sum(1 for c in members if is_open(c.status)),
+            )
+        )
     spots.sort(key=lambda s: (-s.size, -s.open_count))
     return spots[:limit]
 

@@ -37,7 +37,7 @@ def on_case_submitted(case: Case, event: CaseEvent) -> None:
     try:
         with transaction.atomic():
             candidates_store(case)
-    except Exception:  # noqa: BLE001 - finding duplicates is a help, never a reason to lose a case
+    except Exception:
         logger.exception("duplicates: no candidate search for case %s", case.pk)
 
 
@@ -53,8 +53,13 @@ def candidates_store(case: Case) -> list[DuplicateCandidate]:
     now = timezone.now()
     links = [
         DuplicateCandidate(
-            case_id=case.pk, candidate_id=m.case_id, score=m.score, text_score=m.text_score,
-            distance_m=m.distance_m, reasons=m.reasons, created_at=now,
+            case_id=case.pk,
+            candidate_id=m.case_id,
+            score=m.score,
+            text_score=m.text_score,
+            distance_m=m.distance_m,
+            reasons=m.reasons,
+            created_at=now,
         )
         for m in candidate_search(Probe.of(case))
     ]
@@ -74,7 +79,11 @@ def _ids(raw: Iterable) -> list[int]:
 
 @transaction.atomic
 def duplicates_merge(
-    *, master_id: int, duplicate_ids: Iterable, actor: AbstractBaseUser, text: str = "",
+    *,
+    master_id: int,
+    duplicate_ids: Iterable,
+    actor: AbstractBaseUser,
+    text: str = "",
 ) -> list[CaseEvent]:
     """Join cases that report the same problem to one master case.
 
@@ -87,33 +96,58 @@ def duplicates_merge(
     if not ids:
         raise ValidationFailed({"duplicates": _("Choose at least one case to join.")})
     if len(ids) > MAX_MERGE:
-        raise ValidationFailed({"duplicates": _("At most %(n)d cases can be joined at once.") % {"n": MAX_MERGE}})
+        raise ValidationFailed(
+            {"duplicates": _("At most %(n)d cases can be joined at once.") % {"n": MAX_MERGE}}
+        )
     if master_id in ids:
         raise TransitionRefused(_("A case cannot be a duplicate of itself."), field="master")
     master = Case.objects.filter(pk=master_id).first()
     if master is None or not can_view(actor, master):
         raise NotFound(_("This case was not found."))
     if not is_open(master.status):
-        raise TransitionRefused(_("The master case is no longer open: choose an open one."), field="master")
-    found = {c.pk: c for c in Case.objects.filter(pk__in=ids, municipality_id=master.municipality_id)}
+        raise TransitionRefused(
+            _("The master case is no longer open: choose an open one."), field="master"
+        )
+    found = {
+        c.pk: c for c in Case.objects.filter(pk__in=ids, municipality_id=master.municipality_id)
+    }
     if len(found) != len(ids):
         raise NotFound(_("This case was not found."))
-    note = text.strip() or _("Reports the same problem as %(number)s.") % {"number": master.tracking_number}
+    note = text.strip() or _("Reports the same problem as %(number)s.") % {
+        "number": master.tracking_number
+    }
     events = []
     for case_id in sorted(ids):  # one lock order for every merge: no deadlock between two of them
         if not can_act(actor, found[case_id], Action.MARK_DUPLICATE):
-            raise PermissionRefused(_("You may not join %(number)s.") % {"number": found[case_id].tracking_number})
-        events.append(case_transition(
-            case_id=case_id, actor=actor,
-            request=TransitionRequest(action=Action.MARK_DUPLICATE, text=note, params={"master_id": master.pk}),
-        ))
+            raise PermissionRefused(
+                _("You may not join %(number)s.") % {"number": found[case_id].tracking_number}
+            )
+        events.append(
+            case_transition(
+                case_id=case_id,
+                actor=actor,
+                request=TransitionRequest(
+                    action=Action.MARK_DUPLICATE, text=note, params={"master_id": master.pk}
+                ),
+            )
+        )
     root = Case.objects.select_for_update().get(pk=events[0].payload["master"])
     numbers = [found[i].tracking_number for i in sorted(ids)]
-    record_event(root, EventKind.DUPLICATES_MERGED, actor=actor, text=text.strip() or ", ".join(numbers), payload={
-        "duplicates": sorted(ids), "tracking_numbers": numbers,
-    })
+    record_event(
+        root,
+        EventKind.DUPLICATES_MERGED,
+        actor=actor,
+        text=text.strip() or ", ".join(numbers),
+        payload={
+            "duplicates": sorted(ids),
+            "tracking_numbers": numbers,
+        },
+    )
     root.save(update_fields=["version"])
-    group = [root.pk, *ids]  # every pair inside the group is settled, not only those with the master
+    group = [
+        root.pk,
+        *ids,
+    ]  # every pair inside the group is settled, not only those with the master
     _decide(Q(case_id__in=group, candidate_id__in=group), actor, DuplicateCandidate.State.MERGED)
     return events
 
@@ -131,14 +165,27 @@ def duplicates_unmerge(*, case_id: int, actor: AbstractBaseUser, text: str) -> C
         raise NotFound(_("This case was not found."))
     master_id = case.duplicate_of_id
     event = case_transition(
-        case_id=case.pk, actor=actor, request=TransitionRequest(action=Action.UNMARK_DUPLICATE, text=text),
+        case_id=case.pk,
+        actor=actor,
+        request=TransitionRequest(action=Action.UNMARK_DUPLICATE, text=text),
     )
     master = Case.objects.select_for_update().get(pk=master_id)
-    record_event(master, EventKind.DUPLICATE_UNLINKED, actor=actor, text=event.text, payload={
-        "case": case.pk, "tracking_number": case.tracking_number,
-    })
+    record_event(
+        master,
+        EventKind.DUPLICATE_UNLINKED,
+        actor=actor,
+        text=event.text,
+        payload={
+            "case": case.pk,
+            "tracking_number": case.tracking_number,
+        },
+    )
     master.save(update_fields=["version"])
-    _decide(Q(case_id=case.pk, candidate_id=master_id) | Q(case_id=master_id, candidate_id=case.pk), actor, DuplicateCandidate.State.DISMISSED)
+    _decide(
+        Q(case_id=case.pk, candidate_id=master_id) | Q(case_id=master_id, candidate_id=case.pk),
+        actor,
+        DuplicateCandidate.State.DISMISSED,
+    )
     return event
 
 
@@ -150,7 +197,10 @@ def candidate_dismiss(*, link_id: int, actor: AbstractBaseUser) -> DuplicateCand
     link = DuplicateCandidate.objects.select_related("case", "candidate").filter(pk=link_id).first()
     if link is None or not (can_view(actor, link.case) and can_view(actor, link.candidate)):
         raise NotFound(_("This suggestion was not found."))
-    if not (can_act(actor, link.case, Action.MARK_DUPLICATE) or can_act(actor, link.candidate, Action.MARK_DUPLICATE)):
+    if not (
+        can_act(actor, link.case, Action.MARK_DUPLICATE)
+        or can_act(actor, link.candidate, Action.MARK_DUPLICATE)
+    ):
         raise PermissionRefused(_("You are not allowed to do this on this case."))
     _decide(Q(pk=link.pk), actor, DuplicateCandidate.State.DISMISSED)
     link.refresh_from_db()
@@ -158,7 +208,9 @@ def candidate_dismiss(*, link_id: int, actor: AbstractBaseUser) -> DuplicateCand
 
 
 def _decide(where: Q, actor: AbstractBaseUser | None, state: str) -> None:
-    DuplicateCandidate.objects.filter(where).update(state=state, decided_by=actor, decided_at=timezone.now())
+    DuplicateCandidate.objects.filter(where).update(
+        state=state, decided_by=actor, decided_at=timezone.now()
+    )
 
 
 def joined_cases(master_id: int, *, limit: int = 10_000) -> list[int]:
@@ -166,7 +218,9 @@ def joined_cases(master_id: int, *, limit: int = 10_000) -> list[int]:
     found: list[int] = []
     frontier = [master_id]
     while frontier and len(found) < limit:
-        frontier = list(Case.objects.filter(duplicate_of_id__in=frontier).values_list("pk", flat=True))
+        frontier = list(
+            Case.objects.filter(duplicate_of_id__in=frontier).values_list("pk", flat=True)
+        )
         found.extend(frontier)
     return found
 
@@ -185,7 +239,9 @@ def on_case_transition(case: Case, event: CaseEvent) -> None:
         master_outcome_propagate(master=case, event=event, joined_ids=joined, outcome=outcome)
 
 
-def master_outcome_propagate(*, master: Case, event: CaseEvent, joined_ids: list[int], outcome: tuple[str, str]) -> int:
+def master_outcome_propagate(
+    *, master: Case, event: CaseEvent, joined_ids: list[int], outcome: tuple[str, str]
+) -> int:
     """Write the master's outcome on each joined case and queue its citizen's message.
 
     Callers: on_case_transition only. Side effects: one event per joined case, notify outbox rows.
@@ -194,15 +250,29 @@ def master_outcome_propagate(*, master: Case, event: CaseEvent, joined_ids: list
 
     kind, message = outcome
     count = 0
-    for joined in Case.objects.select_for_update(of=("self",)).filter(pk__in=joined_ids).select_related("citizen", "channel").order_by("pk"):
-        recorded = record_event(joined, kind, text=event.text, payload={
-            "master": master.pk, "master_tracking_number": master.tracking_number, "master_event": event.sequence,
-        })
+    for joined in (
+        Case.objects.select_for_update(of=("self",))
+        .filter(pk__in=joined_ids)
+        .select_related("citizen", "channel")
+        .order_by("pk")
+    ):
+        recorded = record_event(
+            joined,
+            kind,
+            text=event.text,
+            payload={
+                "master": master.pk,
+                "master_tracking_number": master.tracking_number,
+                "master_event": event.sequence,
+            },
+        )
         joined.save(update_fields=["version"])
         try:
             with transaction.atomic():
-                notification_create(case=joined, event=message, text=event.text, source_event=recorded.pk)
-        except Exception:  # noqa: BLE001 - as in notify: a message never blocks the case
+                notification_create(
+                    case=joined, event=message, text=event.text, source_event=recorded.pk
+                )
+        except Exception:
             logger.exception("duplicates: no message for joined case %s", joined.pk)
         count += 1
     return count

@@ -12,9 +12,7 @@ from acikmasa.common.turkish import fold
 
 # Filler that every complaint shares; leaving it in would make unrelated texts look alike.
 STOP_WORDS = frozenset(
-    "ve ile bir bu su o da de mi mu icin cok var yok gibi ama fakat artik hala daha en her ne "
-    "lutfen rica ederim ediyoruz ediyorum merhaba iyi gunler sayin yetkili belediye "
-    "mahallesi mahalle sokak sokagi caddesi cadde no numara onunde".split()
+    ["ve", "ile", "bir", "bu", "su", "o", "da", "de", "mi", "mu", "icin", "cok", "var", "yok", "gibi", "ama", "fakat", "artik", "hala", "daha", "en", "her", "ne", "lutfen", "rica", "ederim", "ediyoruz", "ediyorum", "merhaba", "iyi", "gunler", "sayin", "yetkili", "belediye", "mahallesi", "mahalle", "sokak", "sokagi", "caddesi", "cadde", "no", "numara", "onunde"]
 )
 
 
@@ -26,7 +24,7 @@ def trigrams(text: str) -> frozenset[str]:
         if len(word) < 2 or word in STOP_WORDS:
             continue
         padded = f" {word} "
-        grams.update(padded[i:i + 3] for i in range(len(padded) - 2))
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
     return frozenset(grams)
 
 

@@ -27,8 +27,15 @@ def _status(error: DomainError) -> int:
 
 
 def _refused(request: HttpRequest, case_id: int, error: DomainError) -> HttpResponse:
-    message = "; ".join(error.errors.values()) if isinstance(error, ValidationFailed) else error.message
-    return render(request, "duplicates/refused.html", {"message": message, "case_id": case_id}, status=_status(error))
+    message = (
+        "; ".join(error.errors.values()) if isinstance(error, ValidationFailed) else error.message
+    )
+    return render(
+        request,
+        "duplicates/refused.html",
+        {"message": message, "case_id": case_id},
+        status=_status(error),
+    )
 
 
 @require_GET
@@ -36,11 +43,18 @@ def _refused(request: HttpRequest, case_id: int, error: DomainError) -> HttpResp
 def panel(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_id)  # 404 outside the user's scope
     data = selectors.duplicate_panel(user=request.user, case=case)
-    return render(request, "duplicates/_panel.html", {
-        "panel": data, "case": case,
-        "can_merge": is_open(case.status) and can_act(request.user, case, Action.MARK_DUPLICATE),
-        "can_unmerge": can_act(request.user, case, Action.UNMARK_DUPLICATE) and case.duplicate_of_id is not None,
-    })
+    return render(
+        request,
+        "duplicates/_panel.html",
+        {
+            "panel": data,
+            "case": case,
+            "can_merge": is_open(case.status)
+            and can_act(request.user, case, Action.MARK_DUPLICATE),
+            "can_unmerge": can_act(request.user, case, Action.UNMARK_DUPLICATE)
+            and case.duplicate_of_id is not None,
+        },
+    )
 
 
 @require_POST
@@ -49,7 +63,9 @@ def merge(request: HttpRequest, case_id: int) -> HttpResponse:
     """`case_id` is the master; `duplicates` the cases joined to it."""
     try:
         services.duplicates_merge(
-            master_id=case_id, duplicate_ids=request.POST.getlist("duplicates"), actor=request.user,
+            master_id=case_id,
+            duplicate_ids=request.POST.getlist("duplicates"),
+            actor=request.user,
             text=request.POST.get("text", ""),
         )
     except DomainError as error:
@@ -62,7 +78,9 @@ def merge(request: HttpRequest, case_id: int) -> HttpResponse:
 @staff_required()
 def unmerge(request: HttpRequest, case_id: int) -> HttpResponse:
     try:
-        services.duplicates_unmerge(case_id=case_id, actor=request.user, text=request.POST.get("text", ""))
+        services.duplicates_unmerge(
+            case_id=case_id, actor=request.user, text=request.POST.get("text", "")
+        )
     except DomainError as error:
         return _refused(request, case_id, error)
     messages.success(request, _("The case was separated and is open again."))
@@ -91,4 +109,6 @@ def hot_spots(request: HttpRequest) -> HttpResponse:
     days = _int(request.GET.get("days", ""), 30, 1, 365)
     size = _int(request.GET.get("size", ""), 3, 2, 1000)
     spots = selectors.hot_spots(user=request.user, days=days, min_size=size)
-    return render(request, "duplicates/hot_spots.html", {"spots": spots, "days": days, "size": size})
+    return render(
+        request, "duplicates/hot_spots.html", {"spots": spots, "days": days, "size": size}
+    )

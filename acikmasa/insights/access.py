@@ -16,5 +16,7 @@ def insights_profile(user: AbstractBaseUser | None) -> StaffProfile:
     """The user's staff profile, or PermissionRefused when the role may not read insights."""
     profile = staff_profile(user)
     if profile is None or profile.role not in INSIGHT_ROLES:
-        raise PermissionRefused(_("Only managers, executives and administrators may see the analysis pages."))
+        raise PermissionRefused(
+            _("Only managers, executives and administrators may see the analysis pages.")
+        )
     return profile

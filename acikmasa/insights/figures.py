@@ -35,7 +35,9 @@ def reopened_q(since: datetime | None = None) -> Q:
 
 def answered_q(since: datetime | None = None, **payload) -> Q:
     """Cases whose history holds a survey answer (optionally with the given payload values)."""
-    events = CaseEvent.objects.filter(kind=SURVEY_ANSWERED, **{f"payload__{k}": v for k, v in payload.items()})
+    events = CaseEvent.objects.filter(
+        kind=SURVEY_ANSWERED, **{f"payload__{k}": v for k, v in payload.items()}
+    )
     if since is not None:
         events = events.filter(created_at__gte=since)
     return Q(pk__in=events.values("case_id"))
@@ -63,10 +65,15 @@ def metric_q(metric: str, now: datetime, since: datetime | None = None) -> Q:
 def counting(now: datetime, since: datetime | None = None) -> dict:
     """Aggregates for .aggregate() or .annotate(): one conditional count per metric, and the survey
     answers (the notify app's SurveyAnswer row is written with the survey_answered event)."""
-    counts = {m: Count("id", filter=metric_q(m, now, since)) if m != "received" else Count("id") for m in METRICS}
+    counts = {
+        m: Count("id", filter=metric_q(m, now, since)) if m != "received" else Count("id")
+        for m in METRICS
+    }
     return counts | {
-        "answered": Count("survey_answer"), "score_n": Count("survey_answer__score"),
-        "score_sum": Sum("survey_answer__score"), "said_unsolved": Count("survey_answer", filter=Q(survey_answer__solved=False)),
+        "answered": Count("survey_answer"),
+        "score_n": Count("survey_answer__score"),
+        "score_sum": Sum("survey_answer__score"),
+        "said_unsolved": Count("survey_answer", filter=Q(survey_answer__solved=False)),
     }
 
 
@@ -94,7 +101,11 @@ class Figures:
     @classmethod
     def of(cls, counts: dict, percentiles: tuple | None = None) -> "Figures":
         median, p90 = percentiles or (None, None)
-        return cls(**{m: counts.get(m) or 0 for m in (*METRICS, *SATISFACTION)}, median_hours=median, p90_hours=p90)
+        return cls(
+            **{m: counts.get(m) or 0 for m in (*METRICS, *SATISFACTION)},
+            median_hours=median,
+            p90_hours=p90,
+        )
 
     @property
     def solved_share(self) -> float | None:

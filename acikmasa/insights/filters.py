@@ -49,11 +49,16 @@ class InsightFilters:
         case_type = query.get("case_type") or ""
         bucket = query.get("bucket") or ""
         return cls(
-            start=start, end=end,
-            directorate=_int(query.get("directorate")), subject=_int(query.get("subject")),
-            channel=_int(query.get("channel")), neighbourhood=_int(query.get("neighbourhood")),
+            start=start,
+            end=end,
+            directorate=_int(query.get("directorate")),
+            subject=_int(query.get("subject")),
+            channel=_int(query.get("channel")),
+            neighbourhood=_int(query.get("neighbourhood")),
             case_type=case_type if case_type in CaseType.values else "",
-            bucket=bucket if bucket in BUCKETS else ("month" if (end - start).days > 120 else "day"),
+            bucket=bucket
+            if bucket in BUCKETS
+            else ("month" if (end - start).days > 120 else "day"),
         )
 
     @property
@@ -68,12 +73,17 @@ class InsightFilters:
     def previous(self) -> "InsightFilters":
         """The period of the same length just before this one (for scorecard comparison)."""
         length = (self.end - self.start).days + 1
-        return replace(self, start=self.start - timedelta(days=length), end=self.start - timedelta(days=1))
+        return replace(
+            self, start=self.start - timedelta(days=length), end=self.start - timedelta(days=1)
+        )
 
     def apply(self, queryset: QuerySet) -> QuerySet:
         exact = {
-            "directorate_id": self.directorate, "subject_id": self.subject, "channel_id": self.channel,
-            "case_type": self.case_type, "neighbourhood_id": self.neighbourhood,
+            "directorate_id": self.directorate,
+            "subject_id": self.subject,
+            "channel_id": self.channel,
+            "case_type": self.case_type,
+            "neighbourhood_id": self.neighbourhood,
         }
         return queryset.filter(created_at__gte=self.since, created_at__lt=self.until).filter(
             **{k: v for k, v in exact.items() if v not in (None, "")}
@@ -82,4 +92,8 @@ class InsightFilters:
     def as_query(self, **override) -> dict[str, str]:
         """Every set value as URL parameters, so a link reproduces exactly this view."""
         values = {f.name: getattr(self, f.name) for f in fields(self)} | override
-        return {k: (v.isoformat() if isinstance(v, date) else str(v)) for k, v in values.items() if v not in (None, "")}
+        return {
+            k: (v.isoformat() if isinstance(v, date) else str(v))
+            for k, v in values.items()
+            if v not in (None, "")
+        }

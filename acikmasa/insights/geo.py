@@ -59,11 +59,20 @@ def map_shapes(neighbourhoods, values: dict[int, int]) -> tuple[list[MapShape], 
     for hood, rings in outlines:
         if not rings:
             continue
-        path = " ".join("M" + " L".join(f"{x},{y}" for x, y in map(xy, ring)) + " Z" for ring in rings)
+        path = " ".join(
+            "M" + " L".join(f"{x},{y}" for x, y in map(xy, ring)) + " Z" for ring in rings
+        )
         centre = [xy(p) for p in rings[0]]
         value = values.get(hood.pk, 0)
-        shapes.append(MapShape(
-            hood.pk, hood.name, path, value, shade_for(value, top),
-            round(sum(c[0] for c in centre) / len(centre), 1), round(sum(c[1] for c in centre) / len(centre), 1),
-        ))
+        shapes.append(
+            MapShape(
+                hood.pk,
+                hood.name,
+                path,
+                value,
+                shade_for(value, top),
+                round(sum(c[0] for c in centre) / len(centre), 1),
+                round(sum(c[1] for c in centre) / len(centre), 1),
+            )
+        )
     return shapes, height

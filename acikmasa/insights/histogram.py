@@ -13,7 +13,9 @@ from collections.abc import Sequence
 PER_DOUBLING = 3
 LOWEST = 0.25  # hours
 BUCKETS = 53
-EDGES = tuple(LOWEST * 2 ** (k / PER_DOUBLING) for k in range(BUCKETS - 1))  # lower edge of buckets 1..52
+EDGES = tuple(
+    LOWEST * 2 ** (k / PER_DOUBLING) for k in range(BUCKETS - 1)
+)  # lower edge of buckets 1..52
 FIELDS = tuple(f"h{i}" for i in range(BUCKETS))
 
 

@@ -30,8 +30,15 @@ from acikmasa.common.turkish import fold
 
 from .access import insights_profile
 
-OUTCOME_KINDS = (EventKind.RESOLVED, EventKind.REJECTED, EventKind.FORWARDED_OUT, EventKind.REOPENED)
-ARTICLE = re.compile(r"(?:md|madde|maddesi|art|article)\.?\s*(\d{1,2})|(\d{1,2})\s*\.?\s*(?:md|madde|maddesi)\b")
+OUTCOME_KINDS = (
+    EventKind.RESOLVED,
+    EventKind.REJECTED,
+    EventKind.FORWARDED_OUT,
+    EventKind.REOPENED,
+)
+ARTICLE = re.compile(
+    r"(?:md|madde|maddesi|art|article)\.?\s*(\d{1,2})|(\d{1,2})\s*\.?\s*(?:md|madde|maddesi)\b"
+)
 PARTLY = ("kismen", "partly", "partially", "kismi")
 NOT_STATED = "not_stated"
 
@@ -72,12 +79,15 @@ def information_stats_get(*, user: AbstractBaseUser, year: int) -> InformationSt
     """Art. 30 figures for requests registered in `year`, within what `user` may see."""
     insights_profile(user)
     since, until = _year_bounds(year)
-    requests = visible_cases(user).filter(case_type=CaseType.INFORMATION, created_at__gte=since, created_at__lt=until)
+    requests = visible_cases(user).filter(
+        case_type=CaseType.INFORMATION, created_at__gte=since, created_at__lt=until
+    )
     stats = InformationStats(year=year, received=requests.count())
     events = (
         CaseEvent.objects.filter(case__in=requests.values("pk"))
         .filter(Q(kind__in=OUTCOME_KINDS) | Q(kind=EventKind.NOTE_ADDED, payload__has_key="appeal"))
-        .order_by("case_id", "sequence").values_list("case_id", "kind", "text", "payload")
+        .order_by("case_id", "sequence")
+        .values_list("case_id", "kind", "text", "payload")
     )
     last: dict[int, tuple[str, str, dict]] = {}
     appeals: dict[int, str] = {}
@@ -98,7 +108,9 @@ def information_stats_get(*, user: AbstractBaseUser, year: int) -> InformationSt
     guessed = {case_id for case_id in reopened - appeals.keys() if case_id not in structured}
     stats.estimated_appeals = len(guessed)
     stats.appealed = len(appeals) + len(guessed)
-    stats.pending = stats.received - stats.granted - stats.partly_granted - stats.refused - stats.forwarded
+    stats.pending = (
+        stats.received - stats.granted - stats.partly_granted - stats.refused - stats.forwarded
+    )
     return stats
 
 
@@ -108,7 +120,11 @@ def _count_outcome(stats: InformationStats, kind: str, text: str, payload: dict)
     if kind == EventKind.RESOLVED:
         if outcome is None:
             stats.estimated_outcomes += 1
-            outcome = outcomes.PARTLY_GRANTED if any(word in fold(text) for word in PARTLY) else outcomes.GRANTED
+            outcome = (
+                outcomes.PARTLY_GRANTED
+                if any(word in fold(text) for word in PARTLY)
+                else outcomes.GRANTED
+            )
         if outcome == outcomes.PARTLY_GRANTED:
             stats.partly_granted += 1
         else:

@@ -12,7 +12,15 @@ from django.db import models
 from .histogram import FIELDS as HISTOGRAM_FIELDS
 
 COUNTERS = (
-    "received", "solved", "met", "missed", "reopened", "answered", "score_n", "score_sum", "said_unsolved",
+    "received",
+    "solved",
+    "met",
+    "missed",
+    "reopened",
+    "answered",
+    "score_n",
+    "score_sum",
+    "said_unsolved",
 )
 VALUE_FIELDS = COUNTERS + HISTOGRAM_FIELDS
 
@@ -39,8 +47,12 @@ class DirectorateRollup(Rollup):
     """Per directorate: the dashboard's figures and series, the scorecards."""
 
     class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["municipality", "span", "day", "directorate"], name="insights_rollup_directorate_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "span", "day", "directorate"],
+                name="insights_rollup_directorate_key",
+            )
+        ]
 
 
 class ChannelRollup(Rollup):
@@ -50,8 +62,12 @@ class ChannelRollup(Rollup):
     case_type = models.CharField(max_length=20, default="")
 
     class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["municipality", "span", "day", "directorate", "channel", "case_type"], name="insights_rollup_channel_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "span", "day", "directorate", "channel", "case_type"],
+                name="insights_rollup_channel_key",
+            )
+        ]
 
 
 class SubjectRollup(Rollup):
@@ -60,8 +76,12 @@ class SubjectRollup(Rollup):
     subject = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["municipality", "span", "day", "directorate", "subject"], name="insights_rollup_subject_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "span", "day", "directorate", "subject"],
+                name="insights_rollup_subject_key",
+            )
+        ]
 
 
 class PlaceRollup(Rollup):
@@ -70,5 +90,9 @@ class PlaceRollup(Rollup):
     neighbourhood = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["municipality", "span", "day", "directorate", "neighbourhood"], name="insights_rollup_place_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "span", "day", "directorate", "neighbourhood"],
+                name="insights_rollup_place_key",
+            )
+        ]

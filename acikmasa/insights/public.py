@@ -55,7 +55,8 @@ def public_figures_get(*, municipality: Municipality, filters: InsightFilters) -
         total=summary(scope=scope, filters=filters, cases=cases, now=now).get(None, Figures()),
         directorates=[(dirs[k], _hide_small(f, minimum)) for k, f in by_dir.items() if k in dirs],
         neighbourhoods=sorted(
-            ((hoods[k], _hide_small(f, minimum)) for k, f in by_hood.items() if k in hoods), key=lambda p: p[0].name
+            ((hoods[k], _hide_small(f, minimum)) for k, f in by_hood.items() if k in hoods),
+            key=lambda p: p[0].name,
         ),
         minimum=minimum,
     )

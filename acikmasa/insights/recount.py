@@ -64,16 +64,36 @@ def case_states() -> Iterator[CaseState]:
     with connection.chunked_cursor() as cursor:
         cursor.execute(CASES_SQL)
         while rows := cursor.fetchmany(5000):
-            for (municipality, created, directorate, channel, case_type, subject, hood, status, resolved_at,
-                 due_at, reopens, payload) in rows:
+            for (
+                municipality,
+                created,
+                directorate,
+                channel,
+                case_type,
+                subject,
+                hood,
+                status,
+                resolved_at,
+                due_at,
+                reopens,
+                payload,
+            ) in rows:
                 if isinstance(payload, str):
                     payload = json.loads(payload)
                 solved = status in SOLVED
                 yield CaseState(
-                    municipality=municipality, created_at=_aware(created), directorate=directorate, channel=channel,
-                    case_type=case_type, subject=subject, neighbourhood=hood, solved=solved,
-                    resolved_at=_aware(resolved_at) if solved else None, due_at=_aware(due_at),
-                    reopened=bool(reopens), **survey_fields(payload),
+                    municipality=municipality,
+                    created_at=_aware(created),
+                    directorate=directorate,
+                    channel=channel,
+                    case_type=case_type,
+                    subject=subject,
+                    neighbourhood=hood,
+                    solved=solved,
+                    resolved_at=_aware(resolved_at) if solved else None,
+                    due_at=_aware(due_at),
+                    reopened=bool(reopens),
+                    **survey_fields(payload),
                 )
 
 
@@ -123,8 +143,10 @@ def _states_sql() -> str:
     """Per case, from its events (CASES_SQL's rule), the columns the roll-ups group and count."""
     inner = CASES_SQL.split("ORDER BY")[0]  # the same joins over the events, unordered
     hours = "GREATEST(0, EXTRACT(EPOCH FROM (s.resolved_at - s.created)) / 3600.0)"
-    bucket = (f"CASE WHEN {hours} < {LOWEST} THEN 0 ELSE LEAST({BUCKETS - 1}, "
-              f"floor({PER_DOUBLING} * ln({hours} / {LOWEST}) / ln(2) + 1e-9)::int + 1) END")
+    bucket = (
+        f"CASE WHEN {hours} < {LOWEST} THEN 0 ELSE LEAST({BUCKETS - 1}, "
+        f"floor({PER_DOUBLING} * ln({hours} / {LOWEST}) / ln(2) + 1e-9)::int + 1) END"
+    )
     return f"""
     SELECT s.municipality_id AS municipality, (s.created AT TIME ZONE %(tz)s)::date AS day,
            s.directorate, s.channel_id AS channel, s.case_type, s.subject, s.neighbourhood,
@@ -139,7 +161,7 @@ def _states_sql() -> str:
                COALESCE(c.subject_id, 0) AS subject, COALESCE(c.neighbourhood_id, 0) AS neighbourhood,
                m.to_status IN ('resolved', 'closed') AND r.created_at IS NOT NULL AS solved,
                r.created_at AS resolved_at, c.due_at, a.reopens, sv.payload
-        {inner[inner.index("FROM ("):]}
+        {inner[inner.index("FROM (") :]}
     ) s"""
 
 
@@ -148,20 +170,31 @@ def _rebuild_in_sql() -> int:
     from django.conf import settings
 
     sums = [
-        "count(*)", "count(*) FILTER (WHERE solved)", "count(*) FILTER (WHERE met)", "count(*) FILTER (WHERE missed)",
-        "count(*) FILTER (WHERE reopened)", "count(*) FILTER (WHERE answered)", "count(score)",
-        "COALESCE(sum(score), 0)", "count(*) FILTER (WHERE said_unsolved)",
+        "count(*)",
+        "count(*) FILTER (WHERE solved)",
+        "count(*) FILTER (WHERE met)",
+        "count(*) FILTER (WHERE missed)",
+        "count(*) FILTER (WHERE reopened)",
+        "count(*) FILTER (WHERE answered)",
+        "count(score)",
+        "COALESCE(sum(score), 0)",
+        "count(*) FILTER (WHERE said_unsolved)",
         *(f"count(*) FILTER (WHERE bucket = {i})" for i in range(BUCKETS)),
     ]
     written = 0
     with connection.cursor() as cursor:
         # Dropped at commit; dropped here too when an outer transaction (a test, a second call) still has it.
         cursor.execute("DROP TABLE IF EXISTS pg_temp.insights_states")
-        cursor.execute("CREATE TEMPORARY TABLE insights_states ON COMMIT DROP AS " + _states_sql(), {"tz": settings.TIME_ZONE})
+        cursor.execute(
+            "CREATE TEMPORARY TABLE insights_states ON COMMIT DROP AS " + _states_sql(),
+            {"tz": settings.TIME_ZONE},
+        )
         for grain in GRAINS:
             table = connection.ops.quote_name(grain.model._meta.db_table)
             keys = ["directorate", *grain.keys]
-            columns = ", ".join(connection.ops.quote_name(c) for c in (*grain.columns, *VALUE_FIELDS))
+            columns = ", ".join(
+                connection.ops.quote_name(c) for c in (*grain.columns, *VALUE_FIELDS)
+            )
             for span, day in ((Span.DAY, "day"), (Span.MONTH, "date_trunc('month', day)::date")):
                 cursor.execute(
                     f"INSERT INTO {table} ({columns}) SELECT municipality, {int(span)}, {day}, {', '.join(keys)}, "
@@ -197,7 +230,9 @@ def _write(grain, rows: list[tuple[tuple, Counter]]) -> int:
                 for row in values:
                     copy.write_row(row)
         else:
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", values)
+            cursor.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", values
+            )
     return len(values)
 
 
@@ -224,8 +259,10 @@ def _stored(index: int, month: date) -> dict[tuple, dict]:
     grain = GRAINS[index]
     following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     rows = grain.model.objects.filter(day__gte=month, day__lt=following)
-    return {tuple(r[c] for c in grain.columns): {f: r[f] for f in VALUE_FIELDS}
-            for r in rows.values(*grain.columns, *VALUE_FIELDS)}
+    return {
+        tuple(r[c] for c in grain.columns): {f: r[f] for f in VALUE_FIELDS}
+        for r in rows.values(*grain.columns, *VALUE_FIELDS)
+    }
 
 
 def verify(report: Callable[[Mismatch], None] | None = None, limit: int = 100) -> Verification:

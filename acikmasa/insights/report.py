@@ -38,7 +38,7 @@ class MonthlyReport:
 
 
 def month_of(value: str | None, today: date | None = None) -> date:
-    """"2026-10" → 1 Oct 2026; anything else → the last complete month."""
+    """ "2026-10" → 1 Oct 2026; anything else → the last complete month."""
     try:
         year, month = (int(part) for part in (value or "").split("-"))
         return date(year, month, 1)
@@ -62,12 +62,26 @@ def monthly_report_get(*, user: AbstractBaseUser, month: date) -> MonthlyReport:
     hoods, _streets = where_get(user=user, filters=filters)
     channel_total = sum(n for _c, n in board.channels) or 1
     return MonthlyReport(
-        month=month, board=board, previous=previous, scorecard=scorecard, places=hoods[:TOP_PLACES],
-        series_svg=charts.columns([(row["at"].strftime("%d.%m"), row["received"], row["solved"]) for row in board.series]),
+        month=month,
+        board=board,
+        previous=previous,
+        scorecard=scorecard,
+        places=hoods[:TOP_PLACES],
+        series_svg=charts.columns(
+            [(row["at"].strftime("%d.%m"), row["received"], row["solved"]) for row in board.series]
+        ),
         directorates_svg=charts.bars(
-            [(row.directorate.name, row.current.met_share) for row in scorecard if row.current.met_share is not None],
-            share=True),
-        channels_svg=charts.bars([(str(c) if c else _("Unknown"), n / channel_total) for c, n in board.channels], share=True),
+            [
+                (row.directorate.name, row.current.met_share)
+                for row in scorecard
+                if row.current.met_share is not None
+            ],
+            share=True,
+        ),
+        channels_svg=charts.bars(
+            [(str(c) if c else _("Unknown"), n / channel_total) for c, n in board.channels],
+            share=True,
+        ),
         generated_at=timezone.localtime(),
     )
 

@@ -9,8 +9,8 @@ row lock, so two transactions touching the same row never lose a count, on SQLit
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.db import connection
@@ -22,7 +22,15 @@ from acikmasa.cases.lifecycle import Status
 from .figures import SURVEY_ANSWERED
 from .histogram import FIELDS as HISTOGRAM_FIELDS
 from .histogram import bucket_of
-from .models import VALUE_FIELDS, ChannelRollup, DirectorateRollup, PlaceRollup, Rollup, Span, SubjectRollup
+from .models import (
+    VALUE_FIELDS,
+    ChannelRollup,
+    DirectorateRollup,
+    PlaceRollup,
+    Rollup,
+    Span,
+    SubjectRollup,
+)
 
 if TYPE_CHECKING:
     from acikmasa.cases.models import Case, CaseEvent
@@ -90,7 +98,13 @@ class CaseState:
 
     def key(self, grain: Grain, span: int) -> tuple:
         day = self.day.replace(day=1) if span == Span.MONTH else self.day
-        return (self.municipality, span, day, self.directorate, *(getattr(self, k) for k in grain.keys))
+        return (
+            self.municipality,
+            span,
+            day,
+            self.directorate,
+            *(getattr(self, k) for k in grain.keys),
+        )
 
 
 def local_day(moment: datetime) -> date:
@@ -117,10 +131,17 @@ def contributions(state: CaseState | None, sign: int = 1, into: Delta | None = N
 def state_of_case(case: "Case", **history) -> CaseState:
     """The state of a case row (its cached status, directorate and times) plus what the history adds."""
     return CaseState(
-        municipality=case.municipality_id, created_at=case.created_at, directorate=case.directorate_id or 0,
-        channel=case.channel_id or 0, case_type=case.case_type, subject=case.subject_id or 0,
-        neighbourhood=case.neighbourhood_id or 0, solved=case.status in SOLVED, resolved_at=case.resolved_at,
-        due_at=case.due_at, **history,
+        municipality=case.municipality_id,
+        created_at=case.created_at,
+        directorate=case.directorate_id or 0,
+        channel=case.channel_id or 0,
+        case_type=case.case_type,
+        subject=case.subject_id or 0,
+        neighbourhood=case.neighbourhood_id or 0,
+        solved=case.status in SOLVED,
+        resolved_at=case.resolved_at,
+        due_at=case.due_at,
+        **history,
     )
 
 
@@ -129,10 +150,10 @@ def _upsert(grain: Grain, rows: list[tuple[tuple, Counter]]) -> None:
     columns = [*grain.columns, *VALUE_FIELDS]
     quoted = [connection.ops.quote_name(c) for c in columns]
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    updates = ", ".join(f"{q} = {table}.{q} + EXCLUDED.{q}" for q in quoted[len(grain.columns):])
+    updates = ", ".join(f"{q} = {table}.{q} + EXCLUDED.{q}" for q in quoted[len(grain.columns) :])
     sql = (
         f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {', '.join([one] * len(rows))} "
-        f"ON CONFLICT ({', '.join(quoted[:len(grain.columns)])}) DO UPDATE SET {updates}"
+        f"ON CONFLICT ({', '.join(quoted[: len(grain.columns)])}) DO UPDATE SET {updates}"
     )
     params = [v for key, counts in rows for v in (*key, *(counts.get(f, 0) for f in VALUE_FIELDS))]
     with connection.cursor() as cursor:
@@ -144,7 +165,9 @@ def apply(delta: Delta) -> None:
     transactions lock shared rows in the same order and cannot deadlock on them)."""
     for index, grain in enumerate(GRAINS):
         rows = sorted(
-            (key, counts) for (i, key), counts in delta.items() if i == index and any(counts.values())
+            (key, counts)
+            for (i, key), counts in delta.items()
+            if i == index and any(counts.values())
         )
         if rows:
             _upsert(grain, rows)
@@ -165,7 +188,12 @@ RELEVANT = ("status", "directorate_id", "resolved_at", "due_at")
 def _survey(case_id: int) -> dict:
     from acikmasa.cases.models import CaseEvent
 
-    event = CaseEvent.objects.filter(case_id=case_id, kind=SURVEY_ANSWERED).order_by("-sequence").values("payload").first()
+    event = (
+        CaseEvent.objects.filter(case_id=case_id, kind=SURVEY_ANSWERED)
+        .order_by("-sequence")
+        .values("payload")
+        .first()
+    )
     return survey_fields(event["payload"] if event else None)
 
 
@@ -173,7 +201,11 @@ def survey_fields(payload: dict | None) -> dict:
     if payload is None:
         return {}
     score = payload.get("score")
-    return {"answered": True, "answer_solved": bool(payload.get("solved", True)), "score": score if isinstance(score, int) else None}
+    return {
+        "answered": True,
+        "answer_solved": bool(payload.get("solved", True)),
+        "score": score if isinstance(score, int) else None,
+    }
 
 
 def on_case_submitted(case: "Case", event: "CaseEvent") -> None:
@@ -188,15 +220,30 @@ def on_case_transition(case: "Case", event: "CaseEvent") -> None:
     """
     from acikmasa.cases.models import Case, CaseEvent
 
-    old = Case(**Case.objects.filter(pk=case.pk).values("municipality_id", "created_at", "channel_id", "case_type",
-                                                          "subject_id", "neighbourhood_id", *RELEVANT).get())
+    old = Case(
+        **Case.objects.filter(pk=case.pk)
+        .values(
+            "municipality_id",
+            "created_at",
+            "channel_id",
+            "case_type",
+            "subject_id",
+            "neighbourhood_id",
+            *RELEVANT,
+        )
+        .get()
+    )
     reopening = event.kind == EventKind.REOPENED
     if not reopening and all(getattr(old, f) == getattr(case, f) for f in RELEVANT):
         return
-    was_reopened = CaseEvent.objects.filter(case_id=case.pk, kind=EventKind.REOPENED, sequence__lt=event.sequence).exists()
+    was_reopened = CaseEvent.objects.filter(
+        case_id=case.pk, kind=EventKind.REOPENED, sequence__lt=event.sequence
+    ).exists()
     survey = _survey(case.pk)
     before = state_of_case(old, reopened=was_reopened, **survey)
-    rollup_change(before, replace(state_of_case(case, **survey), reopened=was_reopened or reopening))
+    rollup_change(
+        before, replace(state_of_case(case, **survey), reopened=was_reopened or reopening)
+    )
 
 
 def on_history_event(case: "Case", event: "CaseEvent") -> None:

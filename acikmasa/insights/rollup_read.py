@@ -20,8 +20,13 @@ from .histogram import quantile
 from .models import VALUE_FIELDS, Span
 from .rollup import GRAINS, Grain
 
-FILTER_KEYS = {"directorate": "directorate", "channel": "channel", "case_type": "case_type", "subject": "subject",
-               "neighbourhood": "neighbourhood"}
+FILTER_KEYS = {
+    "directorate": "directorate",
+    "channel": "channel",
+    "case_type": "case_type",
+    "subject": "subject",
+    "neighbourhood": "neighbourhood",
+}
 DEFAULT_EXACT_MAX = 5000
 
 
@@ -56,7 +61,9 @@ def _next_month(day: date) -> date:
 def period_q(start: date, end: date) -> Q:
     """Rows covering start..end exactly once: month rows for whole months, day rows for the rest."""
     first_full = start if start.day == 1 else _next_month(start)
-    after_last_full = end.replace(day=1) if _next_month(end) - timedelta(days=1) != end else _next_month(end)
+    after_last_full = (
+        end.replace(day=1) if _next_month(end) - timedelta(days=1) != end else _next_month(end)
+    )
     if first_full >= after_last_full:
         return Q(span=Span.DAY, day__gte=start, day__lte=end)
     return (
@@ -66,7 +73,9 @@ def period_q(start: date, end: date) -> Q:
     )
 
 
-def rows_of(grain: Grain, scope: Scope, filters: InsightFilters, *, days_only: bool = False) -> QuerySet:
+def rows_of(
+    grain: Grain, scope: Scope, filters: InsightFilters, *, days_only: bool = False
+) -> QuerySet:
     rows = grain.model.objects.filter(municipality=scope.municipality)
     if scope.directorates is not None:
         rows = rows.filter(directorate__in=scope.directorates)
@@ -83,7 +92,11 @@ SUMS = {f: Sum(f) for f in VALUE_FIELDS}
 
 
 def summed(
-    grain: Grain, scope: Scope, filters: InsightFilters, group: str | None = None, fields: tuple[str, ...] = VALUE_FIELDS,
+    grain: Grain,
+    scope: Scope,
+    filters: InsightFilters,
+    group: str | None = None,
+    fields: tuple[str, ...] = VALUE_FIELDS,
 ) -> dict[Hashable, dict]:
     """{group value (None without grouping): {counter: total}} over the period; one query."""
     rows = rows_of(grain, scope, filters).order_by()
@@ -106,13 +119,25 @@ def histogram_percentiles(totals: dict) -> tuple[float | None, float | None]:
 
 def day_series(scope: Scope, filters: InsightFilters, grain: Grain) -> list[tuple[date, int, int]]:
     """(day, received, solved) for every day of the period that has cases."""
-    rows = rows_of(grain, scope, filters, days_only=True).order_by().values("day").annotate(r=Sum("received"), s=Sum("solved"))
+    rows = (
+        rows_of(grain, scope, filters, days_only=True)
+        .order_by()
+        .values("day")
+        .annotate(r=Sum("received"), s=Sum("solved"))
+    )
     return sorted((row["day"], row["r"], row["s"]) for row in rows)
 
 
-def month_series(scope: Scope, filters: InsightFilters, grain: Grain) -> list[tuple[date, int, int]]:
+def month_series(
+    scope: Scope, filters: InsightFilters, grain: Grain
+) -> list[tuple[date, int, int]]:
     """(first of month, received, solved): month rows where whole, day rows summed at the ends."""
-    rows = rows_of(grain, scope, filters).order_by().values("day").annotate(r=Sum("received"), s=Sum("solved"))
+    rows = (
+        rows_of(grain, scope, filters)
+        .order_by()
+        .values("day")
+        .annotate(r=Sum("received"), s=Sum("solved"))
+    )
     months: dict[date, list[int]] = {}
     for row in rows:
         bucket = months.setdefault(row["day"].replace(day=1), [0, 0])

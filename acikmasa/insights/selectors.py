@@ -7,11 +7,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from acikmasa.cases.lifecycle import OPEN_STATUSES
 from acikmasa.cases.models import Case
 from acikmasa.cases.permissions import DIRECTORATE_ROLES, directorate_ids, visible_cases
 from acikmasa.directory.models import Channel, Directorate, Neighbourhood, Street, Subject
-
-from acikmasa.cases.lifecycle import OPEN_STATUSES
 
 from . import rollup_read as rr
 from .access import insights_profile
@@ -48,8 +47,13 @@ def _open_counts(cases: QuerySet[Case], now: datetime, group: str | None) -> dic
 
 
 def summary(
-    *, scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], now: datetime,
-    group: str | None = None, limit: int | None = None,
+    *,
+    scope: rr.Scope,
+    filters: InsightFilters,
+    cases: QuerySet[Case],
+    now: datetime,
+    group: str | None = None,
+    limit: int | None = None,
 ) -> dict:
     """Figures of the scoped cases of the period, per `group` value (a Case field such as
     "directorate_id") or in total (key None), biggest first. From the roll-ups when one grain has
@@ -84,7 +88,12 @@ def figures_of(cases: QuerySet[Case], now: datetime, since: datetime | None = No
 
 
 def grouped_figures(
-    cases: QuerySet[Case], group: str, now: datetime, *, since: datetime | None = None, limit: int | None = None,
+    cases: QuerySet[Case],
+    group: str,
+    now: datetime,
+    *,
+    since: datetime | None = None,
+    limit: int | None = None,
 ) -> dict:
     """Figures per value of `group` (e.g. "directorate_id"), biggest first; two queries in all."""
     rows = cases.order_by().values(group).annotate(**counting(now, since)).order_by("-received")
@@ -107,7 +116,9 @@ class Dashboard:
     choices: dict = field(default_factory=dict)
 
 
-def _series(scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], now: datetime) -> list[dict]:
+def _series(
+    scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], now: datetime
+) -> list[dict]:
     grain = rr.grain_for(filters)
     if grain is None:
         return series_rows(cases, filters, metric_q("solved", now))
@@ -126,7 +137,11 @@ def _series(scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], now
 
 
 def counted_by(
-    scope: rr.Scope, filters: InsightFilters, cases: QuerySet[Case], group: str, limit: int | None = None,
+    scope: rr.Scope,
+    filters: InsightFilters,
+    cases: QuerySet[Case],
+    group: str,
+    limit: int | None = None,
 ) -> list[tuple[int | None, int]]:
     """(value of `group`, cases received) biggest first: from the roll-ups where a grain fits."""
     key = group.removesuffix("_id")
@@ -135,7 +150,9 @@ def counted_by(
         rows = cases.order_by().values(group).annotate(n=Count("id")).order_by("-n")
         return [(row[group], row["n"]) for row in (rows[:limit] if limit else rows)]
     totals = rr.summed(grain, scope, filters, key, fields=("received",))
-    ranked = sorted(((k, t["received"]) for k, t in totals.items() if t["received"]), key=lambda kv: -kv[1])
+    ranked = sorted(
+        ((k, t["received"]) for k, t in totals.items() if t["received"]), key=lambda kv: -kv[1]
+    )
     return ranked[:limit] if limit else ranked
 
 
@@ -165,9 +182,13 @@ def filter_choices(*, user: AbstractBaseUser) -> dict:
         directorates = directorates.filter(pk__in=directorate_ids(profile))
     return {
         "directorates": list(directorates.only("id", "name", "name_en")),
-        "subjects": list(Subject.objects.filter(directorate__in=directorates).only("id", "name", "name_en")),
+        "subjects": list(
+            Subject.objects.filter(directorate__in=directorates).only("id", "name", "name_en")
+        ),
         "channels": list(Channel.objects.filter(is_active=True).only("id", "name", "name_en")),
-        "neighbourhoods": list(Neighbourhood.objects.filter(municipality_id=profile.municipality_id).only("id", "name")),
+        "neighbourhoods": list(
+            Neighbourhood.objects.filter(municipality_id=profile.municipality_id).only("id", "name")
+        ),
     }
 
 
@@ -175,8 +196,12 @@ def drill_down(*, user: AbstractBaseUser, filters: InsightFilters, metric: str) 
     """The cases behind one figure of the dashboard, newest first."""
     if metric not in DRILL_METRICS:
         metric = "received"
-    cases = scoped_cases(user=user, filters=filters).filter(metric_q(metric, timezone.now(), filters.since))
-    return cases.select_related("subject", "directorate", "channel", "neighbourhood", "street").order_by("-created_at", "-id")
+    cases = scoped_cases(user=user, filters=filters).filter(
+        metric_q(metric, timezone.now(), filters.since)
+    )
+    return cases.select_related(
+        "subject", "directorate", "channel", "neighbourhood", "street"
+    ).order_by("-created_at", "-id")
 
 
 @dataclass
@@ -198,21 +223,45 @@ class ScoreRow:
         return self.change("met_share")
 
 
-SCORE_SORTS = ("received", "solved", "open", "overdue", "solved_share", "met_share", "reopen_rate", "median_hours", "p90_hours",
-               "satisfaction", "said_solved_share")
+SCORE_SORTS = (
+    "received",
+    "solved",
+    "open",
+    "overdue",
+    "solved_share",
+    "met_share",
+    "reopen_rate",
+    "median_hours",
+    "p90_hours",
+    "satisfaction",
+    "said_solved_share",
+)
 
 
-def scorecard_get(*, user: AbstractBaseUser, filters: InsightFilters, sort: str = "received") -> list[ScoreRow]:
+def scorecard_get(
+    *, user: AbstractBaseUser, filters: InsightFilters, sort: str = "received"
+) -> list[ScoreRow]:
     """One row per directorate with this period's and the previous period's figures."""
     now = timezone.now()
     before = filters.previous()
     scope = scope_of(user)
-    current = summary(scope=scope, filters=filters, cases=scoped_cases(user=user, filters=filters), now=now, group="directorate_id")
-    previous = summary(scope=scope, filters=before, cases=scoped_cases(user=user, filters=before), now=now, group="directorate_id")
+    current = summary(
+        scope=scope,
+        filters=filters,
+        cases=scoped_cases(user=user, filters=filters),
+        now=now,
+        group="directorate_id",
+    )
+    previous = summary(
+        scope=scope,
+        filters=before,
+        cases=scoped_cases(user=user, filters=before),
+        now=now,
+        group="directorate_id",
+    )
     names = Directorate.objects.in_bulk([k for k in {*current, *previous} if k is not None])
     rows = [
-        ScoreRow(names[k], current.get(k, Figures()), previous.get(k, Figures()))
-        for k in names
+        ScoreRow(names[k], current.get(k, Figures()), previous.get(k, Figures())) for k in names
     ]
     key = sort.lstrip("-") if sort.lstrip("-") in SCORE_SORTS else "received"
     # "x" sorts biggest first, "-x" smallest first; unknown figures (nothing solved yet) always last.
@@ -228,12 +277,18 @@ class PlaceRow:
     figures: Figures
 
 
-def where_get(*, user: AbstractBaseUser, filters: InsightFilters) -> tuple[list[PlaceRow], list[PlaceRow]]:
+def where_get(
+    *, user: AbstractBaseUser, filters: InsightFilters
+) -> tuple[list[PlaceRow], list[PlaceRow]]:
     """Per-mahalle rows (all mahalleler) and per-street rows (the busiest streets)."""
     now = timezone.now()
     cases = scoped_cases(user=user, filters=filters)
-    by_hood = summary(scope=scope_of(user), filters=filters, cases=cases, now=now, group="neighbourhood_id")
-    by_street = grouped_figures(cases.exclude(street=None), "street_id", now, since=filters.since, limit=STREET_ROWS)
+    by_hood = summary(
+        scope=scope_of(user), filters=filters, cases=cases, now=now, group="neighbourhood_id"
+    )
+    by_street = grouped_figures(
+        cases.exclude(street=None), "street_id", now, since=filters.since, limit=STREET_ROWS
+    )
     hoods = Neighbourhood.objects.in_bulk([k for k in by_hood if k])
     streets = Street.objects.select_related("neighbourhood").in_bulk(list(by_street))
     return (

@@ -55,7 +55,10 @@ def series_rows(cases: QuerySet, filters: InsightFilters, solved: Q) -> list[dic
     else:
         bucket = Trunc("created_at", filters.bucket)
     rows = (
-        cases.order_by().annotate(at=bucket).values("at")
-        .annotate(received=Count("id"), solved=Count("id", filter=solved)).order_by("at")
+        cases.order_by()
+        .annotate(at=bucket)
+        .values("at")
+        .annotate(received=Count("id"), solved=Count("id", filter=solved))
+        .order_by("at")
     )
     return [{**row, "at": _as_date(row["at"])} for row in rows]

@@ -28,17 +28,28 @@ def _python(pairs: Iterable[tuple[Hashable, float]]) -> dict[Hashable, tuple[flo
     groups: dict[Hashable, list[float]] = defaultdict(list)
     for key, seconds in pairs:
         groups[key].append(seconds)
-    return {key: tuple(interpolated(sorted(values), q) for q in QUANTILES) for key, values in groups.items()}
+    return {
+        key: tuple(interpolated(sorted(values), q) for q in QUANTILES)
+        for key, values in groups.items()
+    }
 
 
-def resolve_percentiles(solved: QuerySet, group: str | None = None) -> dict[Hashable, tuple[float | None, ...]]:
+def resolve_percentiles(
+    solved: QuerySet, group: str | None = None
+) -> dict[Hashable, tuple[float | None, ...]]:
     """Median and 90th percentile of hours from registration to resolution, per `group` value.
 
     `solved` must hold only cases with resolved_at set. Without `group` the only key is None.
     """
-    inner = solved.order_by().annotate(
-        k=F(group) if group else Value(None, output_field=IntegerField()), c=F("created_at"), r=F("resolved_at"),
-    ).values_list("k", "c", "r")
+    inner = (
+        solved.order_by()
+        .annotate(
+            k=F(group) if group else Value(None, output_field=IntegerField()),
+            c=F("created_at"),
+            r=F("resolved_at"),
+        )
+        .values_list("k", "c", "r")
+    )
     sql, params = inner.query.sql_with_params()
     connection = connections[inner.db]
     with connection.cursor() as cursor:

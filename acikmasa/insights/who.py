@@ -18,7 +18,13 @@ from .conf import min_group_size
 from .filters import InsightFilters
 from .selectors import scoped_cases
 
-AGE_BANDS = ((0, 17, "0–17"), (18, 29, "18–29"), (30, 44, "30–44"), (45, 64, "45–64"), (65, 200, "65+"))
+AGE_BANDS = (
+    (0, 17, "0–17"),
+    (18, 29, "18–29"),
+    (30, 44, "30–44"),
+    (45, 64, "45–64"),
+    (65, 200, "65+"),
+)
 
 
 def age_band(age: int) -> str | None:
@@ -48,7 +54,8 @@ class Breakdown:
 def demographics_get(*, user: AbstractBaseUser, filters: InsightFilters) -> Breakdown:
     """Cases per age band (age when registering) and gender, with cells under the minimum hidden."""
     rows = (
-        scoped_cases(user=user, filters=filters).order_by()
+        scoped_cases(user=user, filters=filters)
+        .order_by()
         .exclude(citizen__gender="", citizen__birth_year=None)
         .filter(citizen__isnull=False)
         .values("citizen__gender", "citizen__birth_year", year=ExtractYear("created_at"))

@@ -14,9 +14,15 @@ class JurisdictionRuleForm(forms.ModelForm):
         data = super().clean()
         municipality = data.get("municipality")
         if not any(data.get(name) for name in ("subjects", "streets", "neighbourhoods", "area")):
-            raise forms.ValidationError(_("Give at least one condition: subjects, streets, mahalleler or an area."))
+            raise forms.ValidationError(
+                _("Give at least one condition: subjects, streets, mahalleler or an area.")
+            )
         if municipality is not None:
-            for name, owner in (("subjects", "municipality_id"), ("neighbourhoods", "municipality_id"), ("streets", "neighbourhood__municipality_id")):
+            for name, owner in (
+                ("subjects", "municipality_id"),
+                ("neighbourhoods", "municipality_id"),
+                ("streets", "neighbourhood__municipality_id"),
+            ):
                 rows = data.get(name)
                 if rows is not None and rows.exclude(**{owner: municipality.pk}).exists():
                     self.add_error(name, _("Choose one of this municipality's own entries."))
@@ -26,7 +32,15 @@ class JurisdictionRuleForm(forms.ModelForm):
 @admin.register(JurisdictionRule)
 class JurisdictionRuleAdmin(admin.ModelAdmin):
     form = JurisdictionRuleForm
-    list_display = ["name", "municipality", "priority", "external_body", "target_municipality", "forward_at_intake", "is_active"]
+    list_display = [
+        "name",
+        "municipality",
+        "priority",
+        "external_body",
+        "target_municipality",
+        "forward_at_intake",
+        "is_active",
+    ]
     list_filter = ["municipality", "is_active", "forward_at_intake"]
     list_editable = ["priority", "is_active"]
     filter_horizontal = ["subjects", "streets", "neighbourhoods"]
@@ -37,7 +51,15 @@ class JurisdictionRuleAdmin(admin.ModelAdmin):
 class ForwardRecordAdmin(admin.ModelAdmin):
     """Read-only: a record of what was sent where."""
 
-    list_display = ["case", "external_body", "rule_name", "status", "via", "target_case", "created_at"]
+    list_display = [
+        "case",
+        "external_body",
+        "rule_name",
+        "status",
+        "via",
+        "target_case",
+        "created_at",
+    ]
     list_filter = ["status", "via"]
     raw_id_fields = ["case", "target_case", "rule", "actor"]
 

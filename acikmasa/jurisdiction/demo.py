@@ -9,7 +9,13 @@ from acikmasa.directory.models import Street
 
 from .models import JurisdictionRule
 
-MAIN_ROADS = ("Atışalanı Caddesi", "Mahmutbey Yolu", "Bağcılar Yolu", "Litros Yolu", "Davutpaşa Caddesi")
+MAIN_ROADS = (
+    "Atışalanı Caddesi",
+    "Mahmutbey Yolu",
+    "Bağcılar Yolu",
+    "Litros Yolu",
+    "Davutpaşa Caddesi",
+)
 ROAD_SUBJECTS = ("yol-cukur", "kaldirim-onarim", "rogar-kapagi", "yol-yapim", "kar-buz")
 # (name, priority, institution code, subject codes, street names, forward at intake)
 RULES = [
@@ -28,10 +34,17 @@ def demo_rules_load(ref) -> list[JurisdictionRule]:
         if body not in ref.external_bodies:
             continue
         rule, _ = JurisdictionRule.objects.update_or_create(
-            municipality=ref.municipality, name=name,
-            defaults={"priority": priority, "external_body": ref.external_bodies[body], "forward_at_intake": at_intake},
+            municipality=ref.municipality,
+            name=name,
+            defaults={
+                "priority": priority,
+                "external_body": ref.external_bodies[body],
+                "forward_at_intake": at_intake,
+            },
         )
         rule.subjects.set([ref.subjects[c] for c in subjects if c in ref.subjects])
-        rule.streets.set(Street.objects.filter(neighbourhood__municipality=ref.municipality, name__in=streets))
+        rule.streets.set(
+            Street.objects.filter(neighbourhood__municipality=ref.municipality, name__in=streets)
+        )
         rules.append(rule)
     return rules

@@ -21,14 +21,23 @@ def polygon_errors(geometry: Any) -> str:
         if not isinstance(polygon, list) or not polygon:
             return _("The outline has no coordinates.")
         for ring in polygon:
-            if not isinstance(ring, list) or len(ring) < 4 or not all(_is_position(p) for p in ring):
+            if (
+                not isinstance(ring, list)
+                or len(ring) < 4
+                or not all(_is_position(p) for p in ring)
+            ):
                 return _("Each ring needs at least four [longitude, latitude] points.")
     return ""
 
 
 def _is_position(point: Any) -> bool:
-    return (isinstance(point, list) and len(point) >= 2 and all(isinstance(v, (int, float)) for v in point[:2])
-            and -180 <= point[0] <= 180 and -90 <= point[1] <= 90)
+    return (
+        isinstance(point, list)
+        and len(point) >= 2
+        and all(isinstance(v, (int, float)) for v in point[:2])
+        and -180 <= point[0] <= 180
+        and -90 <= point[1] <= 90
+    )
 
 
 def _in_ring(lon: float, lat: float, ring: list) -> bool:
@@ -46,8 +55,12 @@ def _in_ring(lon: float, lat: float, ring: list) -> bool:
 def contains(geometry: dict, latitude: float, longitude: float) -> bool:
     if polygon_errors(geometry):
         return False
-    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
     for outer, *holes in polygons:
-        if _in_ring(longitude, latitude, outer) and not any(_in_ring(longitude, latitude, h) for h in holes):
+        if _in_ring(longitude, latitude, outer) and not any(
+            _in_ring(longitude, latitude, h) for h in holes
+        ):
             return True
     return False

@@ -42,7 +42,9 @@ def rule_reasons(rule: JurisdictionRule, case: Case) -> list[str] | None:
     if neighbourhoods:
         if case.neighbourhood_id not in neighbourhoods:
             return None
-        reasons.append(_("mahalle: %(name)s") % {"name": neighbourhoods[case.neighbourhood_id].name})
+        reasons.append(
+            _("mahalle: %(name)s") % {"name": neighbourhoods[case.neighbourhood_id].name}
+        )
     if rule.area:
         if case.latitude is None or not contains(rule.area, case.latitude, case.longitude):
             return None

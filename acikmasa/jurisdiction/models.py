@@ -18,33 +18,66 @@ class JurisdictionRule(models.Model):
     with the lowest priority number that matches wins.
     """
 
-    municipality = models.ForeignKey(Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="jurisdiction_rules")
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="jurisdiction_rules",
+    )
     name = models.CharField(_("name"), max_length=200)
-    priority = models.PositiveIntegerField(_("priority"), default=100, help_text=_("Lower numbers are checked first."))
+    priority = models.PositiveIntegerField(
+        _("priority"), default=100, help_text=_("Lower numbers are checked first.")
+    )
     is_active = models.BooleanField(_("active"), default=True)
-    subjects = models.ManyToManyField(Subject, verbose_name=_("subjects"), blank=True, related_name="+")
-    streets = models.ManyToManyField(Street, verbose_name=_("streets"), blank=True, related_name="+")
-    neighbourhoods = models.ManyToManyField(Neighbourhood, verbose_name=_("neighbourhoods"), blank=True, related_name="+")
-    area = models.JSONField(_("area"), null=True, blank=True, help_text=_("GeoJSON Polygon or MultiPolygon (WGS 84)."))
+    subjects = models.ManyToManyField(
+        Subject, verbose_name=_("subjects"), blank=True, related_name="+"
+    )
+    streets = models.ManyToManyField(
+        Street, verbose_name=_("streets"), blank=True, related_name="+"
+    )
+    neighbourhoods = models.ManyToManyField(
+        Neighbourhood, verbose_name=_("neighbourhoods"), blank=True, related_name="+"
+    )
+    area = models.JSONField(
+        _("area"), null=True, blank=True, help_text=_("GeoJSON Polygon or MultiPolygon (WGS 84).")
+    )
     external_body = models.ForeignKey(
-        ExternalBody, verbose_name=_("institution in charge"), on_delete=models.PROTECT, related_name="+",
+        ExternalBody,
+        verbose_name=_("institution in charge"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     target_municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality in this installation"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
-        help_text=_("When the institution is another municipality using this system: a case is opened there."),
+        Municipality,
+        verbose_name=_("municipality in this installation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "When the institution is another municipality using this system: a case is opened there."
+        ),
     )
     target_subject = models.ForeignKey(
-        Subject, verbose_name=_("subject there"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        Subject,
+        verbose_name=_("subject there"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Empty: the subject with the same code there, if any."),
     )
     forward_at_intake = models.BooleanField(
-        _("forward automatically at intake"), default=False,
+        _("forward automatically at intake"),
+        default=False,
         help_text=_("Otherwise staff see the match on the case page and forward it themselves."),
     )
     letter = models.TextField(
-        _("letter to the institution"), blank=True,
-        help_text=_("Placeholders: {tracking_number}, {date}, {subject}, {place}, {description}, {institution}, {municipality}. Empty: the standard text."),
+        _("letter to the institution"),
+        blank=True,
+        help_text=_(
+            "Placeholders: {tracking_number}, {date}, {subject}, {place}, {description}, {institution}, {municipality}. Empty: the standard text."
+        ),
     )
 
     class Meta:
@@ -57,13 +90,22 @@ class JurisdictionRule(models.Model):
 
     def clean(self) -> None:
         errors = {}
-        if self.external_body_id and self.municipality_id and self.external_body.municipality_id != self.municipality_id:
+        if (
+            self.external_body_id
+            and self.municipality_id
+            and self.external_body.municipality_id != self.municipality_id
+        ):
             errors["external_body"] = _("Choose one of this municipality's own entries.")
         if self.area not in (None, "", {}) and polygon_errors(self.area):
             errors["area"] = polygon_errors(self.area)
         if self.target_municipality_id and self.target_municipality_id == self.municipality_id:
-            errors["target_municipality"] = _("A rule cannot forward a case to its own municipality.")
-        if self.target_subject_id and self.target_subject.municipality_id != self.target_municipality_id:
+            errors["target_municipality"] = _(
+                "A rule cannot forward a case to its own municipality."
+            )
+        if (
+            self.target_subject_id
+            and self.target_subject.municipality_id != self.target_municipality_id
+        ):
             errors["target_subject"] = _("Choose a subject of the municipality the case goes to.")
         if errors:
             raise ValidationError(errors)
@@ -81,16 +123,43 @@ class ForwardRecord(models.Model):
         INTAKE = "intake", _("Automatically at intake")
         STAFF = "staff", _("By staff")
 
-    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="forward_records")
-    rule = models.ForeignKey(JurisdictionRule, verbose_name=_("rule"), null=True, blank=True, on_delete=models.SET_NULL, related_name="records")
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="forward_records"
+    )
+    rule = models.ForeignKey(
+        JurisdictionRule,
+        verbose_name=_("rule"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="records",
+    )
     rule_name = models.CharField(_("rule name"), max_length=200)
-    external_body = models.ForeignKey(ExternalBody, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="+")
-    target_case = models.ForeignKey(Case, verbose_name=_("case opened there"), null=True, blank=True, on_delete=models.PROTECT, related_name="forwarded_from_records")
+    external_body = models.ForeignKey(
+        ExternalBody, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="+"
+    )
+    target_case = models.ForeignKey(
+        Case,
+        verbose_name=_("case opened there"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forwarded_from_records",
+    )
     letter = models.TextField(_("letter"))
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
     via = models.CharField(_("how"), max_length=20, choices=Via.choices)
     error = models.TextField(_("why not possible"), blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"))
     done_at = models.DateTimeField(_("forwarded at"), null=True, blank=True)
 
@@ -100,7 +169,9 @@ class ForwardRecord(models.Model):
         ordering = ["-created_at"]
         constraints = [
             # A case leaves once: at most one waiting or done record (failed ones may pile up).
-            models.UniqueConstraint(fields=["case"], condition=~models.Q(status="failed"), name="forward_record_once"),
+            models.UniqueConstraint(
+                fields=["case"], condition=~models.Q(status="failed"), name="forward_record_once"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -39,7 +39,11 @@ class _Blank(dict):
 
 
 def place_text(case: Case) -> str:
-    parts = [case.address, case.street.name if case.street_id else "", case.neighbourhood.name if case.neighbourhood_id else ""]
+    parts = [
+        case.address,
+        case.street.name if case.street_id else "",
+        case.neighbourhood.name if case.neighbourhood_id else "",
+    ]
     text = ", ".join(p for p in parts if p)
     if case.latitude is not None:
         text = f"{text} ({case.latitude:.5f}, {case.longitude:.5f})".strip()
@@ -50,9 +54,13 @@ def letter_render(rule: JurisdictionRule, case: Case) -> str:
     """The letter to the institution. No personal data of the applicant (KVKK: only what it needs)."""
     local = timezone.localtime(case.created_at)
     values = _Blank(
-        tracking_number=case.tracking_number, date=local.strftime("%d.%m.%Y"),
-        subject=case.subject.name if case.subject_id else "—", place=place_text(case),
-        description=case.description, institution=rule.external_body.name, municipality=case.municipality.name,
+        tracking_number=case.tracking_number,
+        date=local.strftime("%d.%m.%Y"),
+        subject=case.subject.name if case.subject_id else "—",
+        place=place_text(case),
+        description=case.description,
+        institution=rule.external_body.name,
+        municipality=case.municipality.name,
     )
     return (rule.letter.strip() or STANDARD_LETTER).format_map(values)
 
@@ -61,13 +69,17 @@ def _citizen_text(record: ForwardRecord) -> str:
     """The public text of the FORWARDED_OUT event: where the application went (the citizen's message)."""
     body = record.external_body
     with translation.override(settings.LANGUAGE_CODE):
-        text = _("Your application concerns the duties of %(body)s, so it was forwarded there.") % {"body": body.name}
+        text = _("Your application concerns the duties of %(body)s, so it was forwarded there.") % {
+            "body": body.name
+        }
         if body.phone:
             text += " " + _("Their contact number: %(phone)s.") % {"phone": body.phone}
         if record.target_case_id:
             target = record.target_case
             text += " " + _("Its tracking number at %(place)s: %(number)s.") % {
-                "place": target.municipality.name, "number": target.tracking_number}
+                "place": target.municipality.name,
+                "number": target.tracking_number,
+            }
     return text
 
 
@@ -86,11 +98,18 @@ def on_case_submitted(case: Case, event: CaseEvent) -> None:
             if match is None or not match.rule.forward_at_intake:
                 return
             record = _record_create(case, match.rule, via=ForwardRecord.Via.INTAKE, actor=None)
-            record_event(case, EventKind.JURISDICTION_MATCHED, payload={
-                "rule": match.rule.pk, "rule_name": match.rule.name, "external_body": match.rule.external_body_id,
-                "reasons": match.reasons, "forward_record": record.pk,
-            })
-    except Exception:  # noqa: BLE001 - the case must be registered whatever a rule does
+            record_event(
+                case,
+                EventKind.JURISDICTION_MATCHED,
+                payload={
+                    "rule": match.rule.pk,
+                    "rule_name": match.rule.name,
+                    "external_body": match.rule.external_body_id,
+                    "reasons": match.reasons,
+                    "forward_record": record.pk,
+                },
+            )
+    except Exception:
         case.version = version
         logger.exception("jurisdiction: rule check failed for case %s", case.pk)
         return
@@ -104,10 +123,18 @@ def _enqueue(record_id: int) -> None:
     forward_run.enqueue(record_id)
 
 
-def _record_create(case: Case, rule: JurisdictionRule, *, via: str, actor: AbstractBaseUser | None) -> ForwardRecord:
+def _record_create(
+    case: Case, rule: JurisdictionRule, *, via: str, actor: AbstractBaseUser | None
+) -> ForwardRecord:
     return ForwardRecord.objects.create(
-        case=case, rule=rule, rule_name=rule.name, external_body=rule.external_body, letter=letter_render(rule, case),
-        via=via, actor=actor, created_at=timezone.now(),
+        case=case,
+        rule=rule,
+        rule_name=rule.name,
+        external_body=rule.external_body,
+        letter=letter_render(rule, case),
+        via=via,
+        actor=actor,
+        created_at=timezone.now(),
     )
 
 
@@ -119,13 +146,19 @@ def forward_execute(*, record_id: int) -> ForwardRecord:
     """
     try:
         with transaction.atomic():
-            record = ForwardRecord.objects.select_for_update(of=("self",)).select_related("rule", "external_body").get(pk=record_id)
+            record = (
+                ForwardRecord.objects.select_for_update(of=("self",))
+                .select_related("rule", "external_body")
+                .get(pk=record_id)
+            )
             if record.status != R.PENDING:
                 return record
             _carry_out(record, actor=None)
             return record
     except DomainError as error:
-        ForwardRecord.objects.filter(pk=record_id, status=R.PENDING).update(status=R.FAILED, error=error.message[:2000])
+        ForwardRecord.objects.filter(pk=record_id, status=R.PENDING).update(
+            status=R.FAILED, error=error.message[:2000]
+        )
         logger.warning("jurisdiction: forwarding %s failed: %s", record_id, error.message)
         return ForwardRecord.objects.get(pk=record_id)
 
@@ -147,10 +180,16 @@ def jurisdiction_forward(*, case_id: int, rule_id: int, actor: AbstractBaseUser)
         raise TransitionRefused(_("Only an open case can be forwarded."))
     match = rule_match(case)
     if match is None or match.rule.pk != rule_id:
-        raise TransitionRefused(_("This rule does not match the case (any more). Reload the page."), field="rule")
+        raise TransitionRefused(
+            _("This rule does not match the case (any more). Reload the page."), field="rule"
+        )
     with transaction.atomic():
-        waiting = ForwardRecord.objects.select_for_update().filter(case=case, status=R.PENDING).first()
-        if waiting is not None:  # the intake's forwarding never ran: staff finish it, by today's rule
+        waiting = (
+            ForwardRecord.objects.select_for_update().filter(case=case, status=R.PENDING).first()
+        )
+        if (
+            waiting is not None
+        ):  # the intake's forwarding never ran: staff finish it, by today's rule
             waiting.status = R.FAILED
             waiting.error = _("Replaced by a forwarding made by staff.")
             waiting.save(update_fields=["status", "error"])
@@ -160,14 +199,21 @@ def jurisdiction_forward(*, case_id: int, rule_id: int, actor: AbstractBaseUser)
 
 
 def _carry_out(record: ForwardRecord, *, actor: AbstractBaseUser | None) -> None:
-    case = Case.objects.select_related("municipality", "subject", "street", "neighbourhood", "citizen").get(pk=record.case_id)
+    case = Case.objects.select_related(
+        "municipality", "subject", "street", "neighbourhood", "citizen"
+    ).get(pk=record.case_id)
     rule = record.rule
     if rule is not None and rule.target_municipality_id and record.target_case_id is None:
         record.target_case = _open_there(case, rule)
-    case_transition(case_id=case.pk, actor=actor, request=TransitionRequest(
-        action=Action.FORWARD_OUT, text=_citizen_text(record),
-        params={"external_body_id": record.external_body_id},
-    ))
+    case_transition(
+        case_id=case.pk,
+        actor=actor,
+        request=TransitionRequest(
+            action=Action.FORWARD_OUT,
+            text=_citizen_text(record),
+            params={"external_body_id": record.external_body_id},
+        ),
+    )
     record.status, record.done_at = R.DONE, timezone.now()
     record.save(update_fields=["status", "done_at", "target_case"])
 
@@ -183,23 +229,49 @@ def _open_there(case: Case, rule: JurisdictionRule) -> Case:
     target = rule.target_municipality
     subject = rule.target_subject
     if subject is None and case.subject_id:
-        subject = Subject.objects.filter(municipality=target, code=case.subject.code, is_active=True).first()
+        subject = Subject.objects.filter(
+            municipality=target, code=case.subject.code, is_active=True
+        ).first()
     neighbourhood = (
-        Neighbourhood.objects.filter(municipality=target, name=case.neighbourhood.name).first() if case.neighbourhood_id else None
+        Neighbourhood.objects.filter(municipality=target, name=case.neighbourhood.name).first()
+        if case.neighbourhood_id
+        else None
     )
     c = case.citizen
-    citizen = CitizenInput(
-        first_name=c.first_name, last_name=c.last_name, national_id=c.national_id, phone=c.phone, email=c.email,
-        address=c.address, contact_consent=c.contact_consent,
-    ) if c else None
+    citizen = (
+        CitizenInput(
+            first_name=c.first_name,
+            last_name=c.last_name,
+            national_id=c.national_id,
+            phone=c.phone,
+            email=c.email,
+            address=c.address,
+            contact_consent=c.contact_consent,
+        )
+        if c
+        else None
+    )
     submission = case_submit(
-        municipality=target, channel=_transfer_channel(), description=case.description, case_type=case.case_type,
-        subject=subject, citizen=citizen, neighbourhood=neighbourhood, address=place_text(case)[:500],
-        latitude=case.latitude, longitude=case.longitude, priority=case.priority,
+        municipality=target,
+        channel=_transfer_channel(),
+        description=case.description,
+        case_type=case.case_type,
+        subject=subject,
+        citizen=citizen,
+        neighbourhood=neighbourhood,
+        address=place_text(case)[:500],
+        latitude=case.latitude,
+        longitude=case.longitude,
+        priority=case.priority,
         external_id=f"{case.municipality.code}:{case.tracking_number}",
-        extra={"forwarded_from": {
-            "municipality": case.municipality.code, "municipality_name": case.municipality.name,
-            "tracking_number": case.tracking_number, "case": case.pk, "rule": rule.name,
-        }},
+        extra={
+            "forwarded_from": {
+                "municipality": case.municipality.code,
+                "municipality_name": case.municipality.name,
+                "tracking_number": case.tracking_number,
+                "case": case.pk,
+                "rule": rule.name,
+            }
+        },
     )
     return submission.case

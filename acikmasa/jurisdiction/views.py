@@ -22,12 +22,21 @@ from .models import ForwardRecord
 def panel(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_get(user=request.user, case_id=case_id)  # 404 outside the user's scope
     match = rule_match(case) if is_open(case.status) else None
-    return render(request, "jurisdiction/_panel.html", {
-        "case": case, "match": match,
-        "can_forward": match is not None and can_act(request.user, case, Action.FORWARD_OUT),
-        "sent": ForwardRecord.objects.filter(case=case).select_related("target_case__municipality", "external_body"),
-        "received": ForwardRecord.objects.filter(target_case=case).select_related("case__municipality"),
-    })
+    return render(
+        request,
+        "jurisdiction/_panel.html",
+        {
+            "case": case,
+            "match": match,
+            "can_forward": match is not None and can_act(request.user, case, Action.FORWARD_OUT),
+            "sent": ForwardRecord.objects.filter(case=case).select_related(
+                "target_case__municipality", "external_body"
+            ),
+            "received": ForwardRecord.objects.filter(target_case=case).select_related(
+                "case__municipality"
+            ),
+        },
+    )
 
 
 @require_POST
@@ -39,7 +48,18 @@ def forward(request: HttpRequest, case_id: int) -> HttpResponse:
             raise DomainError(_("Choose the rule shown on the case page."), field="rule")
         services.jurisdiction_forward(case_id=case_id, rule_id=int(raw), actor=request.user)
     except DomainError as error:
-        status = 403 if isinstance(error, PermissionRefused) else 404 if isinstance(error, NotFound) else 400
-        return render(request, "duplicates/refused.html", {"message": error.message, "case_id": case_id}, status=status)
+        status = (
+            403
+            if isinstance(error, PermissionRefused)
+            else 404
+            if isinstance(error, NotFound)
+            else 400
+        )
+        return render(
+            request,
+            "duplicates/refused.html",
+            {"message": error.message, "case_id": case_id},
+            status=status,
+        )
     messages.success(request, _("The case was forwarded to the institution in charge."))
     return redirect("desk:case", case_id=case_id)

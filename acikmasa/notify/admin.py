@@ -3,7 +3,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
-    PLACEHOLDERS, CannedAnswer, ContactPreference, DirectorateAlert, MessageTemplate, Notification, Survey,
+    PLACEHOLDERS,
+    CannedAnswer,
+    ContactPreference,
+    DirectorateAlert,
+    MessageTemplate,
+    Notification,
+    Survey,
     SurveyAnswer,
 )
 from .services.policy import PLACEHOLDER
@@ -17,12 +23,18 @@ class MessageTemplateForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         for name in ("subject", "body"):
-            unknown = sorted({m for m in PLACEHOLDER.findall(data.get(name) or "") if m not in PLACEHOLDERS})
+            unknown = sorted(
+                {m for m in PLACEHOLDER.findall(data.get(name) or "") if m not in PLACEHOLDERS}
+            )
             if unknown:
-                self.add_error(name, _("Unknown placeholder(s): %(names)s. Allowed: %(allowed)s") % {
-                    "names": ", ".join("{%s}" % n for n in unknown),
-                    "allowed": ", ".join("{%s}" % n for n in PLACEHOLDERS),
-                })
+                self.add_error(
+                    name,
+                    _("Unknown placeholder(s): %(names)s. Allowed: %(allowed)s")
+                    % {
+                        "names": ", ".join("{%s}" % n for n in unknown),
+                        "allowed": ", ".join("{%s}" % n for n in PLACEHOLDERS),
+                    },
+                )
         return data
 
 
@@ -35,7 +47,16 @@ class MessageTemplateAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["case", "event", "channel", "recipient", "status", "attempts", "next_attempt_at", "last_error"]
+    list_display = [
+        "case",
+        "event",
+        "channel",
+        "recipient",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+    ]
     list_filter = ["status", "channel", "event", "backend"]
     search_fields = ["case__tracking_number", "recipient"]
     date_hierarchy = "created_at"

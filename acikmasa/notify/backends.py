@@ -36,7 +36,9 @@ class ConsoleBackend(Backend):
     code = "console"
 
     def send(self, notification: "Notification") -> str:
-        sys.stdout.write(f"[notify] {notification.channel} → {notification.recipient}: {notification.text}\n")
+        sys.stdout.write(
+            f"[notify] {notification.channel} → {notification.recipient}: {notification.text}\n"
+        )
         return f"console-{notification.pk}"
 
 
@@ -51,11 +53,22 @@ class FileBackend(Backend):
             folder = Path(settings.BASE_DIR) / folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            with (folder / f"{notification.channel or 'none'}.jsonl").open("a", encoding="utf-8") as out:
-                out.write(json.dumps({
-                    "id": notification.pk, "to": notification.recipient, "subject": notification.subject,
-                    "text": notification.text, "case": notification.case_id,
-                }, ensure_ascii=False) + "\n")
+            with (folder / f"{notification.channel or 'none'}.jsonl").open(
+                "a", encoding="utf-8"
+            ) as out:
+                out.write(
+                    json.dumps(
+                        {
+                            "id": notification.pk,
+                            "to": notification.recipient,
+                            "subject": notification.subject,
+                            "text": notification.text,
+                            "case": notification.case_id,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
         except OSError as exc:
             raise DeliveryFailed(str(exc)) from exc
         return f"file-{notification.pk}"
@@ -70,12 +83,15 @@ class SmtpBackend(Backend):
         sender = conf.get("FROM_EMAIL") or settings.DEFAULT_FROM_EMAIL
         message_id = make_msgid(domain=sender.rpartition("@")[2] or None)
         mail = EmailMessage(
-            subject=notification.subject, body=notification.text, from_email=sender, to=[notification.recipient],
+            subject=notification.subject,
+            body=notification.text,
+            from_email=sender,
+            to=[notification.recipient],
             headers={"Message-ID": message_id, "Auto-Submitted": "auto-generated"},
         )
         try:
             mail.send(using=conf.get("MAILER") or None)
-        except Exception as exc:  # noqa: BLE001 - SMTP and socket errors alike mean "try later"
+        except Exception as exc:
             raise DeliveryFailed(f"{type(exc).__name__}: {exc}") from exc
         return message_id.strip("<>")
 
@@ -92,8 +108,11 @@ class ChannelBackend(Backend):
 
         try:
             message = outbound_queue(
-                channel=notification.channel, recipient=notification.recipient, text=notification.text,
-                case=notification.case, subject=notification.subject,
+                channel=notification.channel,
+                recipient=notification.recipient,
+                text=notification.text,
+                case=notification.case,
+                subject=notification.subject,
             )
         except (ChannelMisconfigured, ValueError) as exc:
             raise DeliveryFailed(str(exc)) from exc
@@ -101,7 +120,9 @@ class ChannelBackend(Backend):
         return f"outbound-{message.pk}"
 
 
-BACKENDS: dict[str, Backend] = {b.code: b for b in (ConsoleBackend(), FileBackend(), SmtpBackend(), ChannelBackend())}
+BACKENDS: dict[str, Backend] = {
+    b.code: b for b in (ConsoleBackend(), FileBackend(), SmtpBackend(), ChannelBackend())
+}
 
 
 def get_backend(code: str) -> Backend:

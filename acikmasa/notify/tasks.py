@@ -24,8 +24,10 @@ def send_directorate_alert(alert_id: int) -> int:
 
     alert = DirectorateAlert.objects.select_related("case").get(pk=alert_id)
     try:
-        return send_mail(f"[{alert.case.tracking_number}] Açık Masa", alert.text, None, alert.emailed_to)
-    except Exception:  # noqa: BLE001 - the alert is stored and shown; mail is a courtesy
+        return send_mail(
+            f"[{alert.case.tracking_number}] Açık Masa", alert.text, None, alert.emailed_to
+        )
+    except Exception:
         logger.exception("directorate alert #%s could not be e-mailed", alert_id)
         return 0
 
@@ -40,7 +42,11 @@ def sweep(reschedule: bool = False) -> dict[str, int]:
     from .services.surveys import survey_reminders_send
 
     try:
-        return {"sent": due_send(), "synced": handed_off_sync(), "reminders": survey_reminders_send()}
+        return {
+            "sent": due_send(),
+            "synced": handed_off_sync(),
+            "reminders": survey_reminders_send(),
+        }
     finally:
         if reschedule:
             sweep_schedule(from_task=True)
@@ -55,7 +61,9 @@ def sweep_schedule(*, from_task: bool = False) -> bool:
         return False
     if not from_task and _waiting_run_exists():
         return False
-    sweep.using(run_after=timezone.now() + (SWEEP_INTERVAL if from_task else timedelta(0))).enqueue(reschedule=True)
+    sweep.using(run_after=timezone.now() + (SWEEP_INTERVAL if from_task else timedelta(0))).enqueue(
+        reschedule=True
+    )
     return True
 
 
@@ -66,4 +74,6 @@ def _waiting_run_exists() -> bool:
         return False
     from django.tasks import TaskResultStatus
 
-    return DBTaskResult.objects.filter(task_path=sweep.module_path, status=TaskResultStatus.READY).exists()
+    return DBTaskResult.objects.filter(
+        task_path=sweep.module_path, status=TaskResultStatus.READY
+    ).exists()

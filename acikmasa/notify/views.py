@@ -25,8 +25,11 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
         if form.is_valid():
             try:
                 answer = survey_answer_submit(
-                    case_id=found.case_id, solved=form.cleaned_data["solved"], score=form.cleaned_data["score"],
-                    comment=form.cleaned_data["comment"], via="web",
+                    case_id=found.case_id,
+                    solved=form.cleaned_data["solved"],
+                    score=form.cleaned_data["score"],
+                    comment=form.cleaned_data["comment"],
+                    via="web",
                 )
             except ValidationFailed as exc:
                 for field, message in exc.errors.items():
@@ -39,7 +42,12 @@ def survey(request: HttpRequest, token: str) -> HttpResponse:
             status = 400
     elif request.method == "POST":
         status = 409
-    return render(request, "notify/survey.html", {"survey": found, "case": found.case, "form": form, "answer": answer}, status=status)
+    return render(
+        request,
+        "notify/survey.html",
+        {"survey": found, "case": found.case, "form": form, "answer": answer},
+        status=status,
+    )
 
 
 def _staff(request: HttpRequest) -> None:
@@ -51,7 +59,9 @@ def _staff(request: HttpRequest) -> None:
 def failures(request: HttpRequest) -> HttpResponse:
     _staff(request)
     rows = failed_notifications(request.user)[:200]
-    return render(request, "notify/failures.html", {"rows": rows, "figures": survey_figures(request.user)})
+    return render(
+        request, "notify/failures.html", {"rows": rows, "figures": survey_figures(request.user)}
+    )
 
 
 @login_required
@@ -62,4 +72,8 @@ def canned_answers(request: HttpRequest, case_id: int) -> HttpResponse:
     if not can_view(request.user, case):
         raise Http404
     target = request.GET.get("target", "id_text")
-    return render(request, "notify/_canned_answers.html", {"answers": canned_answers_for(case), "target": target})
+    return render(
+        request,
+        "notify/_canned_answers.html",
+        {"answers": canned_answers_for(case), "target": target},
+    )

@@ -10,7 +10,14 @@ from .services import client_app_rotate_key
 class ClientAppAdmin(admin.ModelAdmin):
     """Keys are shown once, when made; the database keeps only their hash."""
 
-    list_display = ("name", "municipality", "key_prefix", "rate_limit_per_minute", "is_active", "created_at")
+    list_display = (
+        "name",
+        "municipality",
+        "key_prefix",
+        "rate_limit_per_minute",
+        "is_active",
+        "created_at",
+    )
     list_filter = ("municipality", "is_active")
     readonly_fields = ("key_prefix", "created_at")
     actions = ["rotate_keys"]
@@ -20,7 +27,11 @@ class ClientAppAdmin(admin.ModelAdmin):
             raw_key = new_raw_key()
             obj.set_key(raw_key)
             super().save_model(request, obj, form, change)
-            messages.warning(request, _("The API key of %(app)s is %(key)s. Copy it now: it is not shown again.") % {"app": obj.name, "key": raw_key})
+            messages.warning(
+                request,
+                _("The API key of %(app)s is %(key)s. Copy it now: it is not shown again.")
+                % {"app": obj.name, "key": raw_key},
+            )
             return
         super().save_model(request, obj, form, change)
 
@@ -28,7 +39,11 @@ class ClientAppAdmin(admin.ModelAdmin):
     def rotate_keys(self, request, queryset):
         for app in queryset:
             raw_key = client_app_rotate_key(app=app)
-            messages.warning(request, _("The API key of %(app)s is %(key)s. Copy it now: it is not shown again.") % {"app": app.name, "key": raw_key})
+            messages.warning(
+                request,
+                _("The API key of %(app)s is %(key)s. Copy it now: it is not shown again.")
+                % {"app": app.name, "key": raw_key},
+            )
 
 
 @admin.register(RequestRecord)

@@ -13,8 +13,12 @@ FORMATS = ("json", "xml")
 
 # Plural element names of the spec and the names of their items.
 _ITEM_NAMES = {
-    "attributes": "attribute", "values": "value", "endpoints": "endpoint", "formats": "format",
-    "photos": "photo", "notes": "note",
+    "attributes": "attribute",
+    "values": "value",
+    "endpoints": "endpoint",
+    "formats": "format",
+    "photos": "photo",
+    "notes": "note",
 }
 # XML 1.0 cannot carry most control characters, even escaped.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -62,6 +66,9 @@ def render(fmt: str, data: Any, *, root: str, item: str | None, status: int = 20
 def render_error(fmt: str, status: int, description: str) -> HttpResponse:
     """The spec's error list: [{"code": 400, "description": "..."}] or <errors><error>...</error></errors>."""
     return render(
-        fmt if fmt in FORMATS else "json", [{"code": status, "description": description}],
-        root="errors", item="error", status=status,
+        fmt if fmt in FORMATS else "json",
+        [{"code": status, "description": description}],
+        root="errors",
+        item="error",
+        status=status,
     )

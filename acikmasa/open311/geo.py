@@ -17,7 +17,11 @@ def _in_ring(lng: float, lat: float, ring: list[list[float]]) -> bool:
 
 def _in_polygon(lng: float, lat: float, rings: list[Any]) -> bool:
     # The first ring is the outline, the others are holes.
-    return bool(rings) and _in_ring(lng, lat, rings[0]) and not any(_in_ring(lng, lat, hole) for hole in rings[1:])
+    return (
+        bool(rings)
+        and _in_ring(lng, lat, rings[0])
+        and not any(_in_ring(lng, lat, hole) for hole in rings[1:])
+    )
 
 
 def contains(geometry: dict | None, lat: float, lng: float) -> bool:
@@ -34,7 +38,9 @@ def contains(geometry: dict | None, lat: float, lng: float) -> bool:
 
 
 def neighbourhood_at(municipality: Municipality, lat: float, lng: float) -> Neighbourhood | None:
-    for neighbourhood in Neighbourhood.objects.filter(municipality=municipality, boundary__isnull=False):
+    for neighbourhood in Neighbourhood.objects.filter(
+        municipality=municipality, boundary__isnull=False
+    ):
         if contains(neighbourhood.boundary, lat, lng):
             return neighbourhood
     return None

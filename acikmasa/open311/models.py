@@ -24,10 +24,14 @@ def new_raw_key() -> str:
 class ClientApp(models.Model):
     """An application that may post requests through the Open311 API with its own key."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="open311_clients")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="open311_clients"
+    )
     name = models.CharField(_("name"), max_length=200)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    key_prefix = models.CharField(_("key starts with"), max_length=KEY_PREFIX_LENGTH, editable=False, db_index=True)
+    key_prefix = models.CharField(
+        _("key starts with"), max_length=KEY_PREFIX_LENGTH, editable=False, db_index=True
+    )
     key_hash = models.CharField(_("key hash"), max_length=64, unique=True, editable=False)
     rate_limit_per_minute = models.PositiveIntegerField(_("requests per minute"), default=60)
     is_active = models.BooleanField(_("active"), default=True)

@@ -20,7 +20,13 @@ BAD_ENCODING = "The parameters are not valid UTF-8 form encoding."
 
 def _pairs(text: str) -> Form:
     try:
-        pairs = parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict", max_num_fields=MAX_FIELDS)
+        pairs = parse_qsl(
+            text,
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=MAX_FIELDS,
+        )
     except (UnicodeDecodeError, ValueError) as exc:
         raise ApiError(400, BAD_ENCODING) from exc
     form: Form = {}
@@ -48,7 +54,9 @@ def form_params(request: HttpRequest) -> Form:
             raise ApiError(400, BAD_ENCODING) from exc
         form = _pairs(text)
     else:
-        raise ApiError(400, "POST requests must be application/x-www-form-urlencoded (or multipart/form-data).")
+        raise ApiError(
+            400, "POST requests must be application/x-www-form-urlencoded (or multipart/form-data)."
+        )
     # api_key and jurisdiction_id may also travel in the query string.
     for key, values in query_params(request).items():
         form.setdefault(key, values)
@@ -107,7 +115,9 @@ def when(form: Form, name: str) -> datetime | None:
     except ValueError:
         value = None
     if value is None:
-        raise ApiError(400, f"{name} must be an ISO 8601 date or date-time (e.g. 2026-05-01T00:00:00+03:00).")
+        raise ApiError(
+            400, f"{name} must be an ISO 8601 date or date-time (e.g. 2026-05-01T00:00:00+03:00)."
+        )
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         # Far dates overflow once a zone or the 90-day window is applied; nobody means them.
         raise ApiError(400, f"{name} must be between the years {MIN_YEAR} and {MAX_YEAR}.")

@@ -34,10 +34,22 @@ from .models import RequestRecord
 
 PUBLISHED_TYPES = (CaseType.REQUEST, CaseType.COMPLAINT, CaseType.SUGGESTION, CaseType.WISH)
 PUBLIC_TEXT_CHANNELS = frozenset({"web", "open311", "mobile_app"})
-ANSWER_KINDS = (EventKind.ANSWER_WRITTEN, EventKind.RESOLVED, EventKind.REJECTED, EventKind.FORWARDED_OUT)
+ANSWER_KINDS = (
+    EventKind.ANSWER_WRITTEN,
+    EventKind.RESOLVED,
+    EventKind.REJECTED,
+    EventKind.FORWARDED_OUT,
+)
 NOTE_KINDS = (
-    EventKind.CREATED, EventKind.INFO_REQUESTED, EventKind.RESUMED, EventKind.ANSWER_WRITTEN,
-    EventKind.RESOLVED, EventKind.CLOSED, EventKind.REOPENED, EventKind.REJECTED, EventKind.FORWARDED_OUT,
+    EventKind.CREATED,
+    EventKind.INFO_REQUESTED,
+    EventKind.RESUMED,
+    EventKind.ANSWER_WRITTEN,
+    EventKind.RESOLVED,
+    EventKind.CLOSED,
+    EventKind.REOPENED,
+    EventKind.REJECTED,
+    EventKind.FORWARDED_OUT,
 )
 DEFAULT_WINDOW = timedelta(days=90)  # the spec's default when no dates are given
 MAX_PAGE_SIZE = 1000  # the spec's cap on one response
@@ -60,12 +72,16 @@ def municipality_for(code: str) -> Municipality:
     if not first_two:
         raise ApiError(404, "No jurisdiction is served here.")
     if len(first_two) > 1:
-        raise ApiError(400, "jurisdiction_id is required: this server serves several municipalities.")
+        raise ApiError(
+            400, "jurisdiction_id is required: this server serves several municipalities."
+        )
     return first_two[0]
 
 
 def subjects(municipality: Municipality) -> QuerySet[Subject]:
-    return Subject.objects.filter(municipality=municipality, is_active=True).select_related("directorate")
+    return Subject.objects.filter(municipality=municipality, is_active=True).select_related(
+        "directorate"
+    )
 
 
 def subject_get(municipality: Municipality, code: str) -> Subject:
@@ -79,7 +95,9 @@ def service_dict(subject: Subject) -> dict[str, Any]:
     return {
         "service_code": subject.code,
         "service_name": subject.display_name,
-        "description": subject.name_en if subject.display_name != subject.name_en and subject.name_en else subject.name,
+        "description": subject.name_en
+        if subject.display_name != subject.name_en and subject.name_en
+        else subject.name,
         "metadata": True,
         "type": "realtime",
         "keywords": subject.keywords,
@@ -89,20 +107,32 @@ def service_dict(subject: Subject) -> dict[str, Any]:
 
 def definition_dict(subject: Subject) -> dict[str, Any]:
     """Our subjects are the services; the case type and the mahalle are their attributes."""
-    mahalleler = Neighbourhood.objects.filter(municipality_id=subject.municipality_id).order_by("name")
+    mahalleler = Neighbourhood.objects.filter(municipality_id=subject.municipality_id).order_by(
+        "name"
+    )
     return {
         "service_code": subject.code,
         "attributes": [
             {
-                "variable": True, "code": "case_type", "datatype": "singlevaluelist", "required": False,
-                "datatype_description": _("One of the keys; the service's usual type when left out."),
-                "order": 1, "description": _("Type of application"),
+                "variable": True,
+                "code": "case_type",
+                "datatype": "singlevaluelist",
+                "required": False,
+                "datatype_description": _(
+                    "One of the keys; the service's usual type when left out."
+                ),
+                "order": 1,
+                "description": _("Type of application"),
                 "values": [{"key": value, "name": str(label)} for value, label in CaseType.choices],
             },
             {
-                "variable": True, "code": "mahalle", "datatype": "singlevaluelist", "required": False,
+                "variable": True,
+                "code": "mahalle",
+                "datatype": "singlevaluelist",
+                "required": False,
                 "datatype_description": _("The key of the neighbourhood (mahalle)."),
-                "order": 2, "description": _("Neighbourhood"),
+                "order": 2,
+                "description": _("Neighbourhood"),
                 "values": [{"key": str(n.pk), "name": n.name} for n in mahalleler],
             },
         ],
@@ -110,7 +140,7 @@ def definition_dict(subject: Subject) -> dict[str, Any]:
 
 
 def deadline_text(standard: ServiceStandard) -> str:
-    """"48 saat", "15 iş günü": the unit in the interface language, with the right plural."""
+    """ "48 saat", "15 iş günü": the unit in the interface language, with the right plural."""
     n = standard.deadline_amount
     unit = standard.deadline_unit
     if unit == ServiceStandard.Unit.HOURS:
@@ -124,14 +154,29 @@ def standard_notice(standard: ServiceStandard | None) -> str | None:
     if standard is None:
         return None
     return _("%(name)s: completed within %(deadline)s at the latest") % {
-        "name": standard.display_name, "deadline": deadline_text(standard),
+        "name": standard.display_name,
+        "deadline": deadline_text(standard),
     }
 
 
 LIST_FIELDS = (
-    "id", "tracking_number", "status", "case_type", "description", "address", "latitude", "longitude",
-    "created_at", "updated_at", "due_at", "subject_id", "directorate_id", "channel_id", "service_standard_id",
-    "neighbourhood_id", "street_id",
+    "id",
+    "tracking_number",
+    "status",
+    "case_type",
+    "description",
+    "address",
+    "latitude",
+    "longitude",
+    "created_at",
+    "updated_at",
+    "due_at",
+    "subject_id",
+    "directorate_id",
+    "channel_id",
+    "service_standard_id",
+    "neighbourhood_id",
+    "street_id",
 )
 
 
@@ -139,7 +184,9 @@ def published_cases(municipality: Municipality) -> QuerySet[Case]:
     # Only the case row: the small reference tables are read once per page (see _References),
     # which keeps a 1000-item page from building seven model instances per request.
     return Case.objects.filter(
-        municipality=municipality, case_type__in=PUBLISHED_TYPES, subject__isnull=False,
+        municipality=municipality,
+        case_type__in=PUBLISHED_TYPES,
+        subject__isnull=False,
     ).only(*LIST_FIELDS)
 
 
@@ -160,7 +207,9 @@ def request_list(municipality: Municipality, f: RequestFilters) -> list[Case]:
     """GeoReport GET requests: ids win over every other filter; else the last 90 days by default."""
     cases = published_cases(municipality)
     if f.ids:
-        return list(cases.filter(tracking_number__in=f.ids[:MAX_PAGE_SIZE]).order_by("-created_at", "-pk"))
+        return list(
+            cases.filter(tracking_number__in=f.ids[:MAX_PAGE_SIZE]).order_by("-created_at", "-pk")
+        )
     if f.service_codes:
         cases = cases.filter(subject__code__in=f.service_codes)
     start, end = f.start, f.end
@@ -181,7 +230,7 @@ def request_list(municipality: Municipality, f: RequestFilters) -> list[Case]:
     elif f.statuses == ("closed",):
         cases = cases.exclude(status__in=OPEN_STATUSES)
     offset = (f.page - 1) * f.page_size
-    return list(cases.order_by("-created_at", "-pk")[offset:offset + f.page_size])
+    return list(cases.order_by("-created_at", "-pk")[offset : offset + f.page_size])
 
 
 def request_get(municipality: Municipality, request_id: str) -> Case:
@@ -192,7 +241,11 @@ def request_get(municipality: Municipality, request_id: str) -> Case:
 
 
 def token_get(municipality: Municipality, token: str) -> RequestRecord:
-    record = RequestRecord.objects.filter(token=token, case__municipality=municipality).select_related("case").first()
+    record = (
+        RequestRecord.objects.filter(token=token, case__municipality=municipality)
+        .select_related("case")
+        .first()
+    )
     if record is None:
         raise ApiError(404, "Unknown token.")
     return record
@@ -200,7 +253,9 @@ def token_get(municipality: Municipality, token: str) -> RequestRecord:
 
 def _latest_answers(case_ids: list[int]) -> dict[int, str]:
     answers: dict[int, str] = {}
-    events = CaseEvent.objects.filter(case_id__in=case_ids, kind__in=ANSWER_KINDS, is_public=True).exclude(text="")
+    events = CaseEvent.objects.filter(
+        case_id__in=case_ids, kind__in=ANSWER_KINDS, is_public=True
+    ).exclude(text="")
     for case_id, text in events.order_by("case_id", "sequence").values_list("case_id", "text"):
         answers[case_id] = text  # the last one wins
     return answers
@@ -209,7 +264,9 @@ def _latest_answers(case_ids: list[int]) -> dict[int, str]:
 def _photos(case_ids: list[int]) -> dict[int, list[Attachment]]:
     photos: dict[int, list[Attachment]] = {}
     for attachment in Attachment.objects.filter(
-        case_id__in=case_ids, is_public=True, content_type__startswith="image/",
+        case_id__in=case_ids,
+        is_public=True,
+        content_type__startswith="image/",
     ).order_by("pk"):
         photos.setdefault(attachment.case_id, []).append(attachment)
     return photos
@@ -219,15 +276,21 @@ def _notes(case_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     notes: dict[int, list[dict[str, Any]]] = {}
     events = CaseEvent.objects.filter(case_id__in=case_ids, kind__in=NOTE_KINDS, is_public=True)
     for event in events.order_by("case_id", "sequence"):
-        notes.setdefault(event.case_id, []).append({
-            "datetime": iso(event.created_at), "type": event.kind, "label": str(EventKind(event.kind).label),
-            "status": "open" if (event.to_status or "new") in OPEN_STATUSES else "closed",
-            "summary": event.text,
-        })
+        notes.setdefault(event.case_id, []).append(
+            {
+                "datetime": iso(event.created_at),
+                "type": event.kind,
+                "label": str(EventKind(event.kind).label),
+                "status": "open" if (event.to_status or "new") in OPEN_STATUSES else "closed",
+                "summary": event.text,
+            }
+        )
     return notes
 
 
-def _address(address: str, street: Street | None, neighbourhood: Neighbourhood | None) -> str | None:
+def _address(
+    address: str, street: Street | None, neighbourhood: Neighbourhood | None
+) -> str | None:
     parts = [address, street.name if street else "", neighbourhood.name if neighbourhood else ""]
     text = ", ".join(p for p in parts if p)
     return text or None
@@ -242,17 +305,23 @@ class _References:
             rows = model.objects.filter(pk__in=wanted)
             rows = rows.only(*fields) if fields else rows
             return {row.pk: row for row in rows} if wanted else {}
+
         self.subjects = by_id(Subject, "subject_id")
         self.directorates = by_id(Directorate, "directorate_id")
         self.channels = by_id(Channel, "channel_id")
-        self.neighbourhoods = by_id(Neighbourhood, "neighbourhood_id", "id", "name")  # not the outline
+        self.neighbourhoods = by_id(
+            Neighbourhood, "neighbourhood_id", "id", "name"
+        )  # not the outline
         self.streets = by_id(Street, "street_id", "id", "name")
         standards = by_id(ServiceStandard, "service_standard_id")
         self.notices = {pk: standard_notice(s) for pk, s in standards.items()}
 
 
 def request_dicts(
-    cases: Iterable[Case], *, photo_url: UrlBuilder, extensions: bool = False,
+    cases: Iterable[Case],
+    *,
+    photo_url: UrlBuilder,
+    extensions: bool = False,
 ) -> list[dict[str, Any]]:
     """Serialise cases as GeoReport requests (a fixed number of queries for any page size)."""
     cases = list(cases)

@@ -23,7 +23,9 @@ MAX_DESCRIPTION = 4000  # GeoReport v2: description is at most 4000 characters
 ANONYMOUS_LIMIT_PER_MINUTE = 120
 
 
-def client_app_create(*, municipality: Municipality, name: str, raw_key: str | None = None, **fields) -> tuple[ClientApp, str]:
+def client_app_create(
+    *, municipality: Municipality, name: str, raw_key: str | None = None, **fields
+) -> tuple[ClientApp, str]:
     """Create a client application; the raw key is returned once and only its hash is stored."""
     raw_key = raw_key or new_raw_key()
     app = ClientApp(municipality=municipality, name=name, **fields)
@@ -45,7 +47,10 @@ def demo_key_ensure() -> tuple[ClientApp, str] | None:
 
     Safe to re-run: an existing demo client is reactivated and pointed at the fixed key.
     """
-    municipality = Municipality.objects.filter(code="esenler").first() or Municipality.objects.order_by("pk").first()
+    municipality = (
+        Municipality.objects.filter(code="esenler").first()
+        or Municipality.objects.order_by("pk").first()
+    )
     if municipality is None:
         return None
     app = ClientApp.objects.filter(key_hash=hash_key(DEMO_KEY)).first()
@@ -60,7 +65,11 @@ def demo_key_ensure() -> tuple[ClientApp, str] | None:
 def client_app_authenticate(raw_key: str) -> ClientApp:
     if not raw_key:
         raise ApiError(403, "api_key is required.")
-    app = ClientApp.objects.filter(key_hash=hash_key(raw_key), is_active=True).select_related("municipality").first()
+    app = (
+        ClientApp.objects.filter(key_hash=hash_key(raw_key), is_active=True)
+        .select_related("municipality")
+        .first()
+    )
     if app is None:
         raise ApiError(403, "Invalid api_key.")
     return app
@@ -107,16 +116,22 @@ def _place(municipality: Municipality, posted: PostedRequest) -> _Place:
         raise ApiError(400, "A location is required: lat and long, address_string or address_id.")
     street = None
     if posted.address_id:
-        street = Street.objects.filter(
-            pk=int(posted.address_id) if posted.address_id.isdigit() else None,
-            neighbourhood__municipality=municipality,
-        ).select_related("neighbourhood").first()
+        street = (
+            Street.objects.filter(
+                pk=int(posted.address_id) if posted.address_id.isdigit() else None,
+                neighbourhood__municipality=municipality,
+            )
+            .select_related("neighbourhood")
+            .first()
+        )
         if street is None:
             raise ApiError(400, "Unknown address_id.")
     neighbourhood = street.neighbourhood if street else None
     key = _single(posted.attributes, "mahalle")
     if key:
-        chosen = Neighbourhood.objects.filter(municipality=municipality, pk=int(key) if key.isdigit() else None).first()
+        chosen = Neighbourhood.objects.filter(
+            municipality=municipality, pk=int(key) if key.isdigit() else None
+        ).first()
         if chosen is None:
             raise ApiError(400, "Unknown value for attribute[mahalle].")
         if street and street.neighbourhood_id != chosen.pk:
@@ -128,9 +143,14 @@ def _place(municipality: Municipality, posted: PostedRequest) -> _Place:
 
 
 def _check(municipality: Municipality, posted: PostedRequest) -> tuple[Subject, str]:
-    subject = Subject.objects.filter(municipality=municipality, code=posted.service_code, is_active=True).first()
+    subject = Subject.objects.filter(
+        municipality=municipality, code=posted.service_code, is_active=True
+    ).first()
     if subject is None:
-        raise ApiError(404 if posted.service_code else 400, "Unknown service_code." if posted.service_code else "service_code is required.")
+        raise ApiError(
+            404 if posted.service_code else 400,
+            "Unknown service_code." if posted.service_code else "service_code is required.",
+        )
     unknown = set(posted.attributes) - {"case_type", "mahalle"}
     if unknown:
         raise ApiError(400, f"Unknown attribute: {sorted(unknown)[0][:60]}")
@@ -156,11 +176,19 @@ def request_submit(*, client: ClientApp, posted: PostedRequest) -> tuple[Request
     with transaction.atomic():
         try:
             submission = case_submit(
-                municipality=municipality, channel="open311", description=posted.description or subject.name,
-                case_type=case_type, subject=subject, citizen=posted.citizen,
+                municipality=municipality,
+                channel="open311",
+                description=posted.description or subject.name,
+                case_type=case_type,
+                subject=subject,
+                citizen=posted.citizen,
                 # Instances: the intake checks their scope on what they hold, with no second read.
-                neighbourhood=place.neighbourhood, street=place.street, address=posted.address_string,
-                latitude=posted.lat, longitude=posted.long, external_id=external_id,
+                neighbourhood=place.neighbourhood,
+                street=place.street,
+                address=posted.address_string,
+                latitude=posted.lat,
+                longitude=posted.long,
+                external_id=external_id,
                 extra={"open311_client": client.pk},
             )
         except ValidationFailed as exc:
@@ -168,9 +196,12 @@ def request_submit(*, client: ClientApp, posted: PostedRequest) -> tuple[Request
         if not submission.created:
             return RequestRecord.objects.get(case=submission.case), False
         record = RequestRecord.objects.create(
-            case=submission.case, client=client, token=secrets.token_urlsafe(18),
-            device_id=posted.device_id, account_id=posted.account_id, media_url=posted.media_url,
+            case=submission.case,
+            client=client,
+            token=secrets.token_urlsafe(18),
+            device_id=posted.device_id,
+            account_id=posted.account_id,
+            media_url=posted.media_url,
             attributes=posted.attributes,
         )
     return record, True
-

@@ -27,6 +27,7 @@ View = Callable[..., HttpResponse]
 
 def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
     """Format check, method check, rate limit, and ApiError → the spec's error list."""
+
     def decorate(view: View) -> View:
         @csrf_exempt  # machine clients authenticate with api_key, not cookies
         @functools.wraps(view)
@@ -41,13 +42,16 @@ def api_view(methods: tuple[str, ...]) -> Callable[[View], View]:
                 return view(request, *args, fmt=fmt, **kwargs)
             except ApiError as error:
                 return render_error(fmt, error.status, error.description)
+
         return wrapper
+
     return decorate
 
 
 def _limit_anonymous(request: HttpRequest) -> None:
     services.rate_limit_take(
-        bucket="ip:" + client_ip(request), limit=services.ANONYMOUS_LIMIT_PER_MINUTE,
+        bucket="ip:" + client_ip(request),
+        limit=services.ANONYMOUS_LIMIT_PER_MINUTE,
     )
 
 
@@ -73,13 +77,15 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
         "changeset": changeset,
         "contact": "Municipal public-relations directorate (Halkla İlişkiler Müdürlüğü)",
         "key_service": "API keys are issued per client application by the municipality's administrators.",
-        "endpoints": [{
-            "specification": SPEC_URL,
-            "url": request.build_absolute_uri(reverse("open311:root")),
-            "changeset": changeset,
-            "type": "production",
-            "formats": ["application/json", "text/xml"],
-        }],
+        "endpoints": [
+            {
+                "specification": SPEC_URL,
+                "url": request.build_absolute_uri(reverse("open311:root")),
+                "changeset": changeset,
+                "type": "production",
+                "formats": ["application/json", "text/xml"],
+            }
+        ],
     }
     return render(fmt, data, root="discovery", item=None)
 
@@ -111,7 +117,9 @@ def request_collection(request: HttpRequest, fmt: str) -> HttpResponse:
     municipality = selectors.municipality_for(params.one(form, "jurisdiction_id", max_length=50))
     filters = _filters(form)
     cases = selectors.request_list(municipality, filters)
-    data = selectors.request_dicts(cases, photo_url=_photo_url(request), extensions=params.flag(form, "extensions"))
+    data = selectors.request_dicts(
+        cases, photo_url=_photo_url(request), extensions=params.flag(form, "extensions")
+    )
     return render(fmt, data, root="service_requests", item="request")
 
 
@@ -125,15 +133,25 @@ def _filters(form: params.Form) -> selectors.RequestFilters:
     if any(s not in ("open", "closed") for s in statuses):
         raise ApiError(400, "status must be open, closed, or open,closed.")
     filters = selectors.RequestFilters(
-        ids=_csv(form, "service_request_id"), service_codes=_csv(form, "service_code"),
-        start=params.when(form, "start_date"), end=params.when(form, "end_date"), statuses=statuses,
-        updated_after=params.when(form, "updated_after"), updated_before=params.when(form, "updated_before"),
+        ids=_csv(form, "service_request_id"),
+        service_codes=_csv(form, "service_code"),
+        start=params.when(form, "start_date"),
+        end=params.when(form, "end_date"),
+        statuses=statuses,
+        updated_after=params.when(form, "updated_after"),
+        updated_before=params.when(form, "updated_before"),
         page=params.positive_int(form, "page", 1, 1_000_000),
-        page_size=params.positive_int(form, "page_size", selectors.MAX_PAGE_SIZE, selectors.MAX_PAGE_SIZE),
+        page_size=params.positive_int(
+            form, "page_size", selectors.MAX_PAGE_SIZE, selectors.MAX_PAGE_SIZE
+        ),
     )
     if filters.start and filters.end and filters.start > filters.end:
         raise ApiError(400, "start_date is after end_date.")
-    if filters.updated_after and filters.updated_before and filters.updated_after > filters.updated_before:
+    if (
+        filters.updated_after
+        and filters.updated_before
+        and filters.updated_after > filters.updated_before
+    ):
         raise ApiError(400, "updated_after is after updated_before.")
     return filters
 
@@ -148,10 +166,14 @@ def _posted(request: HttpRequest, form: params.Form) -> services.PostedRequest:
         raise ApiError(400, "media_url must be an http(s) URL.")
     key = request.headers.get("Idempotency-Key", "").strip()
     if len(key) > MAX_IDEMPOTENCY_KEY or not (key.isascii() and key.isprintable()):
-        raise ApiError(400, f"Idempotency-Key must be printable ASCII of at most {MAX_IDEMPOTENCY_KEY} characters.")
+        raise ApiError(
+            400,
+            f"Idempotency-Key must be printable ASCII of at most {MAX_IDEMPOTENCY_KEY} characters.",
+        )
     return services.PostedRequest(
         service_code=params.one(form, "service_code", max_length=60),
-        lat=lat, long=long,
+        lat=lat,
+        long=long,
         address_string=params.one(form, "address_string", max_length=500),
         address_id=params.one(form, "address_id", max_length=20),
         attributes=params.attributes(form),
@@ -162,8 +184,10 @@ def _posted(request: HttpRequest, form: params.Form) -> services.PostedRequest:
             email=params.one(form, "email", max_length=254),
         ),
         description=params.one(form, "description", max_length=services.MAX_DESCRIPTION),
-        device_id=params.one(form, "device_id"), account_id=params.one(form, "account_id"),
-        media_url=media_url, idempotency_key=key,
+        device_id=params.one(form, "device_id"),
+        account_id=params.one(form, "account_id"),
+        media_url=media_url,
+        idempotency_key=key,
     )
 
 
@@ -176,12 +200,14 @@ def _request_create(request: HttpRequest, fmt: str) -> HttpResponse:
         raise ApiError(403, "This api_key is not valid for that jurisdiction_id.")
     record, created = services.request_submit(client=client, posted=_posted(request, form))
     case = record.case
-    data = [{
-        "service_request_id": case.tracking_number,
-        "token": record.token,
-        "service_notice": selectors.standard_notice(case.service_standard),
-        "account_id": record.account_id or None,
-    }]
+    data = [
+        {
+            "service_request_id": case.tracking_number,
+            "token": record.token,
+            "service_notice": selectors.standard_notice(case.service_standard),
+            "account_id": record.account_id or None,
+        }
+    ]
     response = render(fmt, data, root="service_requests", item="request")
     if not created:
         response["Idempotent-Replayed"] = "true"
@@ -194,7 +220,9 @@ def request_detail(request: HttpRequest, fmt: str, request_id: str) -> HttpRespo
     _reader(request, form)
     municipality = selectors.municipality_for(params.one(form, "jurisdiction_id", max_length=50))
     case = selectors.request_get(municipality, request_id)
-    data = selectors.request_dicts([case], photo_url=_photo_url(request), extensions=params.flag(form, "extensions"))
+    data = selectors.request_dicts(
+        [case], photo_url=_photo_url(request), extensions=params.flag(form, "extensions")
+    )
     return render(fmt, data, root="service_requests", item="request")
 
 
@@ -209,7 +237,9 @@ def token_detail(request: HttpRequest, fmt: str, token: str) -> HttpResponse:
 
 
 def openapi(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(openapi_document(server_url=request.build_absolute_uri(reverse("open311:root"))))
+    return JsonResponse(
+        openapi_document(server_url=request.build_absolute_uri(reverse("open311:root")))
+    )
 
 
 def root(request: HttpRequest) -> HttpResponse:

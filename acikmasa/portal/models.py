@@ -19,4 +19,8 @@ class Supporter(models.Model):
     class Meta:
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
-        constraints = [models.UniqueConstraint(fields=["case", "browser_key"], name="supporter_once_per_browser")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "browser_key"], name="supporter_once_per_browser"
+            )
+        ]

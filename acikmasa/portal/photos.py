@@ -16,7 +16,11 @@ from acikmasa.cases.services.intake import IncomingFile
 MAX_PHOTOS = 5
 MAX_PIXELS = 40_000_000  # refuse decompression bombs long before Pillow's own limit
 MAX_SIDE = 2560  # larger photos are scaled down; nobody needs more to see a pothole
-FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
+FORMATS = {
+    "JPEG": ("image/jpeg", "jpg"),
+    "PNG": ("image/png", "png"),
+    "WEBP": ("image/webp", "webp"),
+}
 
 
 class PhotoRefused(ValueError):
@@ -36,12 +40,17 @@ def max_bytes() -> int:
 def clean_photo(upload: Upload) -> IncomingFile:
     """Return the photo re-encoded from its pixels only (EXIF, GPS, XMP and comments dropped)."""
     if len(upload.content) > max_bytes():
-        raise PhotoRefused(_("%(name)s is larger than %(mb)d MB.") % {"name": upload.name[:80], "mb": max_bytes() // 1_048_576})
+        raise PhotoRefused(
+            _("%(name)s is larger than %(mb)d MB.")
+            % {"name": upload.name[:80], "mb": max_bytes() // 1_048_576}
+        )
     try:
         probe = Image.open(io.BytesIO(upload.content))
         kind = probe.format
         if kind not in FORMATS:
-            raise PhotoRefused(_("%(name)s is not a JPEG, PNG or WebP photo.") % {"name": upload.name[:80]})
+            raise PhotoRefused(
+                _("%(name)s is not a JPEG, PNG or WebP photo.") % {"name": upload.name[:80]}
+            )
         if probe.width * probe.height > MAX_PIXELS:
             raise PhotoRefused(_("%(name)s has too many pixels.") % {"name": upload.name[:80]})
         probe.verify()
@@ -50,10 +59,22 @@ def clean_photo(upload: Upload) -> IncomingFile:
         image.thumbnail((MAX_SIDE, MAX_SIDE))
     except PhotoRefused:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise PhotoRefused(_("%(name)s is not a JPEG, PNG or WebP photo.") % {"name": upload.name[:80]}) from exc
-    return IncomingFile(name=_safe_name(upload.name, FORMATS[kind][1]), content=_pixels_only(image, kind),
-                        content_type=FORMATS[kind][0], is_public=True)
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
+        raise PhotoRefused(
+            _("%(name)s is not a JPEG, PNG or WebP photo.") % {"name": upload.name[:80]}
+        ) from exc
+    return IncomingFile(
+        name=_safe_name(upload.name, FORMATS[kind][1]),
+        content=_pixels_only(image, kind),
+        content_type=FORMATS[kind][0],
+        is_public=True,
+    )
 
 
 def _pixels_only(image: Image.Image, kind: str) -> bytes:
@@ -70,5 +91,7 @@ def _pixels_only(image: Image.Image, kind: str) -> bytes:
 
 
 def _safe_name(name: str, extension: str) -> str:
-    stem = "".join(ch for ch in name.rsplit(".", 1)[0] if ch.isalnum() or ch in "-_")[:60] or "photo"
+    stem = (
+        "".join(ch for ch in name.rsplit(".", 1)[0] if ch.isalnum() or ch in "-_")[:60] or "photo"
+    )
     return f"{stem}.{extension}"

@@ -26,21 +26,48 @@ SUPPORTED = "supported"
 
 
 def portal_submit(
-    *, municipality: Municipality, form_token: str, case_type: str, subject_id: int | None, description: str,
-    neighbourhood_id: int | None, street_id: int | None, address: str, latitude: float | None,
-    longitude: float | None, citizen: CitizenInput, photos: list[IncomingFile], extra: dict | None = None,
+    *,
+    municipality: Municipality,
+    form_token: str,
+    case_type: str,
+    subject_id: int | None,
+    description: str,
+    neighbourhood_id: int | None,
+    street_id: int | None,
+    address: str,
+    latitude: float | None,
+    longitude: float | None,
+    citizen: CitizenInput,
+    photos: list[IncomingFile],
+    extra: dict | None = None,
 ) -> Submission:
     """Register a web application. The signed one-time form token is the external id, so a double
     click or a resent form returns the first case instead of a second one.
     A pin without a chosen mahalle or street gets the mahalle whose outline holds it.
     Raises ValidationFailed (nothing written) when the core refuses the input."""
-    if neighbourhood_id is None and street_id is None and latitude is not None and longitude is not None:
+    if (
+        neighbourhood_id is None
+        and street_id is None
+        and latitude is not None
+        and longitude is not None
+    ):
         found = neighbourhood_at(municipality, latitude, longitude)
         neighbourhood_id = found.pk if found else None
     return case_submit(
-        municipality=municipality, channel="web", external_id=f"portal:{form_token}", case_type=case_type,
-        subject=subject_id, description=description, neighbourhood=neighbourhood_id, street=street_id,
-        address=address, latitude=latitude, longitude=longitude, citizen=citizen, attachments=photos, extra=extra,
+        municipality=municipality,
+        channel="web",
+        external_id=f"portal:{form_token}",
+        case_type=case_type,
+        subject=subject_id,
+        description=description,
+        neighbourhood=neighbourhood_id,
+        street=street_id,
+        address=address,
+        latitude=latitude,
+        longitude=longitude,
+        citizen=citizen,
+        attachments=photos,
+        extra=extra,
     )
 
 
@@ -58,7 +85,9 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
         if case.status not in OPEN_STATUSES or case.case_type not in PUBLISHED_TYPES:
-            raise TransitionRefused(_("This application is no longer open: it cannot take support."))
+            raise TransitionRefused(
+                _("This application is no longer open: it cannot take support.")
+            )
         existing = Supporter.objects.filter(case=case, browser_key=key).first()
         if existing is not None:
             return existing, False
@@ -67,7 +96,9 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
                 supporter = Supporter.objects.create(case=case, browser_key=key)
         except IntegrityError:
             return Supporter.objects.get(case=case, browser_key=key), False
-        record_event(case, SUPPORTED, by_citizen=True, payload={"supporters": case.supporters.count()})
+        record_event(
+            case, SUPPORTED, by_citizen=True, payload={"supporters": case.supporters.count()}
+        )
         case.save(update_fields=["version"])
     return supporter, True
 
@@ -78,12 +109,22 @@ def citizen_add_information(*, case: Case, text: str) -> CaseEvent:
     Only while the case waits for the citizen: a case waiting for another body is not theirs to resume.
     """
     if case.status != Status.WAITING_CITIZEN:
-        raise TransitionRefused(_("The municipality is not waiting for information from you on this application."))
-    return case_transition(case_id=case.pk, actor=None, by_citizen=True,
-                           request=TransitionRequest(action=Action.RESUME, text=text))
+        raise TransitionRefused(
+            _("The municipality is not waiting for information from you on this application.")
+        )
+    return case_transition(
+        case_id=case.pk,
+        actor=None,
+        by_citizen=True,
+        request=TransitionRequest(action=Action.RESUME, text=text),
+    )
 
 
 def citizen_reopen(*, case: Case, text: str) -> CaseEvent:
     """'Not solved': the citizen reopens a resolved or closed case, saying why."""
-    return case_transition(case_id=case.pk, actor=None, by_citizen=True,
-                           request=TransitionRequest(action=Action.REOPEN, text=text))
+    return case_transition(
+        case_id=case.pk,
+        actor=None,
+        by_citizen=True,
+        request=TransitionRequest(action=Action.REOPEN, text=text),
+    )

@@ -15,6 +15,8 @@ urlpatterns = [
     path("takip/", views.track, name="track"),
     path("takip/<str:token>/", views.track_case, name="track_case"),
     path("takip/<str:token>/bilgi/", views.track_reply, {"kind": "info"}, name="track_info"),
-    path("takip/<str:token>/cozulmedi/", views.track_reply, {"kind": "reopen"}, name="track_reopen"),
+    path(
+        "takip/<str:token>/cozulmedi/", views.track_reply, {"kind": "reopen"}, name="track_reopen"
+    ),
     path("foto/<int:pk>/<str:sha256>/", views.photo, name="photo"),
 ]

@@ -20,8 +20,18 @@ from . import selectors, services
 from .forms import ReplyForm, SubmitForm, TrackForm, new_form_token
 from .photos import MAX_PHOTOS, PhotoRefused, Upload, clean_photo, max_bytes
 
-CORE_FIELDS = {"case_type", "subject", "description", "neighbourhood", "street", "address", "first_name",
-               "last_name", "phone", "email"}
+CORE_FIELDS = {
+    "case_type",
+    "subject",
+    "description",
+    "neighbourhood",
+    "street",
+    "address",
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+}
 
 
 def _municipality():
@@ -33,7 +43,11 @@ def _municipality():
 
 def _map_context(municipality) -> dict:
     lat, lng = selectors.map_centre(municipality)
-    return {"map_tile_url": getattr(settings, "ACIKMASA_MAP_TILE_URL", ""), "map_lat": lat, "map_lng": lng}
+    return {
+        "map_tile_url": getattr(settings, "ACIKMASA_MAP_TILE_URL", ""),
+        "map_lat": lat,
+        "map_lng": lng,
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,13 +63,25 @@ def submit(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     try:
         submission = services.portal_submit(
-            municipality=municipality, form_token=data["form_token"], case_type=data["case_type"],
-            subject_id=data["subject"].pk if data["subject"] else None, description=data["description"],
+            municipality=municipality,
+            form_token=data["form_token"],
+            case_type=data["case_type"],
+            subject_id=data["subject"].pk if data["subject"] else None,
+            description=data["description"],
             neighbourhood_id=data["neighbourhood"].pk if data["neighbourhood"] else None,
-            street_id=data["street"].pk if data["street"] else None, address=data["address"],
-            latitude=data["latitude"], longitude=data["longitude"], photos=photos, extra=_notice_shown(request),
-            citizen=CitizenInput(first_name=data["first_name"], last_name=data["last_name"], phone=data["phone"],
-                                 email=data["email"], contact_consent=data["contact_consent"]),
+            street_id=data["street"].pk if data["street"] else None,
+            address=data["address"],
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            photos=photos,
+            extra=_notice_shown(request),
+            citizen=CitizenInput(
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                phone=data["phone"],
+                email=data["email"],
+                contact_consent=data["contact_consent"],
+            ),
         )
     except ValidationFailed as exc:
         for field, message in exc.errors.items():
@@ -79,7 +105,11 @@ def _photos(request: HttpRequest, form: SubmitForm) -> list:
     cleaned = []
     for upload in files:
         if upload.size > max_bytes():
-            form.add_error(None, _("%(name)s is larger than %(mb)d MB.") % {"name": upload.name[:80], "mb": max_bytes() // 1_048_576})
+            form.add_error(
+                None,
+                _("%(name)s is larger than %(mb)d MB.")
+                % {"name": upload.name[:80], "mb": max_bytes() // 1_048_576},
+            )
             continue
         try:
             cleaned.append(clean_photo(Upload(upload.name, upload.read())))
@@ -88,18 +118,29 @@ def _photos(request: HttpRequest, form: SubmitForm) -> list:
     return cleaned
 
 
-def _render_submit(request: HttpRequest, municipality, form: SubmitForm, status: int = 200) -> HttpResponse:
+def _render_submit(
+    request: HttpRequest, municipality, form: SubmitForm, status: int = 200
+) -> HttpResponse:
     if form.is_bound and form.errors:
         # A new token for the corrected form: the refused one wrote nothing, so it may be reused,
         # but a fresh one keeps expired tokens from trapping the citizen.
         form.data = form.data.copy()
         form.data["form_token"] = new_form_token()
     notice = current_notice(municipality.pk)
-    return render(request, "portal/submit.html", {
-        "privacy_notice": notice, "privacy_summary": notice.text(get_language() or "tr")[0] if notice else "",
-        "form": form, "municipality": municipality, "max_photos": MAX_PHOTOS,
-        "max_mb": max_bytes() // 1_048_576, **_map_context(municipality),
-    }, status=status)
+    return render(
+        request,
+        "portal/submit.html",
+        {
+            "privacy_notice": notice,
+            "privacy_summary": notice.text(get_language() or "tr")[0] if notice else "",
+            "form": form,
+            "municipality": municipality,
+            "max_photos": MAX_PHOTOS,
+            "max_mb": max_bytes() // 1_048_576,
+            **_map_context(municipality),
+        },
+        status=status,
+    )
 
 
 def _case_or_404(token: str) -> Case:
@@ -112,14 +153,30 @@ def _case_or_404(token: str) -> Case:
 def submitted(request: HttpRequest, token: str) -> HttpResponse:
     case = _case_or_404(token)
     link = request.build_absolute_uri(reverse("portal:track_case", args=[case.public_token]))
-    similar = selectors.nearby_open_cases(
-        municipality=case.municipality, subject=case.subject, latitude=case.latitude, longitude=case.longitude,
-        neighbourhood_id=case.neighbourhood_id, description=case.description, exclude_id=case.pk, limit=5,
-    ) if case.subject_id and case.status in OPEN_STATUSES else []
-    return render(request, "portal/submitted.html", {
-        "case": case, "tracking_link": link, "notice": selectors.standard_notice(case.service_standard) or "",
-        "similar": similar,
-    })
+    similar = (
+        selectors.nearby_open_cases(
+            municipality=case.municipality,
+            subject=case.subject,
+            latitude=case.latitude,
+            longitude=case.longitude,
+            neighbourhood_id=case.neighbourhood_id,
+            description=case.description,
+            exclude_id=case.pk,
+            limit=5,
+        )
+        if case.subject_id and case.status in OPEN_STATUSES
+        else []
+    )
+    return render(
+        request,
+        "portal/submitted.html",
+        {
+            "case": case,
+            "tracking_link": link,
+            "notice": selectors.standard_notice(case.service_standard) or "",
+            "similar": similar,
+        },
+    )
 
 
 @require_GET
@@ -155,13 +212,17 @@ def nearby(request: HttpRequest) -> HttpResponse:
     """Open cases of the chosen subject near the pin (or in the mahalle), shown before submitting."""
     municipality = _municipality()
     subject_id = request.GET.get("subject", "")
-    subject = municipality.subjects.filter(pk=int(subject_id)).first() if subject_id.isdigit() else None
+    subject = (
+        municipality.subjects.filter(pk=int(subject_id)).first() if subject_id.isdigit() else None
+    )
     found = []
     if subject is not None:
         mahalle = request.GET.get("mahalle", "")
         found = selectors.nearby_open_cases(
-            municipality=municipality, subject=subject,
-            latitude=_float(request.GET.get("lat", ""), -90, 90), longitude=_float(request.GET.get("lng", ""), -180, 180),
+            municipality=municipality,
+            subject=subject,
+            latitude=_float(request.GET.get("lat", ""), -90, 90),
+            longitude=_float(request.GET.get("lng", ""), -180, 180),
             neighbourhood_id=int(mahalle) if mahalle.isdigit() else None,
         )
     return render(request, "portal/_nearby.html", {"nearby": found})
@@ -180,27 +241,40 @@ def support(request: HttpRequest, case_id: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("portal:submit")
-    return render(request, "portal/supported.html", {
-        "case": case, "created": created, "supporters": case.supporters.count(),
-    })
+    return render(
+        request,
+        "portal/supported.html",
+        {
+            "case": case,
+            "created": created,
+            "supporters": case.supporters.count(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
     # Four digits are guessable: lookups per address are limited (acikmasa/security/rules.py).
-    form = TrackForm(request.POST if request.method == "POST" else None)  # an empty POST is a 400, not a blank page
+    form = TrackForm(
+        request.POST if request.method == "POST" else None
+    )  # an empty POST is a 400, not a blank page
     if request.method == "POST" and form.is_valid():
         case = selectors.case_by_number_and_phone(
-            _municipality(), form.cleaned_data["tracking_number"], form.cleaned_data["phone_last4"])
+            _municipality(), form.cleaned_data["tracking_number"], form.cleaned_data["phone_last4"]
+        )
         if case is not None:
             return redirect("portal:track_case", token=case.public_token)
         form.add_error(None, _("No application matches this number and these digits."))
-    return render(request, "portal/track_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "portal/track_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def track_case(request: HttpRequest, token: str) -> HttpResponse:
     case = _case_or_404(token)
-    return render(request, "portal/track.html", {"t": selectors.tracking_get(case), "reply_form": ReplyForm()})
+    return render(
+        request, "portal/track.html", {"t": selectors.tracking_get(case), "reply_form": ReplyForm()}
+    )
 
 
 @require_POST
@@ -216,15 +290,25 @@ def track_reply(request: HttpRequest, token: str, kind: str) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. Your message was added to the application."))
             return redirect("portal:track_case", token=token)
-    return render(request, "portal/track.html", {
-        "t": selectors.tracking_get(case), "reply_form": form, "reply_kind": kind,
-    }, status=400)
+    return render(
+        request,
+        "portal/track.html",
+        {
+            "t": selectors.tracking_get(case),
+            "reply_form": form,
+            "reply_kind": kind,
+        },
+        status=400,
+    )
 
 
 def photo(request: HttpRequest, pk: int, sha256: str) -> FileResponse:
     """A published photo; its full SHA-256 in the URL makes the address unguessable."""
     attachment = Attachment.objects.filter(
-        pk=pk, sha256=sha256, is_public=True, content_type__startswith="image/",
+        pk=pk,
+        sha256=sha256,
+        is_public=True,
+        content_type__startswith="image/",
     ).first()
     if attachment is None:
         raise Http404

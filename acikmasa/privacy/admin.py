@@ -9,7 +9,16 @@ from acikmasa.cases.models import Citizen
 from acikmasa.cases.permissions import staff_profile
 from acikmasa.common.errors import DomainError
 
-from .models import AccessAction, AccessLog, Consent, DeletionLog, NoticeReceipt, PrivacyNotice, RetentionPolicy, SubjectRequest
+from .models import (
+    AccessAction,
+    AccessLog,
+    Consent,
+    DeletionLog,
+    NoticeReceipt,
+    PrivacyNotice,
+    RetentionPolicy,
+    SubjectRequest,
+)
 from .services.access import access_record
 from .services.notices import notice_create, notice_errors, notice_publish
 
@@ -18,7 +27,17 @@ from .services.notices import notice_create, notice_errors, notice_publish
 class PrivacyNoticeAdmin(admin.ModelAdmin):
     list_display = ["municipality", "version", "title", "effective_from", "published_at"]
     list_filter = ["municipality"]
-    fields = ["municipality", "title", "summary", "summary_en", "body", "body_en", "effective_from", "version", "published_at"]
+    fields = [
+        "municipality",
+        "title",
+        "summary",
+        "summary_en",
+        "body",
+        "body_en",
+        "effective_from",
+        "version",
+        "published_at",
+    ]
     readonly_fields = ["version", "published_at"]
     actions = ["publish"]
 
@@ -31,14 +50,21 @@ class PrivacyNoticeAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            errors = notice_errors(summary=obj.summary, body=obj.body, effective_from=obj.effective_from)
+            errors = notice_errors(
+                summary=obj.summary, body=obj.body, effective_from=obj.effective_from
+            )
             if errors:
                 raise ValidationError(errors)
             obj.save()
             return
         created = notice_create(
-            municipality=obj.municipality, title=obj.title, summary=obj.summary, body=obj.body,
-            summary_en=obj.summary_en, body_en=obj.body_en, effective_from=obj.effective_from,
+            municipality=obj.municipality,
+            title=obj.title,
+            summary=obj.summary,
+            body=obj.body,
+            summary_en=obj.summary_en,
+            body_en=obj.body_en,
+            effective_from=obj.effective_from,
         )
         obj.pk, obj.version = created.pk, created.version
 
@@ -102,9 +128,18 @@ class LoggedCitizenAdmin(CitizenAdmin):
     """The citizen admin, with every opened record on the access log like the desk's screens."""
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        citizen = Citizen.objects.filter(pk=object_id).only("pk", "municipality_id").first() if str(object_id).isdigit() else None
+        citizen = (
+            Citizen.objects.filter(pk=object_id).only("pk", "municipality_id").first()
+            if str(object_id).isdigit()
+            else None
+        )
         profile = staff_profile(request.user)
         if citizen is not None:
-            access_record(user=request.user, municipality_id=profile.municipality_id if profile else citizen.municipality_id,
-                          action=AccessAction.CITIZEN_VIEWED, citizen_id=citizen.pk, detail="admin")
+            access_record(
+                user=request.user,
+                municipality_id=profile.municipality_id if profile else citizen.municipality_id,
+                action=AccessAction.CITIZEN_VIEWED,
+                citizen_id=citizen.pk,
+                detail="admin",
+            )
         return super().change_view(request, object_id, form_url, extra_context)

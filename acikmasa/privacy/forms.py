@@ -5,20 +5,38 @@ from .models import SubjectRequest
 
 
 class CodeRequestForm(forms.Form):
-    tracking_number = forms.CharField(label=_("Tracking number of one of your applications"), max_length=20,
-                                      widget=forms.TextInput(attrs={"placeholder": "2026-000123", "autocomplete": "off"}))
-    contact = forms.CharField(label=_("The mobile number or e-mail address you gave in it"), max_length=254)
+    tracking_number = forms.CharField(
+        label=_("Tracking number of one of your applications"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"placeholder": "2026-000123", "autocomplete": "off"}),
+    )
+    contact = forms.CharField(
+        label=_("The mobile number or e-mail address you gave in it"), max_length=254
+    )
 
 
 class CodeCheckForm(forms.Form):
-    code = forms.RegexField(label=_("The 6-digit code we sent"), regex=r"^\d{6}$", max_length=6,
-                            error_messages={"invalid": _("Enter the 6 digits.")},
-                            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+    code = forms.RegexField(
+        label=_("The 6-digit code we sent"),
+        regex=r"^\d{6}$",
+        max_length=6,
+        error_messages={"invalid": _("Enter the 6 digits.")},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
 
 
 class SubjectRequestForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What do you ask for?"), choices=SubjectRequest.Kind.choices, widget=forms.RadioSelect)
-    text = forms.CharField(label=_("Details"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    kind = forms.ChoiceField(
+        label=_("What do you ask for?"),
+        choices=SubjectRequest.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Details"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
 
 
 class CorrectionForm(forms.Form):

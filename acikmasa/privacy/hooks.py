@@ -31,15 +31,28 @@ def on_case_submitted(case: Case, event: CaseEvent) -> None:
     shown = extra.get("privacy_notice")
     notice_id = shown if isinstance(shown, int) and not isinstance(shown, bool) else None
     receipt = receipt_record(
-        case=case, via=_via(case, event, notice_id is not None), notice_id=notice_id, user=event.actor,
+        case=case,
+        via=_via(case, event, notice_id is not None),
+        notice_id=notice_id,
+        user=event.actor,
     )
     citizen = case.citizen
     if citizen is not None and citizen.contact_consent:
         # The portal's box covers messages about the application and the survey.
-        purposes = (Purpose.CONTACT, Purpose.SURVEY) if case.channel.code in FORM_CHANNELS else (Purpose.CONTACT,)
+        purposes = (
+            (Purpose.CONTACT, Purpose.SURVEY)
+            if case.channel.code in FORM_CHANNELS
+            else (Purpose.CONTACT,)
+        )
         for purpose in purposes:
-            consent_give(citizen=citizen, purpose=purpose, channel=case.channel.code,
-                         notice=receipt.notice if receipt else None, user=event.actor, case=case)
+            consent_give(
+                citizen=citizen,
+                purpose=purpose,
+                channel=case.channel.code,
+                notice=receipt.notice if receipt else None,
+                user=event.actor,
+                case=case,
+            )
     _subject_request(case, event, extra)
 
 
@@ -47,12 +60,21 @@ def _subject_request(case: Case, event: CaseEvent, extra: dict) -> None:
     """A KVKK request typed in at the desk is tracked like one made online (the ID card was seen)."""
     from .services.requests import SUBJECT_CODE
 
-    if event.actor_id is None or case.citizen_id is None or case.subject_id is None or "kvkk_request" in extra:
+    if (
+        event.actor_id is None
+        or case.citizen_id is None
+        or case.subject_id is None
+        or "kvkk_request" in extra
+    ):
         return  # online requests are registered, verified, by dsr_submit
     if case.subject.code != SUBJECT_CODE:
         return
-    SubjectRequest.objects.get_or_create(case=case, defaults={
-        "citizen_id": case.citizen_id, "kind": SubjectRequest.Kind.ACCESS,
-        "verified": SubjectRequest.Verified.ID_CARD,
-        "created_at": case.created_at,
-    })
+    SubjectRequest.objects.get_or_create(
+        case=case,
+        defaults={
+            "citizen_id": case.citizen_id,
+            "kind": SubjectRequest.Kind.ACCESS,
+            "verified": SubjectRequest.Verified.ID_CARD,
+            "created_at": case.created_at,
+        },
+    )

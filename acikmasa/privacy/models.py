@@ -11,10 +11,16 @@ from acikmasa.directory.models import Municipality
 class PrivacyNotice(models.Model):
     """One version of a municipality's aydınlatma metni (Art. 10). Published versions never change."""
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="privacy_notices")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="privacy_notices"
+    )
     version = models.PositiveIntegerField(_("version"), editable=False)
-    title = models.CharField(_("title"), max_length=200, default="Kişisel Verilerin Korunması Aydınlatma Metni")
-    summary = models.TextField(_("short text (Turkish)"), help_text=_("Shown on forms and read out by agents."))
+    title = models.CharField(
+        _("title"), max_length=200, default="Kişisel Verilerin Korunması Aydınlatma Metni"
+    )
+    summary = models.TextField(
+        _("short text (Turkish)"), help_text=_("Shown on forms and read out by agents.")
+    )
     summary_en = models.TextField(_("short text (English)"), blank=True)
     body = models.TextField(_("full text (Turkish)"))
     body_en = models.TextField(_("full text (English)"), blank=True)
@@ -26,7 +32,11 @@ class PrivacyNotice(models.Model):
         verbose_name = _("privacy notice")
         verbose_name_plural = _("privacy notices")
         ordering = ["municipality", "-version"]
-        constraints = [models.UniqueConstraint(fields=["municipality", "version"], name="privacy_notice_version_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "version"], name="privacy_notice_version_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.municipality} v{self.version}"
@@ -36,8 +46,13 @@ class PrivacyNotice(models.Model):
         return self.published_at is not None
 
     def save(self, *args, **kwargs):
-        if self.pk and PrivacyNotice.objects.filter(pk=self.pk, published_at__isnull=False).exists():
-            raise PermissionError("A published privacy notice cannot be changed: write a new version.")
+        if (
+            self.pk
+            and PrivacyNotice.objects.filter(pk=self.pk, published_at__isnull=False).exists()
+        ):
+            raise PermissionError(
+                "A published privacy notice cannot be changed: write a new version."
+            )
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -65,9 +80,16 @@ class NoticeReceipt(models.Model):
         PUBLISHED = "published", _("Published only (no direct contact)")
 
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="notice_receipt")
-    notice = models.ForeignKey(PrivacyNotice, verbose_name=_("notice version"), on_delete=models.PROTECT, related_name="receipts")
+    notice = models.ForeignKey(
+        PrivacyNotice,
+        verbose_name=_("notice version"),
+        on_delete=models.PROTECT,
+        related_name="receipts",
+    )
     via = models.CharField(_("how"), max_length=20, choices=Via.choices)
-    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     given_at = models.DateTimeField(_("given at"))
 
     class Meta:
@@ -88,14 +110,27 @@ class Consent(models.Model):
 
     citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    notice = models.ForeignKey(PrivacyNotice, verbose_name=_("notice version"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    notice = models.ForeignKey(
+        PrivacyNotice,
+        verbose_name=_("notice version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     channel = models.CharField(_("given through"), max_length=40)
     given_at = models.DateTimeField(_("given at"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     withdrawn_via = models.CharField(_("withdrawn through"), max_length=40, blank=True)
-    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("consent")
@@ -104,7 +139,8 @@ class Consent(models.Model):
         constraints = [
             # At most one standing consent per purpose: a second "yes" adds nothing.
             models.UniqueConstraint(
-                fields=["citizen", "purpose"], condition=models.Q(withdrawn_at__isnull=True),
+                fields=["citizen", "purpose"],
+                condition=models.Q(withdrawn_at__isnull=True),
                 name="consent_one_active_per_purpose",
             ),
         ]
@@ -135,9 +171,28 @@ class AccessLog(models.Model):
 
     at = models.DateTimeField(_("time"), db_index=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("staff member"), on_delete=models.PROTECT, related_name="+")
-    citizen = models.ForeignKey(Citizen, verbose_name=_("citizen"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    case = models.ForeignKey(Case, verbose_name=_("case"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    citizen = models.ForeignKey(
+        Citizen,
+        verbose_name=_("citizen"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     action = models.CharField(_("action"), max_length=20, choices=AccessAction.choices)
     detail = models.CharField(_("detail"), max_length=200, blank=True)
 
@@ -172,7 +227,11 @@ class RetentionPolicy(models.Model):
     class Meta:
         verbose_name = _("retention period")
         verbose_name_plural = _("retention periods")
-        constraints = [models.UniqueConstraint(fields=["municipality", "case_type"], name="retention_type_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "case_type"], name="retention_type_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_case_type_display()}: {self.days_after_close}"
@@ -184,11 +243,20 @@ class DeletionLog(models.Model):
     at = models.DateTimeField(_("time"), db_index=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="anonymisation")
-    reason = models.CharField(_("reason"), max_length=20, choices=[
-        ("retention", _("Retention period ended")), ("request", _("Data-subject request")),
-    ])
-    request_case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(
+        _("reason"),
+        max_length=20,
+        choices=[
+            ("retention", _("Retention period ended")),
+            ("request", _("Data-subject request")),
+        ],
+    )
+    request_case = models.ForeignKey(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     summary = models.JSONField(_("what was removed"), default=dict)
 
     class Meta:

@@ -16,10 +16,27 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 PHONE = re.compile(r"(?<!\d)(?:\+\s?90|0090|0)?[\s.\-/]*\(?[2-5]\d{2}\)?(?:[\s.\-/]*\d){7}(?!\d)")
 NATIONAL_ID = re.compile(r"(?<!\d)[1-9]\d{10}(?!\d)")
 # Keys in event payloads and raw provider items that hold a person's identifiers.
-PERSONAL_KEYS = frozenset({
-    "sender", "unparsed_phone", "phone", "email", "from", "from_address", "national_id", "first_name",
-    "last_name", "name", "represented_name", "address", "recipient", "to", "wa_id", "profile", "contact",
-})
+PERSONAL_KEYS = frozenset(
+    {
+        "sender",
+        "unparsed_phone",
+        "phone",
+        "email",
+        "from",
+        "from_address",
+        "national_id",
+        "first_name",
+        "last_name",
+        "name",
+        "represented_name",
+        "address",
+        "recipient",
+        "to",
+        "wa_id",
+        "profile",
+        "contact",
+    }
+)
 MARK = {"email": "[e-posta]", "phone": "[telefon]", "id": "[kimlik no]", "name": "[ad]"}
 
 
@@ -42,7 +59,7 @@ def _replace_name(text: str, name: str) -> str:
     out, last = [], 0
     for match in words:
         if fold(match.group()) == target:
-            out.append(text[last:match.start()])
+            out.append(text[last : match.start()])
             out.append(MARK["name"])
             last = match.end()
     out.append(text[last:])
@@ -52,8 +69,14 @@ def _replace_name(text: str, name: str) -> str:
 def scrub_json(value: Any, names: tuple[str, ...] = ()) -> Any:
     """A copy of a JSON value with personal keys blanked and every string scrubbed."""
     if isinstance(value, dict):
-        return {k: ("" if k in PERSONAL_KEYS and isinstance(v, (str, int)) and v != "" else scrub_json(v, names))
-                for k, v in value.items()}
+        return {
+            k: (
+                ""
+                if k in PERSONAL_KEYS and isinstance(v, (str, int)) and v != ""
+                else scrub_json(v, names)
+            )
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [scrub_json(v, names) for v in value]
     if isinstance(value, str):

@@ -54,6 +54,14 @@ def _chain_alive(*, exclude_running: bool) -> bool:
         return False
     from django.tasks import TaskResultStatus
 
-    statuses = [TaskResultStatus.READY] if exclude_running else [TaskResultStatus.READY, TaskResultStatus.RUNNING]
-    pending = DBTaskResult.objects.filter(task_path=retention_sweep.module_path, status__in=statuses)
-    return pending.exclude(status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - STALE_RUN).exists()
+    statuses = (
+        [TaskResultStatus.READY]
+        if exclude_running
+        else [TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    )
+    pending = DBTaskResult.objects.filter(
+        task_path=retention_sweep.module_path, status__in=statuses
+    )
+    return pending.exclude(
+        status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - STALE_RUN
+    ).exists()

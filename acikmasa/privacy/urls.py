@@ -13,7 +13,9 @@ urlpatterns = [
     path("personel/erisim/", views.access_report, name="access_report"),
     path("personel/vatandas/<int:citizen_id>/", views.citizen_page, name="citizen"),
     path("personel/vatandas/<int:citizen_id>/veri.<str:fmt>", views.export, name="export"),
-    path("personel/vatandas/<int:citizen_id>/talep/", views.register_request, name="register_request"),
+    path(
+        "personel/vatandas/<int:citizen_id>/talep/", views.register_request, name="register_request"
+    ),
     path("personel/riza/<int:consent_id>/geri-al/", views.withdraw, name="withdraw"),
     path("personel/talep/<int:request_id>/duzelt/", views.correct, name="correct"),
     path("personel/talep/<int:request_id>/sil/", views.erase, name="erase"),

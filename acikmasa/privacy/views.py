@@ -50,15 +50,24 @@ def notice(request: HttpRequest, version: int | None = None) -> HttpResponse:
     if shown is None:
         raise Http404(_("No privacy notice has been published yet."))
     summary, body = shown.text(get_language() or "tr")
-    return render(request, "privacy/notice.html", {
-        "notice": shown, "summary": summary, "body": body, "municipality": municipality,
-        "versions": selectors.published_notices(municipality.pk),
-    })
+    return render(
+        request,
+        "privacy/notice.html",
+        {
+            "notice": shown,
+            "summary": summary,
+            "body": body,
+            "municipality": municipality,
+            "versions": selectors.published_notices(municipality.pk),
+        },
+    )
 
 
 def _too_many(request: HttpRequest) -> bool:
     # The shared limiter: counted across web processes, the address stored only as a hash.
-    return not rate_limit_take("privacy:code", client_ip(request), limit=CODE_REQUESTS_PER_10_MIN, window=600).allowed
+    return not rate_limit_take(
+        "privacy:code", client_ip(request), limit=CODE_REQUESTS_PER_10_MIN, window=600
+    ).allowed
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,13 +78,21 @@ def request_start(request: HttpRequest) -> HttpResponse:
         if _too_many(request):
             form.add_error(None, _("Too many attempts. Please wait ten minutes."))
         else:
-            dsr_code_send(municipality=_municipality(), tracking_number=form.cleaned_data["tracking_number"],
-                          contact=form.cleaned_data["contact"])
+            dsr_code_send(
+                municipality=_municipality(),
+                tracking_number=form.cleaned_data["tracking_number"],
+                contact=form.cleaned_data["contact"],
+            )
             request.session["kvkk_tracking"] = form.cleaned_data["tracking_number"].strip()
             # The same answer whether or not the details matched: nothing is revealed.
-            messages.info(request, _("If the details match an application, a code was sent to that phone or e-mail."))
+            messages.info(
+                request,
+                _("If the details match an application, a code was sent to that phone or e-mail."),
+            )
             return redirect("privacy:request_verify")
-    return render(request, "privacy/request_start.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "privacy/request_start.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,13 +103,17 @@ def request_verify(request: HttpRequest) -> HttpResponse:
         return redirect("privacy:request_start")
     form = CodeCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        case = dsr_code_check(municipality=_municipality(), tracking_number=tracking, code=form.cleaned_data["code"])
+        case = dsr_code_check(
+            municipality=_municipality(), tracking_number=tracking, code=form.cleaned_data["code"]
+        )
         if case is not None:
             request.session["kvkk_case"] = case.pk
             request.session["kvkk_verified_at"] = time.time()
             return redirect("privacy:request_form")
         form.add_error("code", _("The code is wrong or has expired."))
-    return render(request, "privacy/request_verify.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "privacy/request_verify.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def _verified_case(request: HttpRequest):
@@ -113,8 +134,12 @@ def request_form(request: HttpRequest) -> HttpResponse:
     form = SubjectRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            made = dsr_submit(citizen=case.citizen, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"],
-                              verified=SubjectRequest.Verified.CODE)
+            made = dsr_submit(
+                citizen=case.citizen,
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+                verified=SubjectRequest.Verified.CODE,
+            )
         except ValidationFailed as error:
             for field, message in error.errors.items():
                 form.add_error(field if field in form.fields else None, message)
@@ -122,7 +147,9 @@ def request_form(request: HttpRequest) -> HttpResponse:
             for key in ("kvkk_case", "kvkk_verified_at", "kvkk_tracking"):
                 request.session.pop(key, None)
             return render(request, "privacy/request_done.html", {"made": made})
-    return render(request, "privacy/request_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "privacy/request_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def officer_required(view):
@@ -139,7 +166,11 @@ def officer_required(view):
 
 @officer_required
 def officer_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "privacy/officer_home.html", {"requests": selectors.open_requests(user=request.user)[:200]})
+    return render(
+        request,
+        "privacy/officer_home.html",
+        {"requests": selectors.open_requests(user=request.user)[:200]},
+    )
 
 
 @officer_required
@@ -149,14 +180,36 @@ def access_report(request: HttpRequest) -> HttpResponse:
     rows, about = [], None
     if citizen_id.isdigit():
         about = selectors.officer_citizen(user=request.user, citizen_id=int(citizen_id))
-        rows = selectors.access_for_citizen(user=request.user, citizen_id=int(citizen_id)) if about else []
+        rows = (
+            selectors.access_for_citizen(user=request.user, citizen_id=int(citizen_id))
+            if about
+            else []
+        )
     elif user_id.isdigit():
-        about = get_user_model().objects.filter(pk=int(user_id), staff__municipality_id=request.profile.municipality_id).first()
-        rows = selectors.access_by_user(user=request.user, staff_user_id=int(user_id)) if about else []
-    staff = get_user_model().objects.filter(staff__municipality_id=request.profile.municipality_id).order_by("username")
-    return render(request, "privacy/access_report.html", {
-        "rows": rows, "about": about, "by_user": user_id.isdigit(), "staff": staff,
-    }, status=404 if (citizen_id or user_id) and about is None else 200)
+        about = (
+            get_user_model()
+            .objects.filter(pk=int(user_id), staff__municipality_id=request.profile.municipality_id)
+            .first()
+        )
+        rows = (
+            selectors.access_by_user(user=request.user, staff_user_id=int(user_id)) if about else []
+        )
+    staff = (
+        get_user_model()
+        .objects.filter(staff__municipality_id=request.profile.municipality_id)
+        .order_by("username")
+    )
+    return render(
+        request,
+        "privacy/access_report.html",
+        {
+            "rows": rows,
+            "about": about,
+            "by_user": user_id.isdigit(),
+            "staff": staff,
+        },
+        status=404 if (citizen_id or user_id) and about is None else 200,
+    )
 
 
 def _citizen_or_404(request: HttpRequest, citizen_id: int):
@@ -169,15 +222,28 @@ def _citizen_or_404(request: HttpRequest, citizen_id: int):
 @officer_required
 def citizen_page(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = _citizen_or_404(request, citizen_id)
-    access_record(user=request.user, municipality_id=citizen.municipality_id, action=AccessAction.CITIZEN_VIEWED,
-                  citizen_id=citizen.pk)
-    return render(request, "privacy/citizen.html", {
-        "citizen": citizen, "consents": selectors.consents_of(citizen.pk),
-        "requests": SubjectRequest.objects.filter(citizen=citizen).select_related("case"),
-        "access": selectors.access_for_citizen(user=request.user, citizen_id=citizen.pk, limit=50),
-        "request_form": SubjectRequestForm(), "correction_form": CorrectionForm(initial={
-            f: getattr(citizen, f) for f in CorrectionForm.base_fields}),
-    })
+    access_record(
+        user=request.user,
+        municipality_id=citizen.municipality_id,
+        action=AccessAction.CITIZEN_VIEWED,
+        citizen_id=citizen.pk,
+    )
+    return render(
+        request,
+        "privacy/citizen.html",
+        {
+            "citizen": citizen,
+            "consents": selectors.consents_of(citizen.pk),
+            "requests": SubjectRequest.objects.filter(citizen=citizen).select_related("case"),
+            "access": selectors.access_for_citizen(
+                user=request.user, citizen_id=citizen.pk, limit=50
+            ),
+            "request_form": SubjectRequestForm(),
+            "correction_form": CorrectionForm(
+                initial={f: getattr(citizen, f) for f in CorrectionForm.base_fields}
+            ),
+        },
+    )
 
 
 @officer_required
@@ -187,12 +253,25 @@ def export(request: HttpRequest, citizen_id: int, fmt: str) -> HttpResponse:
         raise Http404
     citizen = _citizen_or_404(request, citizen_id)
     reason = request.GET.get("request", "")
-    request_row = SubjectRequest.objects.filter(pk=int(reason), citizen=citizen).first() if reason.isdigit() else None
+    request_row = (
+        SubjectRequest.objects.filter(pk=int(reason), citizen=citizen).first()
+        if reason.isdigit()
+        else None
+    )
     data = citizen_export(citizen)
-    access_record(user=request.user, municipality_id=citizen.municipality_id, action=AccessAction.EXPORTED,
-                  citizen_id=citizen.pk, case_id=request_row.case_id if request_row else None, detail=fmt)
+    access_record(
+        user=request.user,
+        municipality_id=citizen.municipality_id,
+        action=AccessAction.EXPORTED,
+        citizen_id=citizen.pk,
+        case_id=request_row.case_id if request_row else None,
+        detail=fmt,
+    )
     if fmt == "json":
-        response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
         response["Content-Disposition"] = f'attachment; filename="kvkk-{citizen.pk}.json"'
         return response
     return render(request, "privacy/export.html", {"data": data, "citizen": citizen})
@@ -201,11 +280,17 @@ def export(request: HttpRequest, citizen_id: int, fmt: str) -> HttpResponse:
 @require_POST
 @officer_required
 def withdraw(request: HttpRequest, consent_id: int) -> HttpResponse:
-    consent = Consent.objects.filter(pk=consent_id, citizen__municipality_id=request.profile.municipality_id).first()
+    consent = Consent.objects.filter(
+        pk=consent_id, citizen__municipality_id=request.profile.municipality_id
+    ).first()
     if consent is None:
         raise Http404
     try:
-        consent_withdraw(consent_id=consent.pk, channel=request.POST.get("channel", "") or "desk", user=request.user)
+        consent_withdraw(
+            consent_id=consent.pk,
+            channel=request.POST.get("channel", "") or "desk",
+            user=request.user,
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -221,12 +306,21 @@ def register_request(request: HttpRequest, citizen_id: int) -> HttpResponse:
     form = SubjectRequestForm(request.POST)
     if form.is_valid():
         try:
-            made = dsr_submit(citizen=citizen, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"],
-                              verified=SubjectRequest.Verified.ID_CARD, channel="desk", user=request.user)
+            made = dsr_submit(
+                citizen=citizen,
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+                verified=SubjectRequest.Verified.ID_CARD,
+                channel="desk",
+                user=request.user,
+            )
         except ValidationFailed as error:
             messages.error(request, "; ".join(error.errors.values()))
         else:
-            messages.success(request, _("Request registered as %(number)s.") % {"number": made.case.tracking_number})
+            messages.success(
+                request,
+                _("Request registered as %(number)s.") % {"number": made.case.tracking_number},
+            )
     else:
         messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
     return redirect("privacy:citizen", citizen_id=citizen.pk)
@@ -243,7 +337,12 @@ def correct(request: HttpRequest, request_id: int) -> HttpResponse:
     try:
         changed = dsr_correct(user=request.user, request_id=request_id, changes=changes)
     except DomainError as error:
-        messages.error(request, "; ".join(error.errors.values()) if isinstance(error, ValidationFailed) else error.message)
+        messages.error(
+            request,
+            "; ".join(error.errors.values())
+            if isinstance(error, ValidationFailed)
+            else error.message,
+        )
     else:
         messages.success(request, _("Corrected: %(fields)s.") % {"fields": ", ".join(changed)})
     return redirect("privacy:citizen", citizen_id=made.citizen_id)
@@ -260,6 +359,9 @@ def erase(request: HttpRequest, request_id: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(done)d ended cases anonymised; %(open)d still being handled.") % {
-            "done": done, "open": still_open})
+        messages.success(
+            request,
+            _("%(done)d ended cases anonymised; %(open)d still being handled.")
+            % {"done": done, "open": still_open},
+        )
     return redirect("privacy:citizen", citizen_id=made.citizen_id)

@@ -21,9 +21,26 @@ class RoutingSettingsAdmin(admin.ModelAdmin):
 class SubjectModelAdmin(admin.ModelAdmin):
     """Read-only: models come from `acikmasa routing_train`, never from an upload."""
 
-    list_display = ("municipality", "trained_at", "examples", "corrections", "subjects", "seconds", "size")
+    list_display = (
+        "municipality",
+        "trained_at",
+        "examples",
+        "corrections",
+        "subjects",
+        "seconds",
+        "size",
+    )
     exclude = ("blob",)
-    readonly_fields = ("municipality", "trained_at", "examples", "corrections", "subjects", "history_until", "seconds", "size")
+    readonly_fields = (
+        "municipality",
+        "trained_at",
+        "examples",
+        "corrections",
+        "subjects",
+        "history_until",
+        "seconds",
+        "size",
+    )
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -43,4 +60,3 @@ class CorrectionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
-

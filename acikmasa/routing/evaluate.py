@@ -48,7 +48,11 @@ def _ranked(scores: dict[int, float]) -> list[int]:
 
 
 def evaluate(
-    *, municipality_id: int, test_share: float = 0.2, limit: int | None = None, rules_weight: float = 0.3,
+    *,
+    municipality_id: int,
+    test_share: float = 0.2,
+    limit: int | None = None,
+    rules_weight: float = 0.3,
     latency_samples: int = 200,
 ) -> Report:
     """Time split of the municipality's history: the oldest (1 - test_share) train, the newest test.
@@ -68,43 +72,64 @@ def evaluate(
     truth = [e.subject_id for e in test]
     index = RuleIndex(rules_for(municipality_id))
     rule_scores = [rule_confidences(index.scores(tokens(e.text))) for e in test]
-    model_scores = classifier.probabilities_many([e.text for e in test], [(e.channel, e.neighbourhood_id) for e in test])
+    model_scores = classifier.probabilities_many(
+        [e.text for e in test], [(e.channel, e.neighbourhood_id) for e in test]
+    )
     combined = {
         w: _accuracy([_ranked(combine(r, m, w)) for r, m in zip(rule_scores, model_scores)], truth)
         for w in sorted({*RULES_WEIGHTS, rules_weight})
     }
     chosen = [combine(r, m, rules_weight) for r, m in zip(rule_scores, model_scores)]
     return Report(
-        train_cases=len(train), test_cases=len(test), subjects=len(set(truth) | {e.subject_id for e in train}),
+        train_cases=len(train),
+        test_cases=len(test),
+        subjects=len(set(truth) | {e.subject_id for e in train}),
         split_at=history[cut][0].isoformat() if test else "",
         rules=_accuracy([_ranked(r) for r in rule_scores], truth),
         model=_accuracy([_ranked(m) for m in model_scores], truth),
-        combined=combined, rules_weight=rules_weight, training_seconds=round(seconds, 2),
+        combined=combined,
+        rules_weight=rules_weight,
+        training_seconds=round(seconds, 2),
         latency_ms=_latency(municipality_id, test[:latency_samples], (0, classifier), rules_weight),
         auto_route=_auto_route(chosen, truth),
     )
 
 
-def _auto_route(scores: list[dict[int, float]], truth: list[int]) -> dict[float, tuple[float, float]]:
+def _auto_route(
+    scores: list[dict[int, float]], truth: list[int]
+) -> dict[float, tuple[float, float]]:
     result = {}
     for threshold in THRESHOLDS:
-        routed = [(max(s, key=s.get), t) for s, t in zip(scores, truth) if s and max(s.values()) >= threshold]
+        routed = [
+            (max(s, key=s.get), t)
+            for s, t in zip(scores, truth)
+            if s and max(s.values()) >= threshold
+        ]
         share = len(routed) / (len(truth) or 1)
         right = sum(1 for guess, t in routed if guess == t) / (len(routed) or 1)
         result[threshold] = (round(share, 4), round(right, 4))
     return result
 
 
-def _latency(municipality_id: int, sample: list[learn.Example], classifier, rules_weight: float) -> dict[str, float]:
+def _latency(
+    municipality_id: int, sample: list[learn.Example], classifier, rules_weight: float
+) -> dict[str, float]:
     timings = []
     for example in sample:
         started = time.perf_counter()
         suggest_subjects(
-            municipality_id=municipality_id, text=example.text, channel=example.channel,
-            neighbourhood_id=example.neighbourhood_id, classifier=classifier, rules_weight=rules_weight,
+            municipality_id=municipality_id,
+            text=example.text,
+            channel=example.channel,
+            neighbourhood_id=example.neighbourhood_id,
+            classifier=classifier,
+            rules_weight=rules_weight,
         )
         timings.append((time.perf_counter() - started) * 1000)
     if not timings:
         return {}
     timings.sort()
-    return {"median": round(statistics.median(timings), 2), "p95": round(timings[int(len(timings) * 0.95) - 1], 2)}
+    return {
+        "median": round(statistics.median(timings), 2),
+        "p95": round(timings[int(len(timings) * 0.95) - 1], 2),
+    }

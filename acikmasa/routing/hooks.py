@@ -16,20 +16,26 @@ logger = logging.getLogger(__name__)
 
 
 def subject_for_new_case(
-    *, municipality: Municipality, channel: Channel | None, description: str,
-    neighbourhood: Neighbourhood | None = None, **_: Any,
+    *,
+    municipality: Municipality,
+    channel: Channel | None,
+    description: str,
+    neighbourhood: Neighbourhood | None = None,
+    **_: Any,
 ) -> tuple[Subject | None, dict[str, Any]]:
     """A case arrives without a subject: route it when the suggestion is confident, else leave it
     for the triage queue. The details (top 3, confidence, threshold) go into its CREATED event."""
     config = settings_for(municipality.pk)
     try:
         found = suggest_subjects(
-            municipality_id=municipality.pk, text=description, channel=channel.code if channel else "",
+            municipality_id=municipality.pk,
+            text=description,
+            channel=channel.code if channel else "",
             neighbourhood_id=neighbourhood.pk if neighbourhood else None,
         )
     except DatabaseError:
         raise
-    except Exception:  # noqa: BLE001 - a faulty suggestion must never cost a citizen their case
+    except Exception:
         logger.exception("routing: suggestion failed; the case goes to triage")
         return None, {"auto": False, "error": "suggestion failed"}
     best = found.best
@@ -45,8 +51,12 @@ def on_case_transition(case: Case, event: CaseEvent) -> None:
     payload = event.payload
     suggested = case.events.filter(kind=EventKind.ROUTED, payload__reason="suggestion").exists()
     Correction.objects.create(
-        case=case, event=event, municipality_id=case.municipality_id,
-        from_subject_id=payload.get("from_subject"), to_subject_id=payload["to_subject"],
+        case=case,
+        event=event,
+        municipality_id=case.municipality_id,
+        from_subject_id=payload.get("from_subject"),
+        to_subject_id=payload["to_subject"],
         was_suggested=suggested and not Correction.objects.filter(case=case).exists(),
-        actor=event.actor, created_at=event.created_at,
+        actor=event.actor,
+        created_at=event.created_at,
     )

@@ -28,7 +28,9 @@ class Rule:
 def rules_for(municipality_id: int) -> list[Rule]:
     """Active rules of the municipality's active subjects: admins' rows and the subjects' keywords."""
     rules: list[Rule] = []
-    subjects = Subject.objects.filter(municipality_id=municipality_id, is_active=True).values_list("pk", "keywords")
+    subjects = Subject.objects.filter(municipality_id=municipality_id, is_active=True).values_list(
+        "pk", "keywords"
+    )
     active = set()
     for subject_id, keywords in subjects:
         active.add(subject_id)
@@ -71,10 +73,15 @@ def _one_edit_apart(a: str, b: str) -> bool:
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
             return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1 :]
 
 
 class RuleIndex:
@@ -83,7 +90,9 @@ class RuleIndex:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
         keywords = {word for rule in rules for word in rule.words}
-        self.exact: dict[str, set[str]] = defaultdict(set)  # a word or stem -> keywords it is a form of
+        self.exact: dict[str, set[str]] = defaultdict(
+            set
+        )  # a word or stem -> keywords it is a form of
         self.prefixes = {k for k in keywords if len(k) >= PREFIX_MIN}
         self.fuzzy: dict[str, list[str]] = defaultdict(list)  # first letter -> long keywords
         for keyword in keywords:
@@ -97,7 +106,11 @@ class RuleIndex:
         found |= {word[:n] for n in range(PREFIX_MIN, len(word)) if word[:n] in self.prefixes}
         word_stem = stem(word)
         for keyword in self.fuzzy.get(word[:1], ()):
-            if keyword not in found and abs(len(word_stem) - len(stem(keyword))) <= 1 and _one_edit_apart(word_stem, stem(keyword)):
+            if (
+                keyword not in found
+                and abs(len(word_stem) - len(stem(keyword))) <= 1
+                and _one_edit_apart(word_stem, stem(keyword))
+            ):
                 found.add(keyword)
         return found
 

@@ -17,7 +17,11 @@ CORRECTION_WEIGHT = 3.0  # a case staff corrected by hand teaches more than one 
 
 
 def training_examples(
-    *, municipality_id: int, until: datetime | None = None, since: datetime | None = None, limit: int = MAX_TRAINING
+    *,
+    municipality_id: int,
+    until: datetime | None = None,
+    since: datetime | None = None,
+    limit: int = MAX_TRAINING,
 ) -> list[tuple[datetime, Example]]:
     """The municipality's cases with a subject, oldest first, labelled with their current subject.
 
@@ -33,7 +37,14 @@ def training_examples(
     rows = (
         queryset.annotate(corrected=corrected)
         .order_by("-created_at", "-pk")
-        .values_list("created_at", "description", "subject_id", "channel__code", "neighbourhood_id", "corrected")[:limit]
+        .values_list(
+            "created_at",
+            "description",
+            "subject_id",
+            "channel__code",
+            "neighbourhood_id",
+            "corrected",
+        )[:limit]
     )
     examples = [
         (at, Example(text, subject, channel or "", hood, CORRECTION_WEIGHT if fixed else 1.0))
@@ -46,7 +57,8 @@ def training_examples(
 def triage_cases(user: AbstractBaseUser) -> QuerySet[Case]:
     """Open cases the user may see that have no subject yet: the desk's triage queue, oldest first."""
     return (
-        visible_cases(user).filter(subject__isnull=True, status__in=OPEN_STATUSES)
+        visible_cases(user)
+        .filter(subject__isnull=True, status__in=OPEN_STATUSES)
         .select_related("channel", "neighbourhood", "citizen")
         .order_by("created_at", "pk")
     )

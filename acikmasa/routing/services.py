@@ -35,17 +35,29 @@ def routing_train(*, municipality: Municipality, until: datetime | None = None) 
     blob = classifier.dumps()
     with transaction.atomic():
         row = SubjectModel.objects.create(
-            municipality=municipality, trained_at=timezone.now(), examples=len(examples),
-            corrections=sum(1 for e in examples if e.weight > 1), subjects=len(classifier.labels),
-            history_until=until or timezone.now(), seconds=round(seconds, 3), blob=blob, size=len(blob),
+            municipality=municipality,
+            trained_at=timezone.now(),
+            examples=len(examples),
+            corrections=sum(1 for e in examples if e.weight > 1),
+            subjects=len(classifier.labels),
+            history_until=until or timezone.now(),
+            seconds=round(seconds, 3),
+            blob=blob,
+            size=len(blob),
         )
-        old = SubjectModel.objects.filter(municipality=municipality).values_list("pk", flat=True)[KEEP_MODELS:]
+        old = SubjectModel.objects.filter(municipality=municipality).values_list("pk", flat=True)[
+            KEEP_MODELS:
+        ]
         SubjectModel.objects.filter(pk__in=list(old)).delete()
     return row
 
 
 def case_reroute(
-    *, case_id: int, subject_id: int | str | None, reason: str, actor: AbstractBaseUser | None,
+    *,
+    case_id: int,
+    subject_id: int | str | None,
+    reason: str,
+    actor: AbstractBaseUser | None,
     expected_version: int | None = None,
 ) -> CaseEvent:
     """Give a case the right subject; the directorate follows the subject, the deadline stays.
@@ -74,6 +86,9 @@ def case_reroute(
         raise ValidationFailed(errors)
     action = Action.RECLASSIFY if subject.directorate_id == case.directorate_id else Action.REROUTE
     request = TransitionRequest(
-        action=action, text=reason.strip(), params={"subject_id": subject.pk}, expected_version=expected_version
+        action=action,
+        text=reason.strip(),
+        params={"subject_id": subject.pk},
+        expected_version=expected_version,
     )
     return case_transition(case_id=case.pk, request=request, actor=actor)

@@ -12,7 +12,12 @@ from typing import Literal
 from acikmasa.directory.models import Subject
 
 from . import learn
-from .models import DEFAULT_AUTO_ROUTE_THRESHOLD, DEFAULT_RULES_WEIGHT, RoutingSettings, SubjectModel
+from .models import (
+    DEFAULT_AUTO_ROUTE_THRESHOLD,
+    DEFAULT_RULES_WEIGHT,
+    RoutingSettings,
+    SubjectModel,
+)
 from .rules import RuleIndex, rule_confidences, rule_index
 from .text import tokens
 
@@ -42,8 +47,12 @@ class Suggestions:
         """What the history keeps of a suggestion (the CREATED event's payload)."""
         return {
             "confidence": round(self.best.confidence, 4) if self.best else 0.0,
-            "source": self.source, "model": self.model_id,
-            "top": [{"subject": s.subject.code, "confidence": round(s.confidence, 4)} for s in self.items],
+            "source": self.source,
+            "model": self.model_id,
+            "top": [
+                {"subject": s.subject.code, "confidence": round(s.confidence, 4)}
+                for s in self.items
+            ],
         }
 
 
@@ -51,7 +60,8 @@ def settings_for(municipality_id: int) -> RoutingSettings:
     """The municipality's routing settings, or the defaults (unsaved) when it has none."""
     found = RoutingSettings.objects.filter(municipality_id=municipality_id).first()
     return found or RoutingSettings(
-        municipality_id=municipality_id, auto_route_threshold=DEFAULT_AUTO_ROUTE_THRESHOLD,
+        municipality_id=municipality_id,
+        auto_route_threshold=DEFAULT_AUTO_ROUTE_THRESHOLD,
         rules_weight=DEFAULT_RULES_WEIGHT,
     )
 
@@ -63,7 +73,11 @@ _lock = threading.Lock()
 
 def current_classifier(municipality_id: int) -> tuple[int, learn.Classifier] | None:
     """The newest trained model of the municipality, unpickled once per process and model."""
-    latest = SubjectModel.objects.filter(municipality_id=municipality_id).values_list("pk", "trained_at").first()
+    latest = (
+        SubjectModel.objects.filter(municipality_id=municipality_id)
+        .values_list("pk", "trained_at")
+        .first()
+    )
     if latest is None:
         return None
     cached = _loaded.get(municipality_id)
@@ -83,12 +97,20 @@ def combine(
     if model is None:
         return dict(rules)
     keys = rules.keys() | model.keys()
-    return {s: (1 - rules_weight) * model.get(s, 0.0) + rules_weight * rules.get(s, 0.0) for s in keys}
+    return {
+        s: (1 - rules_weight) * model.get(s, 0.0) + rules_weight * rules.get(s, 0.0) for s in keys
+    }
 
 
 def suggest_subjects(
-    *, municipality_id: int, text: str, channel: str = "", neighbourhood_id: int | None = None, limit: int = TOP,
-    index: RuleIndex | None = None, classifier: tuple[int, learn.Classifier] | Literal[False] | None = None,
+    *,
+    municipality_id: int,
+    text: str,
+    channel: str = "",
+    neighbourhood_id: int | None = None,
+    limit: int = TOP,
+    index: RuleIndex | None = None,
+    classifier: tuple[int, learn.Classifier] | Literal[False] | None = None,
     rules_weight: float | None = None,
 ) -> Suggestions:
     """Up to `limit` active subjects of the municipality for `text`, most likely first.
@@ -107,11 +129,20 @@ def suggest_subjects(
     weight = settings_for(municipality_id).rules_weight if rules_weight is None else rules_weight
     combined = combine(rules, model, weight)
     ranked = sorted(((c, s) for s, c in combined.items() if c > 0), reverse=True)
-    subjects = Subject.objects.filter(
-        municipality_id=municipality_id, is_active=True, pk__in=[s for _, s in ranked[: limit * 3]]
-    ).select_related("directorate").in_bulk()
+    subjects = (
+        Subject.objects.filter(
+            municipality_id=municipality_id,
+            is_active=True,
+            pk__in=[s for _, s in ranked[: limit * 3]],
+        )
+        .select_related("directorate")
+        .in_bulk()
+    )
     items = [
         Suggestion(subjects[s], c, rules.get(s, 0.0), model.get(s) if model is not None else None)
-        for c, s in ranked if s in subjects
+        for c, s in ranked
+        if s in subjects
     ][:limit]
-    return Suggestions(items, "model" if loaded else ("rules" if items else "none"), loaded[0] if loaded else None)
+    return Suggestions(
+        items, "model" if loaded else ("rules" if items else "none"), loaded[0] if loaded else None
+    )

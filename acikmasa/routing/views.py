@@ -11,14 +11,19 @@ from acikmasa.cases.lifecycle import Action, is_open
 from acikmasa.cases.models import Case
 from acikmasa.cases.permissions import INTAKE_ROLES, can_act
 from acikmasa.cases.selectors import case_get
-from acikmasa.common.errors import ConcurrentChange, DomainError, PermissionRefused, ValidationFailed
+from acikmasa.common.errors import (
+    ConcurrentChange,
+    DomainError,
+    PermissionRefused,
+    ValidationFailed,
+)
 from acikmasa.desk.views.common import staff_required
 from acikmasa.directory.models import Subject
 from acikmasa.portal.selectors import portal_municipality
 
+from .rules import rule_index
 from .selectors import triage_cases
 from .services import case_reroute
-from .rules import rule_index
 from .suggest import current_classifier, settings_for, suggest_subjects
 
 MIN_LETTERS = 3
@@ -31,11 +36,21 @@ def _int(raw: str | None) -> int | None:
 
 def _suggestions(request: HttpRequest, municipality_id: int, template: str) -> HttpResponse:
     text = (request.GET.get("description") or request.GET.get("text") or "")[:2_000]
-    found = suggest_subjects(
-        municipality_id=municipality_id, text=text, channel=(request.GET.get("channel") or "")[:40],
-        neighbourhood_id=_int(request.GET.get("neighbourhood")),
-    ) if sum(ch.isalnum() for ch in text) >= MIN_LETTERS else None
-    return render(request, template, {"found": found, "target": (request.GET.get("target") or "id_subject")[:40]})
+    found = (
+        suggest_subjects(
+            municipality_id=municipality_id,
+            text=text,
+            channel=(request.GET.get("channel") or "")[:40],
+            neighbourhood_id=_int(request.GET.get("neighbourhood")),
+        )
+        if sum(ch.isalnum() for ch in text) >= MIN_LETTERS
+        else None
+    )
+    return render(
+        request,
+        template,
+        {"found": found, "target": (request.GET.get("target") or "id_subject")[:40]},
+    )
 
 
 @require_GET
@@ -57,14 +72,21 @@ def desk_suggestions(request: HttpRequest) -> HttpResponse:
 def _triage_rows(municipality_id: int, cases: list[Case]) -> list[tuple[Case, object]]:
     # Rules, model and settings are read once for the page, not once per row.
     shared = {
-        "index": rule_index(municipality_id), "classifier": current_classifier(municipality_id) or False,
+        "index": rule_index(municipality_id),
+        "classifier": current_classifier(municipality_id) or False,
         "rules_weight": settings_for(municipality_id).rules_weight,
     }
     return [
-        (case, suggest_subjects(
-            municipality_id=municipality_id, text=case.description,
-            channel=case.channel.code if case.channel_id else "", neighbourhood_id=case.neighbourhood_id, **shared,
-        ))
+        (
+            case,
+            suggest_subjects(
+                municipality_id=municipality_id,
+                text=case.description,
+                channel=case.channel.code if case.channel_id else "",
+                neighbourhood_id=case.neighbourhood_id,
+                **shared,
+            ),
+        )
         for case in cases
     ]
 
@@ -74,27 +96,44 @@ def _triage_rows(municipality_id: int, cases: list[Case]) -> list[tuple[Case, ob
 def triage(request: HttpRequest) -> HttpResponse:
     """The desk's triage queue: open cases without a confident subject, with suggestions to click."""
     page = Paginator(triage_cases(request.user), TRIAGE_PAGE).get_page(request.GET.get("page"))
-    subjects = Subject.objects.filter(municipality_id=request.profile.municipality_id, is_active=True).select_related("directorate").order_by("name")
-    return render(request, "routing/triage.html", {
-        "page": page, "rows": _triage_rows(request.profile.municipality_id, list(page.object_list)),
-        "subjects": subjects,
-    })
+    subjects = (
+        Subject.objects.filter(municipality_id=request.profile.municipality_id, is_active=True)
+        .select_related("directorate")
+        .order_by("name")
+    )
+    return render(
+        request,
+        "routing/triage.html",
+        {
+            "page": page,
+            "rows": _triage_rows(request.profile.municipality_id, list(page.object_list)),
+            "subjects": subjects,
+        },
+    )
 
 
 def _reroute_form_context(request: HttpRequest, case: Case, **extra) -> dict:
     return {
         "case": case,
-        "subjects": Subject.objects.filter(municipality_id=case.municipality_id, is_active=True).exclude(pk=case.subject_id).select_related("directorate").order_by("name"),
+        "subjects": Subject.objects.filter(municipality_id=case.municipality_id, is_active=True)
+        .exclude(pk=case.subject_id)
+        .select_related("directorate")
+        .order_by("name"),
         "found": suggest_subjects(
-            municipality_id=case.municipality_id, text=case.description,
-            channel=case.channel.code if case.channel_id else "", neighbourhood_id=case.neighbourhood_id,
+            municipality_id=case.municipality_id,
+            text=case.description,
+            channel=case.channel.code if case.channel_id else "",
+            neighbourhood_id=case.neighbourhood_id,
         ),
         **extra,
     }
 
 
 def _may_reroute(request: HttpRequest, case: Case) -> bool:
-    return is_open(case.status) and (can_act(request.user, case, Action.RECLASSIFY) or can_act(request.user, case, Action.REROUTE))
+    return is_open(case.status) and (
+        can_act(request.user, case, Action.RECLASSIFY)
+        or can_act(request.user, case, Action.REROUTE)
+    )
 
 
 @require_GET
@@ -121,13 +160,20 @@ def reroute(request: HttpRequest, case_id: int) -> HttpResponse:
         reason = _("Subject chosen in the triage queue.")
     try:
         case_reroute(
-            case_id=case.pk, subject_id=request.POST.get("subject_id"), reason=reason, actor=request.user,
+            case_id=case.pk,
+            subject_id=request.POST.get("subject_id"),
+            reason=reason,
+            actor=request.user,
             expected_version=_int(version),
         )
     except PermissionRefused as error:
         return HttpResponseForbidden(error.message)
     except DomainError as error:
-        errors = error.errors if isinstance(error, ValidationFailed) else {error.field or "form": error.message}
+        errors = (
+            error.errors
+            if isinstance(error, ValidationFailed)
+            else {error.field or "form": error.message}
+        )
         status = 409 if isinstance(error, ConcurrentChange) else 400
         fresh = case_get(user=request.user, case_id=case.pk)
         context = _reroute_form_context(request, fresh, errors=errors, typed=request.POST)

@@ -13,7 +13,15 @@ class LoginThrottleAdmin(admin.ModelAdmin):
 
     list_display = ["scope", "label", "user", "failures", "last_failure_at", "locked_until"]
     list_filter = ["scope"]
-    readonly_fields = ["scope", "label", "user", "failures", "first_failure_at", "last_failure_at", "locked_until"]
+    readonly_fields = [
+        "scope",
+        "label",
+        "user",
+        "failures",
+        "first_failure_at",
+        "last_failure_at",
+        "locked_until",
+    ]
     exclude = ["key"]
     actions = ["unlock"]
 
@@ -22,8 +30,14 @@ class LoginThrottleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unlock the selected user names and addresses"))
     def unlock(self, request, queryset) -> None:
-        count = login_unlock(throttle_ids=list(queryset.values_list("pk", flat=True)), by=request.user)
-        self.message_user(request, ngettext("%d lock lifted.", "%d locks lifted.", count) % count, messages.SUCCESS)
+        count = login_unlock(
+            throttle_ids=list(queryset.values_list("pk", flat=True)), by=request.user
+        )
+        self.message_user(
+            request,
+            ngettext("%d lock lifted.", "%d locks lifted.", count) % count,
+            messages.SUCCESS,
+        )
 
 
 @admin.register(RolePolicy)

@@ -10,9 +10,11 @@ from .net import client_ip
 
 def locked_message(until) -> str:
     minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
-    return _("Too many failed attempts. For your security, logging in is paused until %(time)s (about "
-             "%(minutes)d minutes). If you need access sooner, ask a system administrator to unlock your "
-             "account.") % {"time": time_format(timezone.localtime(until), "H:i"), "minutes": minutes}
+    return _(
+        "Too many failed attempts. For your security, logging in is paused until %(time)s (about "
+        "%(minutes)d minutes). If you need access sooner, ask a system administrator to unlock your "
+        "account."
+    ) % {"time": time_format(timezone.localtime(until), "H:i"), "minutes": minutes}
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
@@ -39,10 +41,18 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label=_("Code"), max_length=20, strip=True,
-                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric",
-                                                         "autofocus": True}))
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
 
 
 class PasswordConfirmForm(forms.Form):
-    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -24,7 +24,10 @@ def _setting(name: str, default: int) -> int:
 
 def limits() -> dict[str, int]:
     """Failures allowed per scope within the lock period before the lock starts."""
-    return {Scope.USERNAME: _setting("MAX_FAILURES_PER_USER", 5), Scope.ADDRESS: _setting("MAX_FAILURES_PER_ADDRESS", 20)}
+    return {
+        Scope.USERNAME: _setting("MAX_FAILURES_PER_USER", 5),
+        Scope.ADDRESS: _setting("MAX_FAILURES_PER_ADDRESS", 20),
+    }
 
 
 def lock_period() -> timedelta:
@@ -48,7 +51,9 @@ def login_locked_until(*, username: str, address: str) -> datetime | None:
     """The end of the lock on this user name or address, or None when a login may be tried."""
     now = timezone.now()
     keys = [throttle_key(scope, value) for scope, value in _targets(username, address)]
-    ends = LoginThrottle.objects.filter(key__in=keys, locked_until__gt=now).values_list("locked_until", flat=True)
+    ends = LoginThrottle.objects.filter(key__in=keys, locked_until__gt=now).values_list(
+        "locked_until", flat=True
+    )
     return max(ends, default=None)
 
 
@@ -69,7 +74,11 @@ def login_failure_record(*, username: str, address: str) -> datetime | None:
     for scope, value in _targets(username, address):
         key = throttle_key(scope, value)
         row, _ = LoginThrottle.objects.select_for_update().get_or_create(scope=scope, key=key)
-        if row.first_failure_at is None or row.first_failure_at < now - period or (row.locked_until and row.locked_until <= now):
+        if (
+            row.first_failure_at is None
+            or row.first_failure_at < now - period
+            or (row.locked_until and row.locked_until <= now)
+        ):
             row.failures, row.first_failure_at, row.locked_until = 0, now, None
         row.failures += 1
         row.last_failure_at = now
@@ -80,24 +89,41 @@ def login_failure_record(*, username: str, address: str) -> datetime | None:
             row.label = masked_ip(value)
         if row.failures >= limits()[scope] and row.locked_until is None:
             row.locked_until = locked = now + period
-            logger.warning("login locked: scope=%s key=%s until=%s", scope, key[:12], row.locked_until.isoformat())
+            logger.warning(
+                "login locked: scope=%s key=%s until=%s",
+                scope,
+                key[:12],
+                row.locked_until.isoformat(),
+            )
         row.save()
-    logger.info("login failed: address_net=%s user_key=%s", masked_ip(address), throttle_key(Scope.USERNAME, username)[:12])
+    logger.info(
+        "login failed: address_net=%s user_key=%s",
+        masked_ip(address),
+        throttle_key(Scope.USERNAME, username)[:12],
+    )
     return locked
 
 
 def login_success_record(*, username: str) -> None:
     """A correct login clears the user name's failures (not the address's: one good account must not
     let an attacker reset the count for the others)."""
-    LoginThrottle.objects.filter(scope=Scope.USERNAME, key=throttle_key(Scope.USERNAME, username)).delete()
+    LoginThrottle.objects.filter(
+        scope=Scope.USERNAME, key=throttle_key(Scope.USERNAME, username)
+    ).delete()
 
 
-def login_unlock(*, user: AbstractBaseUser | None = None, throttle_ids: list[int] | None = None,
-                 by: AbstractBaseUser | None = None) -> int:
+def login_unlock(
+    *,
+    user: AbstractBaseUser | None = None,
+    throttle_ids: list[int] | None = None,
+    by: AbstractBaseUser | None = None,
+) -> int:
     """Lift locks at once: an administrator's path for a locked-out colleague. Returns rows cleared."""
     rows = LoginThrottle.objects.all()
     if user is not None:
-        rows = rows.filter(scope=Scope.USERNAME, key=throttle_key(Scope.USERNAME, user.get_username()))
+        rows = rows.filter(
+            scope=Scope.USERNAME, key=throttle_key(Scope.USERNAME, user.get_username())
+        )
     if throttle_ids is not None:
         rows = rows.filter(pk__in=throttle_ids)
     count, _ = rows.delete()

@@ -44,12 +44,22 @@ class RequestGuardMiddleware:
         except ValueError:
             declared = -1
         if declared < 0:
-            return refusal(request, status=400, code="bad_length", title=_("Bad request"),
-                           message=_("The request's length is not valid."))
+            return refusal(
+                request,
+                status=400,
+                code="bad_length",
+                title=_("Bad request"),
+                message=_("The request's length is not valid."),
+            )
         if declared > max_request_bytes():
-            return refusal(request, status=413, code="too_large", title=_("Too large"),
-                           message=_("The request is larger than %(mb)d MB. Send smaller files.")
-                           % {"mb": max_request_bytes() // 1_048_576})
+            return refusal(
+                request,
+                status=413,
+                code="too_large",
+                title=_("Too large"),
+                message=_("The request is larger than %(mb)d MB. Send smaller files.")
+                % {"mb": max_request_bytes() // 1_048_576},
+            )
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func, args, kwargs) -> HttpResponse | None:
@@ -58,13 +68,23 @@ class RequestGuardMiddleware:
             if request.method not in rule.methods:
                 continue
             address = client_ip(request)
-            decision = rate_limit_take(f"view:{name}:{rule.window}", address, limit=rule.limit, window=rule.window)
+            decision = rate_limit_take(
+                f"view:{name}:{rule.window}", address, limit=rule.limit, window=rule.window
+            )
             if not decision.allowed:
                 logger.warning("rate limited: view=%s address_net=%s", name, masked_ip(address))
                 minutes = max(1, round(decision.retry_after / 60))
-                return refusal(request, status=429, code="rate_limited", title=_("Too many requests"),
-                               message=_("Too many requests from your connection. Please try again in about %(minutes)d minutes.")
-                               % {"minutes": minutes}, retry_after=decision.retry_after)
+                return refusal(
+                    request,
+                    status=429,
+                    code="rate_limited",
+                    title=_("Too many requests"),
+                    message=_(
+                        "Too many requests from your connection. Please try again in about %(minutes)d minutes."
+                    )
+                    % {"minutes": minutes},
+                    retry_after=decision.retry_after,
+                )
         if request.method == "POST" and not getattr(view_func, "csrf_exempt", False):
             return self._bad_text(request)
         return None
@@ -75,19 +95,36 @@ class RequestGuardMiddleware:
             return None
         for key, values in [*request.POST.lists(), *request.GET.lists()]:
             if BAD_TEXT.search(key) or any(BAD_TEXT.search(v) for v in values):
-                return refusal(request, status=400, code="bad_encoding", title=_("The form could not be read"),
-                               message=_("The form contained characters that are not valid text (a broken encoding "
-                                         "or control characters). Please type it again and send it."))
+                return refusal(
+                    request,
+                    status=400,
+                    code="bad_encoding",
+                    title=_("The form could not be read"),
+                    message=_(
+                        "The form contained characters that are not valid text (a broken encoding "
+                        "or control characters). Please type it again and send it."
+                    ),
+                )
         return None
 
 
 def idle_seconds(user) -> int:
     policy = policy_for(user)
-    minutes = policy.idle_minutes if policy and policy.idle_minutes else getattr(settings, "ACIKMASA_STAFF_IDLE_MINUTES", 30)
+    minutes = (
+        policy.idle_minutes
+        if policy and policy.idle_minutes
+        else getattr(settings, "ACIKMASA_STAFF_IDLE_MINUTES", 30)
+    )
     return int(minutes) * 60
 
 
-ENROL_EXEMPT = ("security:two_factor", "security:two_factor_enrol", "logout", "set_language", "javascript-catalog")
+ENROL_EXEMPT = (
+    "security:two_factor",
+    "security:two_factor_enrol",
+    "logout",
+    "set_language",
+    "javascript-catalog",
+)
 SEEN = "security_seen_at"
 IDLE = "security_idle_seconds"
 MUST_ENROL = "security_must_enrol"
@@ -121,9 +158,14 @@ class StaffSessionMiddleware:
             return None
         now = int(time.time())
         seen = request.session.get(SEEN)
-        if seen is not None and now - int(seen) > int(request.session.get(IDLE) or idle_seconds(user)):
+        if seen is not None and now - int(seen) > int(
+            request.session.get(IDLE) or idle_seconds(user)
+        ):
             logout(request)
-            messages.info(request, _("You were logged out after a period without activity. Please log in again."))
+            messages.info(
+                request,
+                _("You were logged out after a period without activity. Please log in again."),
+            )
             target = f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}"
             if request.headers.get("HX-Request"):
                 response = HttpResponse(status=204)
@@ -134,15 +176,31 @@ class StaffSessionMiddleware:
             request.session[SEEN] = now
         name = request.resolver_match.view_name if request.resolver_match else ""
         if request.session.get(MUST_ENROL) and name not in ENROL_EXEMPT:
-            messages.warning(request, _("Your role requires two-factor login. Set up your authenticator app to continue."))
+            messages.warning(
+                request,
+                _(
+                    "Your role requires two-factor login. Set up your authenticator app to continue."
+                ),
+            )
             return redirect("security:two_factor_enrol")
         return None
 
 
-PERMISSIONS_POLICY = ", ".join([
-    "accelerometer=()", "camera=()", "display-capture=()", "geolocation=(self)", "gyroscope=()",
-    "magnetometer=()", "microphone=()", "midi=()", "payment=()", "usb=()", "interest-cohort=()",
-])
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "camera=()",
+        "display-capture=()",
+        "geolocation=(self)",
+        "gyroscope=()",
+        "magnetometer=()",
+        "microphone=()",
+        "midi=()",
+        "payment=()",
+        "usb=()",
+        "interest-cohort=()",
+    ]
+)
 
 
 class SecurityHeadersMiddleware:

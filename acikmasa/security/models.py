@@ -16,7 +16,11 @@ class RateCounter(models.Model):
     expires_at = models.DateTimeField(db_index=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="security_ratecounter_key_window")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "window_start"], name="security_ratecounter_key_window"
+            )
+        ]
 
 
 class LoginThrottle(models.Model):
@@ -33,8 +37,14 @@ class LoginThrottle(models.Model):
     scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
     key = models.CharField(max_length=64)
     label = models.CharField(_("shown as"), max_length=60, blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True,
-                             on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     failures = models.PositiveIntegerField(_("failed attempts"), default=0)
     first_failure_at = models.DateTimeField(_("first failure"), null=True, blank=True)
     last_failure_at = models.DateTimeField(_("last failure"), null=True, blank=True)
@@ -43,7 +53,11 @@ class LoginThrottle(models.Model):
     class Meta:
         verbose_name = _("login lock")
         verbose_name_plural = _("login locks")
-        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="security_loginthrottle_scope_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "key"], name="security_loginthrottle_scope_key"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_scope_display()}: {self.label}"
@@ -55,7 +69,9 @@ class RolePolicy(models.Model):
     role = models.CharField(_("role"), max_length=30, choices=Role.choices, unique=True)
     requires_two_factor = models.BooleanField(_("two-factor login required"), default=False)
     idle_minutes = models.PositiveIntegerField(
-        _("idle timeout (minutes)"), null=True, blank=True,
+        _("idle timeout (minutes)"),
+        null=True,
+        blank=True,
         help_text=_("Empty: the site-wide staff idle timeout applies."),
     )
 
@@ -70,7 +86,9 @@ class RolePolicy(models.Model):
 class TwoFactorDevice(models.Model):
     """A staff member's authenticator app (RFC 6238 TOTP); `last_step` stops a code being used twice."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor"
+    )
     secret = models.CharField(max_length=64)
     confirmed_at = models.DateTimeField(_("enrolled at"))
     last_step = models.BigIntegerField(default=0)
@@ -87,6 +105,8 @@ class TwoFactorDevice(models.Model):
 class RecoveryCode(models.Model):
     """A one-time code for a lost phone; only its SHA-256 is stored."""
 
-    device = models.ForeignKey(TwoFactorDevice, on_delete=models.CASCADE, related_name="recovery_codes")
+    device = models.ForeignKey(
+        TwoFactorDevice, on_delete=models.CASCADE, related_name="recovery_codes"
+    )
     code_hash = models.CharField(max_length=64)
     used_at = models.DateTimeField(null=True, blank=True)

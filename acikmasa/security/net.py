@@ -15,7 +15,9 @@ def client_ip(request: HttpRequest) -> str:
     proxies = int(getattr(settings, "ACIKMASA_TRUSTED_PROXIES", 0))
     address = request.META.get("REMOTE_ADDR", "") or "unknown"
     if proxies:
-        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+        hops = [
+            h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()
+        ]
         if len(hops) >= proxies:
             address = hops[-proxies]
     try:

@@ -43,8 +43,15 @@ def rate_limit_take(scope: str, key: str, *, limit: int, window: int) -> Decisio
     now = _now()
     start = int(now // window) * window
     name = _key(scope, key)
-    count = _redis_hit(name, start, window) if uses_redis() else _database_hit(name, start, window, now)
-    return Decision(allowed=count <= limit, count=count, limit=limit, retry_after=max(1, int(start + window - now)))
+    count = (
+        _redis_hit(name, start, window) if uses_redis() else _database_hit(name, start, window, now)
+    )
+    return Decision(
+        allowed=count <= limit,
+        count=count,
+        limit=limit,
+        retry_after=max(1, int(start + window - now)),
+    )
 
 
 def _redis_hit(name: str, start: int, window: int) -> int:
@@ -64,12 +71,16 @@ def _database_hit(name: str, start: int, window: int, now: float) -> int:
         expires = datetime.fromtimestamp(start + window, UTC)
         try:
             with transaction.atomic():
-                RateCounter.objects.create(key=name, window_start=start, count=1, expires_at=expires)
+                RateCounter.objects.create(
+                    key=name, window_start=start, count=1, expires_at=expires
+                )
         except IntegrityError:  # another process opened the window first
             rows.update(count=F("count") + 1)
         else:
             # A new window is rare (once per key and window): the moment to sweep finished ones.
-            RateCounter.objects.filter(expires_at__lt=datetime.fromtimestamp(now, UTC) - timedelta(seconds=60)).delete()
+            RateCounter.objects.filter(
+                expires_at__lt=datetime.fromtimestamp(now, UTC) - timedelta(seconds=60)
+            ).delete()
             return 1
     return rows.values_list("count", flat=True).first() or 1
 

@@ -13,17 +13,30 @@ def wants_json(request: HttpRequest) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def refusal(request: HttpRequest, *, status: int, code: str, title: str, message: str,
-            retry_after: int | None = None) -> HttpResponse:
+def refusal(
+    request: HttpRequest,
+    *,
+    status: int,
+    code: str,
+    title: str,
+    message: str,
+    retry_after: int | None = None,
+) -> HttpResponse:
     """A 4xx answer that says what went wrong and what to do; never echoes the input back."""
     if request.path.startswith("/open311/"):
         # GeoReport v2's error format: a list of {code, description}.
-        response: HttpResponse = JsonResponse([{"code": status, "description": message}], safe=False, status=status)
+        response: HttpResponse = JsonResponse(
+            [{"code": status, "description": message}], safe=False, status=status
+        )
     elif wants_json(request):
         response = JsonResponse({"ok": False, "error": code, "message": message}, status=status)
     else:
-        response = render(request, "security/refusal.html", {"title": title, "message": message, "status": status},
-                          status=status)
+        response = render(
+            request,
+            "security/refusal.html",
+            {"title": title, "message": message, "status": status},
+            status=status,
+        )
     if retry_after is not None:
         response["Retry-After"] = str(retry_after)
     return response

@@ -44,5 +44,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
 def rules_for(view_name: str) -> tuple[Rule, ...]:
     override = getattr(settings, "ACIKMASA_RATE_LIMITS", {}).get(view_name)
     if override is not None:
-        return tuple(Rule(int(limit), int(window), tuple(rest[0]) if rest else ("POST",)) for limit, window, *rest in override)
+        return tuple(
+            Rule(int(limit), int(window), tuple(rest[0]) if rest else ("POST",))
+            for limit, window, *rest in override
+        )
     return RULES.get(view_name, ())

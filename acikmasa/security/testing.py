@@ -23,7 +23,7 @@ def database_snapshot() -> dict[str, tuple[int, str]]:
     with connection.cursor() as cursor:
         for table in _tables():
             quoted = connection.ops.quote_name(table)
-            cursor.execute(f"SELECT * FROM {quoted} ORDER BY 1")  # noqa: S608 - names come from the models
+            cursor.execute(f"SELECT * FROM {quoted} ORDER BY 1")
             digest, count = hashlib.sha256(), 0
             for row in cursor.fetchall():
                 digest.update(repr(row).encode())
@@ -33,4 +33,8 @@ def database_snapshot() -> dict[str, tuple[int, str]]:
 
 
 def snapshot_difference(before: dict, after: dict) -> dict[str, tuple]:
-    return {t: (before.get(t), after.get(t)) for t in set(before) | set(after) if before.get(t) != after.get(t)}
+    return {
+        t: (before.get(t), after.get(t))
+        for t in set(before) | set(after)
+        if before.get(t) != after.get(t)
+    }

@@ -27,7 +27,7 @@ def hotp(key: bytes, counter: int, *, digits: int = DIGITS, digest: str = "sha1"
     """RFC 4226 section 5.3: HMAC the big-endian counter, truncate dynamically, keep `digits` digits."""
     mac = hmac.new(key, struct.pack(">Q", counter), getattr(hashlib, digest)).digest()
     offset = mac[-1] & 0x0F
-    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    value = struct.unpack(">I", mac[offset : offset + 4])[0] & 0x7FFFFFFF
     return str(value % 10**digits).zfill(digits)
 
 
@@ -53,5 +53,7 @@ def matching_step(secret: str, code: str, *, at: float | None = None, after: int
 def provisioning_uri(secret: str, *, account: str, issuer: str) -> str:
     """The otpauth:// URI authenticator apps read (typed in or pasted; no QR image is needed)."""
     label = quote(f"{issuer}:{account}")
-    query = urlencode({"secret": secret, "issuer": issuer, "algorithm": "SHA1", "digits": DIGITS, "period": STEP})
+    query = urlencode(
+        {"secret": secret, "issuer": issuer, "algorithm": "SHA1", "digits": DIGITS, "period": STEP}
+    )
     return f"otpauth://totp/{label}?{query}"

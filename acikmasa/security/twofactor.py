@@ -48,7 +48,9 @@ def _hash(code: str) -> str:
 def _new_recovery_codes(device: TwoFactorDevice) -> list[str]:
     codes = ["".join(secrets.choice(_ALPHABET) for _ in range(10)) for _ in range(RECOVERY_CODES)]
     device.recovery_codes.all().delete()
-    RecoveryCode.objects.bulk_create([RecoveryCode(device=device, code_hash=_hash(c)) for c in codes])
+    RecoveryCode.objects.bulk_create(
+        [RecoveryCode(device=device, code_hash=_hash(c)) for c in codes]
+    )
     return [f"{c[:5]}-{c[5:]}" for c in codes]
 
 
@@ -63,7 +65,9 @@ def two_factor_enrol(*, user: AbstractBaseUser, secret: str, code: str) -> list[
     if step is None:
         raise ValidationFailed({"code": "wrong_code"})
     TwoFactorDevice.objects.filter(user=user).delete()
-    device = TwoFactorDevice.objects.create(user=user, secret=secret, confirmed_at=timezone.now(), last_step=step)
+    device = TwoFactorDevice.objects.create(
+        user=user, secret=secret, confirmed_at=timezone.now(), last_step=step
+    )
     logger.info("two-factor enrolled: user_id=%s", user.pk)
     return _new_recovery_codes(device)
 
@@ -82,7 +86,9 @@ def two_factor_verify(*, user: AbstractBaseUser, code: str) -> bool:
         device.last_step, device.last_used_at = step, timezone.now()
         device.save(update_fields=["last_step", "last_used_at"])
         return True
-    spent = device.recovery_codes.filter(code_hash=_hash(code), used_at__isnull=True).update(used_at=timezone.now())
+    spent = device.recovery_codes.filter(code_hash=_hash(code), used_at__isnull=True).update(
+        used_at=timezone.now()
+    )
     if spent:
         logger.warning("two-factor recovery code used: user_id=%s", user.pk)
     return bool(spent)

@@ -14,17 +14,32 @@ MAX_PIXELS = 40_000_000  # a decompression bomb is refused before Pillow allocat
 MAX_SIDE = 2560
 INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 _MAGIC = [
-    (b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png"), (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"), (b"%PDF-", "application/pdf"), (b"OggS", "audio/ogg"), (b"ID3", "audio/mpeg"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"%PDF-", "application/pdf"),
+    (b"OggS", "audio/ogg"),
+    (b"ID3", "audio/mpeg"),
     (b"PK\x03\x04", "application/zip"),
 ]
 # Claimed types kept when the bytes do not say otherwise: all are offered as downloads, never shown.
 KEEPABLE_CLAIMS = {
-    "text/plain", "text/csv", "audio/ogg", "audio/mpeg", "audio/mp4", "audio/amr", "audio/aac", "video/mp4",
-    "video/3gpp", "application/msword", "application/vnd.ms-excel",
+    "text/plain",
+    "text/csv",
+    "audio/ogg",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/amr",
+    "audio/aac",
+    "video/mp4",
+    "video/3gpp",
+    "application/msword",
+    "application/vnd.ms-excel",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
 }
 
 
@@ -78,7 +93,9 @@ def image_without_metadata(content: bytes) -> tuple[bytes, str]:
     # A fresh image has an empty info dict: no EXIF, ICC, XMP or text chunk can ride along.
     bare = Image.frombytes(image.mode, image.size, image.tobytes())
     out = io.BytesIO()
-    bare.save(out, format=kind, **({"quality": 85} if kind in ("JPEG", "WEBP") else {"optimize": True}))
+    bare.save(
+        out, format=kind, **({"quality": 85} if kind in ("JPEG", "WEBP") else {"optimize": True})
+    )
     return out.getvalue(), {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[kind]
 
 
@@ -93,8 +110,12 @@ def file_response(fileobj, *, name: str, content_type: str, head: bytes) -> File
     a download of opaque bytes. `nosniff` and a sandboxing CSP stop a browser running what it finds."""
     sniffed = sniff_content_type(head)
     inline = sniffed in INLINE_TYPES and content_type == sniffed
-    response = FileResponse(fileobj, content_type=sniffed if inline else "application/octet-stream",
-                            as_attachment=not inline, filename=download_name(name))
+    response = FileResponse(
+        fileobj,
+        content_type=sniffed if inline else "application/octet-stream",
+        as_attachment=not inline,
+        filename=download_name(name),
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
@@ -105,4 +126,6 @@ def attachment_response(attachment) -> FileResponse:
     handle = attachment.file.open("rb")
     head = handle.read(16)
     handle.seek(0)
-    return file_response(handle, name=attachment.original_name, content_type=attachment.content_type, head=head)
+    return file_response(
+        handle, name=attachment.original_name, content_type=attachment.content_type, head=head
+    )

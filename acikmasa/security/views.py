@@ -23,7 +23,12 @@ from .middleware import MUST_ENROL
 from .net import client_ip
 from .responses import refusal
 from .twofactor import (
-    device_of, is_required, recovery_codes_regenerate, two_factor_disable, two_factor_enrol, two_factor_verify,
+    device_of,
+    is_required,
+    recovery_codes_regenerate,
+    two_factor_disable,
+    two_factor_enrol,
+    two_factor_verify,
 )
 
 PENDING = "security_pending_login"
@@ -50,8 +55,12 @@ class LoginView(auth_views.LoginView):
         if device_of(user) is None:
             return super().form_valid(form)  # django's login() gives the session a new key
         self.request.session.cycle_key()
-        self.request.session[PENDING] = {"user": user.pk, "backend": user.backend, "at": int(time.time()),
-                                         "next": self.get_success_url()}
+        self.request.session[PENDING] = {
+            "user": user.pk,
+            "backend": user.backend,
+            "at": int(time.time()),
+            "next": self.get_success_url(),
+        }
         return redirect("security:verify")
 
 
@@ -84,17 +93,30 @@ def verify(request: HttpRequest) -> HttpResponse:
             return redirect(pending["next"])
         else:
             until = login_failure_record(username=user.get_username(), address=address)
-            form.add_error("code", locked_message(until) if until else _("The code is not correct or was already used."))
-    return render(request, "security/verify.html", {"form": form}, status=400 if form.errors else 200)
+            form.add_error(
+                "code",
+                locked_message(until)
+                if until
+                else _("The code is not correct or was already used."),
+            )
+    return render(
+        request, "security/verify.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     device = device_of(request.user)
     left = device.recovery_codes.filter(used_at__isnull=True).count() if device else 0
-    return render(request, "security/two_factor.html", {
-        "device": device, "codes_left": left, "required": is_required(request.user),
-    })
+    return render(
+        request,
+        "security/two_factor.html",
+        {
+            "device": device,
+            "codes_left": left,
+            "required": is_required(request.user),
+        },
+    )
 
 
 @never_cache
@@ -108,17 +130,31 @@ def enrol(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            codes = two_factor_enrol(user=request.user, secret=secret, code=form.cleaned_data["code"])
+            codes = two_factor_enrol(
+                user=request.user, secret=secret, code=form.cleaned_data["code"]
+            )
         except ValidationFailed:
-            form.add_error("code", _("The code does not match. Check the time on your phone and try again."))
+            form.add_error(
+                "code", _("The code does not match. Check the time on your phone and try again.")
+            )
         else:
             del request.session[ENROL_SECRET]
             request.session[MUST_ENROL] = False
-            return render(request, "security/recovery_codes.html", {"codes": codes, "new_device": True})
-    return render(request, "security/enrol.html", {
-        "form": form, "secret": " ".join(secret[i:i + 4] for i in range(0, len(secret), 4)),
-        "uri": totp.provisioning_uri(secret, account=request.user.get_username(), issuer=ISSUER),
-    }, status=400 if form.errors else 200)
+            return render(
+                request, "security/recovery_codes.html", {"codes": codes, "new_device": True}
+            )
+    return render(
+        request,
+        "security/enrol.html",
+        {
+            "form": form,
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "uri": totp.provisioning_uri(
+                secret, account=request.user.get_username(), issuer=ISSUER
+            ),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _password_confirmed(request: HttpRequest) -> bool:
@@ -135,14 +171,20 @@ def _password_confirmed(request: HttpRequest) -> bool:
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     if device_of(request.user) is None or not _password_confirmed(request):
         return redirect("security:two_factor")
-    return render(request, "security/recovery_codes.html", {"codes": recovery_codes_regenerate(user=request.user)})
+    return render(
+        request,
+        "security/recovery_codes.html",
+        {"codes": recovery_codes_regenerate(user=request.user)},
+    )
 
 
 @login_required
 @require_POST
 def two_factor_remove(request: HttpRequest) -> HttpResponse:
     if is_required(request.user):
-        messages.error(request, _("Your role requires two-factor login; it cannot be switched off."))
+        messages.error(
+            request, _("Your role requires two-factor login; it cannot be switched off.")
+        )
     elif _password_confirmed(request):
         two_factor_disable(user=request.user, by=request.user)
         messages.success(request, _("Two-factor login is switched off."))
@@ -151,15 +193,27 @@ def two_factor_remove(request: HttpRequest) -> HttpResponse:
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """handler400: oversized or malformed requests Django itself refused (RequestDataTooBig...)."""
-    return refusal(request, status=400, code="bad_request", title=_("Bad request"),
-                   message=_("The request could not be read: it may be too large or have too many fields."))
+    return refusal(
+        request,
+        status=400,
+        code="bad_request",
+        title=_("Bad request"),
+        message=_("The request could not be read: it may be too large or have too many fields."),
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: a plain explanation instead of Django's technical page."""
-    return refusal(request, status=403, code="csrf_failed", title=_("The form has expired"),
-                   message=_("The form was not accepted because its security token is missing or has expired. "
-                             "Go back, reload the page and send it again."))
+    return refusal(
+        request,
+        status=403,
+        code="csrf_failed",
+        title=_("The form has expired"),
+        message=_(
+            "The form was not accepted because its security token is missing or has expired. "
+            "Go back, reload the page and send it again."
+        ),
+    )
 
 
 def login_redirect_for_admin(request: HttpRequest) -> HttpResponse:

@@ -3,9 +3,8 @@
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 from .caches import cache_from_url
 from .database import database_from_url
@@ -140,7 +139,9 @@ X_FRAME_OPTIONS = "DENY"
 
 # Security (docs/security.md). One cache for every web process: the database, or Redis by URL.
 CACHES = cache_from_url(os.environ.get("ACIKMASA_CACHE_URL", ""))
-SESSION_COOKIE_AGE = 12 * 3600  # a working day; staff are also logged out after ACIKMASA_STAFF_IDLE_MINUTES idle
+SESSION_COOKIE_AGE = (
+    12 * 3600
+)  # a working day; staff are also logged out after ACIKMASA_STAFF_IDLE_MINUTES idle
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "acikmasa.security.views.csrf_failure"
@@ -153,7 +154,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Scripts only from our static files (htmx, Leaflet and our own are vendored); the few inline blocks
 # carry the request's nonce. Inline style attributes stay allowed: the charts use them, and CSS
 # cannot run code. A map tile server's origin goes in ACIKMASA_CSP_IMG_ORIGINS (comma-separated).
-_IMG_ORIGINS = [o.strip() for o in os.environ.get("ACIKMASA_CSP_IMG_ORIGINS", "").split(",") if o.strip()]
+_IMG_ORIGINS = [
+    o.strip() for o in os.environ.get("ACIKMASA_CSP_IMG_ORIGINS", "").split(",") if o.strip()
+]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -182,12 +185,16 @@ LOGGING = {
 }
 
 # Attachments: cap each upload; content type is sniffed, never trusted from the client.
-ACIKMASA_MAX_ATTACHMENT_BYTES = int(os.environ.get("ACIKMASA_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024))
+ACIKMASA_MAX_ATTACHMENT_BYTES = int(
+    os.environ.get("ACIKMASA_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
+)
 
 # Outgoing e-mail (Django 6.1 mailers). SMTP from the environment; local development prints mail.
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get("ACIKMASA_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "BACKEND": os.environ.get(
+            "ACIKMASA_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+        ),
         "OPTIONS": {
             key: value
             for key, value in {

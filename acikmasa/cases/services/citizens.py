@@ -27,15 +27,28 @@ class CitizenInput:
     birth_year: int | None = None
 
     def is_empty(self) -> bool:
-        return not any((self.first_name, self.last_name, self.national_id, self.phone, self.email, self.address))
+        return not any(
+            (
+                self.first_name,
+                self.last_name,
+                self.national_id,
+                self.phone,
+                self.email,
+                self.address,
+            )
+        )
 
 
 def citizen_errors(data: CitizenInput) -> tuple[dict[str, str], CitizenInput]:
     """Check and normalise the input; returns (errors, cleaned copy)."""
     errors: dict[str, str] = {}
-    cleaned = CitizenInput(**{k: (v.strip() if isinstance(v, str) else v) for k, v in data.__dict__.items()})
+    cleaned = CitizenInput(
+        **{k: (v.strip() if isinstance(v, str) else v) for k, v in data.__dict__.items()}
+    )
     if cleaned.national_id and not is_valid_tckn(cleaned.national_id):
-        errors["national_id"] = _("Invalid T.C. Kimlik No: it must have 11 digits with correct check digits.")
+        errors["national_id"] = _(
+            "Invalid T.C. Kimlik No: it must have 11 digits with correct check digits."
+        )
     if cleaned.phone:
         try:
             cleaned.phone = normalise_phone(cleaned.phone)
@@ -53,9 +66,7 @@ def citizen_errors(data: CitizenInput) -> tuple[dict[str, str], CitizenInput]:
         errors["gender"] = _("Invalid gender value.")
     if cleaned.birth_year in ("", None):
         cleaned.birth_year = None
-    elif isinstance(cleaned.birth_year, bool) or not str(cleaned.birth_year).isdigit():
-        errors["birth_year"] = _("Invalid birth year.")
-    elif not 1900 <= int(cleaned.birth_year) <= 2100:
+    elif isinstance(cleaned.birth_year, bool) or not str(cleaned.birth_year).isdigit() or not 1900 <= int(cleaned.birth_year) <= 2100:
         errors["birth_year"] = _("Invalid birth year.")
     else:
         cleaned.birth_year = int(cleaned.birth_year)  # forms and channels send text
@@ -70,7 +81,9 @@ def citizen_find_or_create(
         return None
     citizen = None
     if data.national_id:
-        citizen = Citizen.objects.filter(municipality=municipality, national_id=data.national_id).first()
+        citizen = Citizen.objects.filter(
+            municipality=municipality, national_id=data.national_id
+        ).first()
     if citizen is None and data.phone:
         same_phone = Citizen.objects.filter(municipality=municipality, phone=data.phone)
         if data.national_id:
@@ -78,9 +91,12 @@ def citizen_find_or_create(
             same_phone = same_phone.filter(national_id="")
         citizen = same_phone.order_by("pk").first()
     if citizen is None:
-        return Citizen.objects.create(municipality=municipality, neighbourhood=neighbourhood, **data.__dict__)
+        return Citizen.objects.create(
+            municipality=municipality, neighbourhood=neighbourhood, **data.__dict__
+        )
     changed = [
-        field for field, value in data.__dict__.items()
+        field
+        for field, value in data.__dict__.items()
         if value not in ("", None, False) and not getattr(citizen, field)
     ]
     for field in changed:

@@ -99,9 +99,20 @@ def _instance_in_scope(value: models.Model, scope: dict[str, Any]) -> bool | Non
 
 
 def _validate(
-    *, municipality: Municipality, channel: Any, case_type: str, description: str, subject: Any,
-    neighbourhood: Any, street: Any, latitude: float | None, longitude: float | None, priority: int,
-    external_id: str, citizen: CitizenInput, attachments: list[IncomingFile],
+    *,
+    municipality: Municipality,
+    channel: Any,
+    case_type: str,
+    description: str,
+    subject: Any,
+    neighbourhood: Any,
+    street: Any,
+    latitude: float | None,
+    longitude: float | None,
+    priority: int,
+    external_id: str,
+    citizen: CitizenInput,
+    attachments: list[IncomingFile],
 ) -> _Resolved:
     errors: dict[str, str] = {}
     found = _Resolved()
@@ -114,7 +125,9 @@ def _validate(
     if not text:
         errors["description"] = _("Please describe the request.")
     elif len(text) > MAX_DESCRIPTION:
-        errors["description"] = _("The description may be at most %(limit)d characters.") % {"limit": MAX_DESCRIPTION}
+        errors["description"] = _("The description may be at most %(limit)d characters.") % {
+            "limit": MAX_DESCRIPTION
+        }
     found.subject = _lookup(Subject, subject, municipality=municipality, is_active=True)
     if subject not in (None, "") and found.subject is None:
         errors["subject"] = _("Unknown subject.")
@@ -124,7 +137,11 @@ def _validate(
     found.street = _lookup(Street, street, neighbourhood__municipality=municipality)
     if street not in (None, "") and found.street is None:
         errors["street"] = _("Unknown street.")
-    elif found.street and found.neighbourhood and found.street.neighbourhood_id != found.neighbourhood.pk:
+    elif (
+        found.street
+        and found.neighbourhood
+        and found.street.neighbourhood_id != found.neighbourhood.pk
+    ):
         errors["street"] = _("The street is not in the selected neighbourhood.")
     errors |= _location_errors(latitude, longitude)
     if priority not in Priority.values:
@@ -135,7 +152,9 @@ def _validate(
     errors |= citizen_problems
     if case_type == CaseType.INFORMATION and not _identifies(found.citizen):
         # Law 4982 Art. 6: an information request carries the applicant's name and address.
-        errors["citizen"] = _("An information request needs the applicant's name and an address or e-mail.")
+        errors["citizen"] = _(
+            "An information request needs the applicant's name and an address or e-mail."
+        )
     errors |= _attachment_errors(attachments)
     if errors:
         raise ValidationFailed(errors)
@@ -149,7 +168,10 @@ def _attachment_errors(attachments: list[IncomingFile]) -> dict[str, str]:
         if not upload.content:
             return {"attachments": _("An attached file is empty.")}
         if len(upload.content) > MAX_ATTACHMENT_BYTES:
-            return {"attachments": _("An attached file may be at most %(mb)d MB.") % {"mb": MAX_ATTACHMENT_BYTES // 2**20}}
+            return {
+                "attachments": _("An attached file may be at most %(mb)d MB.")
+                % {"mb": MAX_ATTACHMENT_BYTES // 2**20}
+            }
         if not (upload.name or "").strip():
             return {"attachments": _("An attached file has no name.")}
     return {}
@@ -174,7 +196,9 @@ def _identifies(citizen: CitizenInput) -> bool:
 def _existing(municipality: Municipality, channel: Channel, external_id: str) -> Case | None:
     if not external_id:
         return None
-    return Case.objects.filter(municipality=municipality, channel=channel, external_id=external_id).first()
+    return Case.objects.filter(
+        municipality=municipality, channel=channel, external_id=external_id
+    ).first()
 
 
 def case_submit(
@@ -208,23 +232,42 @@ def case_submit(
     attachments = attachments or []
     citizen = citizen or CitizenInput()
     found = _validate(
-        municipality=municipality, channel=channel,
-        case_type=case_type or _default_type(subject, municipality), description=description,
-        subject=subject, neighbourhood=neighbourhood, street=street, latitude=latitude,
-        longitude=longitude, priority=priority, external_id=external_id, citizen=citizen,
+        municipality=municipality,
+        channel=channel,
+        case_type=case_type or _default_type(subject, municipality),
+        description=description,
+        subject=subject,
+        neighbourhood=neighbourhood,
+        street=street,
+        latitude=latitude,
+        longitude=longitude,
+        priority=priority,
+        external_id=external_id,
+        citizen=citizen,
         attachments=attachments,
     )
-    case_type = case_type or (found.subject.default_case_type if found.subject else CaseType.REQUEST)
+    case_type = case_type or (
+        found.subject.default_case_type if found.subject else CaseType.REQUEST
+    )
     # No look-up before the insert: the unique (channel, external_id) constraint finds a replay,
     # and the rollback returns everything it wrote (its tracking number included). First
     # submissions, by far the most, save a query; a replay pays for the work it undoes.
     try:
         with transaction.atomic():
             case = _create(
-                municipality=municipality, found=found, case_type=case_type, description=description.strip(),
-                address=address.strip(), latitude=latitude, longitude=longitude, priority=priority,
-                external_id=external_id, submitted_by=submitted_by, received_at=received_at,
-                attachments=attachments, extra=extra or {},
+                municipality=municipality,
+                found=found,
+                case_type=case_type,
+                description=description.strip(),
+                address=address.strip(),
+                latitude=latitude,
+                longitude=longitude,
+                priority=priority,
+                external_id=external_id,
+                submitted_by=submitted_by,
+                received_at=received_at,
+                attachments=attachments,
+                extra=extra or {},
             )
     except IntegrityError:
         # A retry of the same message (earlier or concurrent) has the case: hand it back.
@@ -241,10 +284,20 @@ def _default_type(subject: Any, municipality: Municipality) -> str:
 
 
 def _create(
-    *, municipality: Municipality, found: _Resolved, case_type: str, description: str, address: str,
-    latitude: float | None, longitude: float | None, priority: int, external_id: str,
-    submitted_by: AbstractBaseUser | None, received_at: datetime | None,
-    attachments: list[IncomingFile], extra: dict[str, Any],
+    *,
+    municipality: Municipality,
+    found: _Resolved,
+    case_type: str,
+    description: str,
+    address: str,
+    latitude: float | None,
+    longitude: float | None,
+    priority: int,
+    external_id: str,
+    submitted_by: AbstractBaseUser | None,
+    received_at: datetime | None,
+    attachments: list[IncomingFile],
+    extra: dict[str, Any],
 ) -> Case:
     now = received_at or timezone.now()
     if timezone.is_naive(now):
@@ -257,16 +310,26 @@ def _create(
     if found.subject is None:
         # A channel message or a citizen who did not choose: routing may suggest one (cases.hooks).
         found.subject, suggestion = hooks.resolve_missing_subject(
-            municipality=municipality, channel=found.channel, description=description,
-            neighbourhood=found.neighbourhood, latitude=latitude, longitude=longitude,
+            municipality=municipality,
+            channel=found.channel,
+            description=description,
+            neighbourhood=found.neighbourhood,
+            latitude=latitude,
+            longitude=longitude,
         )
     standard, due_at = binding_standard(
-        municipality=municipality, channel=found.channel, case_type=case_type, subject=found.subject, start=now
+        municipality=municipality,
+        channel=found.channel,
+        case_type=case_type,
+        subject=found.subject,
+        start=now,
     )
     neighbourhood = found.neighbourhood or (found.street.neighbourhood if found.street else None)
     case = Case.objects.create(
         municipality=municipality,
-        tracking_number=next_tracking_number(municipality, now.astimezone(timezone.get_current_timezone()).year),
+        tracking_number=next_tracking_number(
+            municipality, now.astimezone(timezone.get_current_timezone()).year
+        ),
         public_token=new_public_token(),
         case_type=case_type,
         channel=found.channel,
@@ -287,18 +350,24 @@ def _create(
         updated_at=now,
         due_at=due_at,
     )
-    created = events.record_created(case, actor=submitted_by, payload={
-        "channel": found.channel.code,
-        "subject": found.subject.code if found.subject else None,
-        "case_type": case_type,
-        "service_standard": standard.pk if standard else None,
-        "due_at": due_at.isoformat() if due_at else None,
-        **({"extra": extra} if extra else {}),
-        **({"suggestion": suggestion} if suggestion else {}),
-    })
+    created = events.record_created(
+        case,
+        actor=submitted_by,
+        payload={
+            "channel": found.channel.code,
+            "subject": found.subject.code if found.subject else None,
+            "case_type": case_type,
+            "service_standard": standard.pk if standard else None,
+            "due_at": due_at.isoformat() if due_at else None,
+            **({"extra": extra} if extra else {}),
+            **({"suggestion": suggestion} if suggestion else {}),
+        },
+    )
     if case.directorate_id:
         events.record_routed(
-            case, actor=submitted_by, reason="suggestion" if suggestion else "subject",
+            case,
+            actor=submitted_by,
+            reason="suggestion" if suggestion else "subject",
             details={"confidence": suggestion["confidence"]} if suggestion else None,
         )
     for upload in attachments:
@@ -311,9 +380,16 @@ def _create(
 def _attach(case: Case, upload: IncomingFile, user: AbstractBaseUser | None) -> Attachment:
     digest = hashlib.sha256(upload.content).hexdigest()
     attachment = Attachment(
-        case=case, original_name=upload.name[:255], content_type=stored_content_type(upload.content, upload.content_type),
-        size=len(upload.content), sha256=digest, is_public=upload.is_public, uploaded_by=user,
+        case=case,
+        original_name=upload.name[:255],
+        content_type=stored_content_type(upload.content, upload.content_type),
+        size=len(upload.content),
+        sha256=digest,
+        is_public=upload.is_public,
+        uploaded_by=user,
     )
-    attachment.file.save(f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False)
+    attachment.file.save(
+        f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False
+    )
     attachment.save()
     return attachment

@@ -27,7 +27,11 @@ class TransitionRequest:
 
 
 def case_transition(
-    *, case_id: int, request: TransitionRequest, actor: AbstractBaseUser | None, by_citizen: bool = False
+    *,
+    case_id: int,
+    request: TransitionRequest,
+    actor: AbstractBaseUser | None,
+    by_citizen: bool = False,
 ) -> CaseEvent:
     """Apply one action to a case and append exactly one event.
 
@@ -54,17 +58,34 @@ def case_transition(
             )
         text = (request.text or "").strip()
         if move.needs_text and not text:
-            raise TransitionRefused(_("Please write the reason or text for this action."), field="text")
+            raise TransitionRefused(
+                _("Please write the reason or text for this action."), field="text"
+            )
         from_status = case.status
         changed, payload = guards.apply(case, request.action, text, request.params, actor)
         case.status = target_status(request.action, from_status)
         _stamp_times(case, request.action)
         event = events.record_transition(
-            case, request.action, actor=actor, by_citizen=by_citizen, from_status=from_status,
-            text=text, payload=payload,
+            case,
+            request.action,
+            actor=actor,
+            by_citizen=by_citizen,
+            from_status=from_status,
+            text=text,
+            payload=payload,
         )
         hooks.run_transition_hooks(case, event)  # may change due_at (deadline pauses)
-        case.save(update_fields={"status", "version", "updated_at", "resolved_at", "closed_at", "due_at", *changed})
+        case.save(
+            update_fields={
+                "status",
+                "version",
+                "updated_at",
+                "resolved_at",
+                "closed_at",
+                "due_at",
+                *changed,
+            }
+        )
     return event
 
 
@@ -77,7 +98,9 @@ def _check_version(case: Case, expected: int | None) -> None:
     if expected is None or case.version == expected:
         return
     if expected > case.version or _someone_changed(case, since=expected):
-        raise ConcurrentChange(_("Someone else changed this case meanwhile. Reload it and try again."))
+        raise ConcurrentChange(
+            _("Someone else changed this case meanwhile. Reload it and try again.")
+        )
 
 
 def _someone_changed(case: Case, *, since: int) -> bool:

@@ -15,13 +15,21 @@ COUNTED: tuple[type[Model], ...] = (Case, CaseEvent, Citizen, Attachment, Tracki
 
 
 def submit(town: Town, **kwargs: Any) -> Case:
-    values = {"municipality": town.municipality, "channel": "call_centre", "description": "Sokakta çukur var",
-              "subject": "pothole"} | kwargs
+    values = {
+        "municipality": town.municipality,
+        "channel": "call_centre",
+        "description": "Sokakta çukur var",
+        "subject": "pothole",
+    } | kwargs
     return case_submit(**values).case
 
 
 def act(case: Case, action: str, *, actor: Any = None, text: str = "", **params: Any) -> None:
-    case_transition(case_id=case.pk, actor=actor, request=TransitionRequest(action=action, text=text, params=params))
+    case_transition(
+        case_id=case.pk,
+        actor=actor,
+        request=TransitionRequest(action=action, text=text, params=params),
+    )
     case.refresh_from_db()
 
 
@@ -39,7 +47,11 @@ def valid_params(town: Town, case: Case, action: str) -> dict[str, Any]:
         return {"external_body_id": town.external_bodies["elektrik"].pk}
     if action in (Action.RECLASSIFY, Action.REROUTE):
         # the cases here are potholes (Fen İşleri): a street light stays there, rubbish goes elsewhere
-        return {"subject_id": town.subjects["street_light" if action == Action.RECLASSIFY else "waste"].pk}
+        return {
+            "subject_id": town.subjects[
+                "street_light" if action == Action.RECLASSIFY else "waste"
+            ].pk
+        }
     return {}
 
 

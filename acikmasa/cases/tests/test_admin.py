@@ -15,7 +15,9 @@ def root(client, django_user_model):
     return client
 
 
-@pytest.mark.parametrize("model", [Case, CaseEvent, Citizen, Attachment], ids=lambda m: m._meta.model_name)
+@pytest.mark.parametrize(
+    "model", [Case, CaseEvent, Citizen, Attachment], ids=lambda m: m._meta.model_name
+)
 def test_the_changelist_opens_and_nothing_can_be_added(root, town, model):
     submit(town, citizen=CitizenInput(national_id="10000000146", phone="05321234567"))
     name = f"admin:cases_{model._meta.model_name}"
@@ -32,7 +34,10 @@ def test_a_case_is_shown_read_only_and_a_posted_change_is_refused(root, town):
     assert 'name="_save"' not in page.text
     response = root.post(url, {"status": "closed", "description": "değiştirildi"})
     assert response.status_code == 403
-    assert root.post(reverse("admin:cases_case_delete", args=[case.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        root.post(reverse("admin:cases_case_delete", args=[case.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     assert case_row(case) == before_row and event_rows(case) == before_events
 
 

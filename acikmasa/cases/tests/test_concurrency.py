@@ -21,18 +21,30 @@ def test_a_stale_expected_version_is_refused_and_writes_nothing(town):
     case = case_in(town, Status.NEW)
     seen = case.version
     # someone else starts the work meanwhile
-    case_transition(case_id=case.pk, actor=town.users["fen_manager"], request=TransitionRequest(action=Action.START))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_manager"],
+        request=TransitionRequest(action=Action.START),
+    )
     before_row, before_events = case_row(case), event_rows(case)
     with pytest.raises(ConcurrentChange):
-        case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(
-            action=Action.RESOLVE, text=RESOLUTION, expected_version=seen))
+        case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
+            request=TransitionRequest(
+                action=Action.RESOLVE, text=RESOLUTION, expected_version=seen
+            ),
+        )
     assert case_row(case) == before_row and event_rows(case) == before_events
 
 
 def test_the_current_expected_version_is_accepted(town):
     case = case_in(town, Status.NEW)
-    case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(
-        action=Action.START, expected_version=case.version))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_staff"],
+        request=TransitionRequest(action=Action.START, expected_version=case.version),
+    )
     case.refresh_from_db()
     assert case.status == Status.IN_PROGRESS and case.version == 3
 
@@ -42,11 +54,17 @@ def test_a_stale_version_posted_to_the_desk_writes_nothing(client, town):
 
     case = case_in(town, Status.NEW)
     stale = case.version
-    case_transition(case_id=case.pk, actor=town.users["fen_manager"], request=TransitionRequest(action=Action.START))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_manager"],
+        request=TransitionRequest(action=Action.START),
+    )
     before = event_rows(case)
     client.force_login(town.users["fen_staff"])
-    response = client.post(reverse("desk:case_action", args=[case.pk, Action.RESOLVE]),
-                           {"text": RESOLUTION, "version": stale})
+    response = client.post(
+        reverse("desk:case_action", args=[case.pk, Action.RESOLVE]),
+        {"text": RESOLUTION, "version": stale},
+    )
     assert response.status_code in (302, 409)
     assert event_rows(case) == before
 
@@ -60,7 +78,7 @@ def _race(workers: list[Callable[[], object]]) -> list[object]:
         try:
             barrier.wait(timeout=10)
             results[index] = work()
-        except Exception as error:  # noqa: BLE001 - inspected by the caller
+        except Exception as error:
             results[index] = error
         finally:
             connection.close()
@@ -86,10 +104,16 @@ def test_two_simultaneous_resolutions_write_one_resolution():
     town = make_town()
     case = submit(town)
     texts = [f"{name}: çukur asfaltla kapatıldı." for name in ("Ali", "Veli")]
-    results = _race([
-        lambda t=t, u=u: case_transition(case_id=case.pk, actor=town.users[u], request=TransitionRequest(action=Action.RESOLVE, text=t))
-        for t, u in zip(texts, ["fen_staff", "fen_manager"], strict=True)
-    ])
+    results = _race(
+        [
+            lambda t=t, u=u: case_transition(
+                case_id=case.pk,
+                actor=town.users[u],
+                request=TransitionRequest(action=Action.RESOLVE, text=t),
+            )
+            for t, u in zip(texts, ["fen_staff", "fen_manager"], strict=True)
+        ]
+    )
     # the row lock serialises them: the second sees a resolved case and is refused
     assert sum(isinstance(r, CaseEvent) for r in results) == 1
     assert sum(isinstance(r, DomainError) for r in results) == 1, results
@@ -105,12 +129,29 @@ def test_simultaneous_actions_with_the_same_expected_version_let_exactly_one_thr
     case = submit(town)
     seen = case.version
     workers = [
-        lambda: case_transition(case_id=case.pk, actor=town.users["fen_manager"], request=TransitionRequest(
-            action=Action.ASSIGN, params={"assignee_id": town.users["fen_staff"].pk}, expected_version=seen)),
-        lambda: case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(
-            action=Action.NOTE, text="Ekip yola çıktı", expected_version=seen)),
-        lambda: case_transition(case_id=case.pk, actor=town.users["admin"], request=TransitionRequest(
-            action=Action.REJECT, text="Mükerrer başvuru", expected_version=seen)),
+        lambda: case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_manager"],
+            request=TransitionRequest(
+                action=Action.ASSIGN,
+                params={"assignee_id": town.users["fen_staff"].pk},
+                expected_version=seen,
+            ),
+        ),
+        lambda: case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
+            request=TransitionRequest(
+                action=Action.NOTE, text="Ekip yola çıktı", expected_version=seen
+            ),
+        ),
+        lambda: case_transition(
+            case_id=case.pk,
+            actor=town.users["admin"],
+            request=TransitionRequest(
+                action=Action.REJECT, text="Mükerrer başvuru", expected_version=seen
+            ),
+        ),
     ]
     results = _race(workers)
     assert sum(isinstance(r, CaseEvent) for r in results) == 1, results
@@ -124,19 +165,32 @@ def test_simultaneous_actions_with_the_same_expected_version_let_exactly_one_thr
 def test_many_simultaneous_notes_are_all_kept_in_order():
     town = make_town()
     case = submit(town)
-    results = _race([
-        lambda i=i: case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(action=Action.NOTE, text=f"not {i}"))
-        for i in range(6)
-    ])
+    results = _race(
+        [
+            lambda i=i: case_transition(
+                case_id=case.pk,
+                actor=town.users["fen_staff"],
+                request=TransitionRequest(action=Action.NOTE, text=f"not {i}"),
+            )
+            for i in range(6)
+        ]
+    )
     assert all(isinstance(r, CaseEvent) for r in results), results
     events = _assert_contiguous(case)
-    assert sorted(e.text for e in events if e.kind == EventKind.NOTE_ADDED) == [f"not {i}" for i in range(6)]
+    assert sorted(e.text for e in events if e.kind == EventKind.NOTE_ADDED) == [
+        f"not {i}" for i in range(6)
+    ]
 
 
 def test_system_bookkeeping_since_loading_does_not_refuse_the_users_action(town):
     # given a case a staff member loaded at version v
 
-    case = case_submit(municipality=town.municipality, channel="call_centre", description="Çukur var", subject="pothole").case
+    case = case_submit(
+        municipality=town.municipality,
+        channel="call_centre",
+        description="Çukur var",
+        subject="pothole",
+    ).case
     loaded = case.version
     # when the deadline sweep escalates it meanwhile
     fresh = Case.objects.get(pk=case.pk)
@@ -144,7 +198,8 @@ def test_system_bookkeeping_since_loading_does_not_refuse_the_users_action(town)
     fresh.save(update_fields=["version"])
     # then the user's action still goes through
     event = case_transition(
-        case_id=case.pk, actor=town.users["fen_staff"],
+        case_id=case.pk,
+        actor=town.users["fen_staff"],
         request=TransitionRequest(action=Action.START, expected_version=loaded),
     )
     assert event.sequence == loaded + 2
@@ -152,11 +207,21 @@ def test_system_bookkeeping_since_loading_does_not_refuse_the_users_action(town)
 
 def test_a_colleagues_note_since_loading_refuses_the_users_action(town):
 
-    case = case_submit(municipality=town.municipality, channel="call_centre", description="Çukur var", subject="pothole").case
+    case = case_submit(
+        municipality=town.municipality,
+        channel="call_centre",
+        description="Çukur var",
+        subject="pothole",
+    ).case
     loaded = case.version
-    case_transition(case_id=case.pk, actor=town.users["fen_manager"], request=TransitionRequest(action=Action.NOTE, text="Ekip yolda"))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_manager"],
+        request=TransitionRequest(action=Action.NOTE, text="Ekip yolda"),
+    )
     with pytest.raises(ConcurrentChange):
         case_transition(
-            case_id=case.pk, actor=town.users["fen_staff"],
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
             request=TransitionRequest(action=Action.START, expected_version=loaded),
         )

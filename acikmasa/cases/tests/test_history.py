@@ -18,7 +18,14 @@ def test_saving_an_existing_event_is_refused(town):
 
 def test_saving_a_copy_under_an_existing_id_is_refused(town):
     event = submit(town).events.first()
-    copy = CaseEvent(pk=event.pk, case=event.case, sequence=event.sequence, kind="resolved", actor_kind="system", created_at=event.created_at)
+    copy = CaseEvent(
+        pk=event.pk,
+        case=event.case,
+        sequence=event.sequence,
+        kind="resolved",
+        actor_kind="system",
+        created_at=event.created_at,
+    )
     with pytest.raises(PermissionError):
         copy.save()
     assert CaseEvent.objects.get(pk=event.pk).kind == event.kind
@@ -50,16 +57,29 @@ def test_two_events_cannot_share_a_sequence_number(town):
     case = submit(town)
     first = case.events.first()
     with pytest.raises(IntegrityError), transaction.atomic():
-        CaseEvent.objects.create(case=case, sequence=first.sequence, kind="note_added", actor_kind="system", created_at=first.created_at)
+        CaseEvent.objects.create(
+            case=case,
+            sequence=first.sequence,
+            kind="note_added",
+            actor_kind="system",
+            created_at=first.created_at,
+        )
 
 
 @pytest.mark.postgres_only
-@pytest.mark.parametrize("sql", [
-    "UPDATE cases_caseevent SET text = 'silindi' WHERE case_id = %s",
-    "DELETE FROM cases_caseevent WHERE case_id = %s",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE cases_caseevent SET text = 'silindi' WHERE case_id = %s",
+        "DELETE FROM cases_caseevent WHERE case_id = %s",
+    ],
+)
 def test_raw_sql_update_or_delete_is_refused_by_the_database(town, sql):
     case = submit(town)
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(sql, [case.pk])
     assert list(case.events.values_list("text", flat=True)) == ["", ""]

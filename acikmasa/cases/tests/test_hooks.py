@@ -37,7 +37,11 @@ def test_a_failing_transition_hook_leaves_the_case_as_it_was(town, failing_hook)
     before_row, before_events = case_row(case), event_rows(case)
     hooks.on_transition(failing_hook)
     with pytest.raises(Boom):
-        case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(action=Action.START))
+        case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
+            request=TransitionRequest(action=Action.START),
+        )
     assert case_row(case) == before_row and event_rows(case) == before_events
 
 
@@ -51,7 +55,11 @@ def test_hooks_see_the_new_event_and_may_move_the_due_time(town):
     hooks.on_transition(hook)
     try:
         case = submit(town)
-        case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(action=Action.START))
+        case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
+            request=TransitionRequest(action=Action.START),
+        )
     finally:
         hooks._after_transition.remove(hook)
     case.refresh_from_db()

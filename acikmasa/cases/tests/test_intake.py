@@ -32,12 +32,19 @@ def test_the_same_channel_message_submitted_three_times_gives_one_case(town):
     # then one case with one set of first events
     assert len({case.pk for case in results}) == 1
     assert Case.objects.filter(external_id="wamid.123").count() == 1
-    assert list(results[0].events.values_list("kind", flat=True)) == [EventKind.CREATED, EventKind.ROUTED]
+    assert list(results[0].events.values_list("kind", flat=True)) == [
+        EventKind.CREATED,
+        EventKind.ROUTED,
+    ]
 
 
 def test_a_retry_reports_that_it_did_not_create(town):
-    first = case_submit(municipality=town.municipality, channel="sms", description="Çöp alınmadı", external_id="m-1")
-    again = case_submit(municipality=town.municipality, channel="sms", description="Çöp alınmadı", external_id="m-1")
+    first = case_submit(
+        municipality=town.municipality, channel="sms", description="Çöp alınmadı", external_id="m-1"
+    )
+    again = case_submit(
+        municipality=town.municipality, channel="sms", description="Çöp alınmadı", external_id="m-1"
+    )
     assert first.created and not again.created and again.case.pk == first.case.pk
 
 
@@ -58,7 +65,7 @@ def test_concurrent_submissions_of_one_message_give_one_case():
         try:
             barrier.wait(timeout=10)
             results.append(submit(town, channel="whatsapp", external_id="wamid.race").pk)
-        except Exception as error:  # noqa: BLE001 - the assertion below reports it
+        except Exception as error:
             results.append(error)
         finally:
             connection.close()
@@ -108,8 +115,12 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("bad", "field"), BAD_INPUTS, ids=[f"{f}-{i}" for i, (_, f) in enumerate(BAD_INPUTS)])
-def test_bad_input_is_refused_with_a_field_error_and_writes_nothing(town, settings, tmp_path, bad, field):
+@pytest.mark.parametrize(
+    ("bad", "field"), BAD_INPUTS, ids=[f"{f}-{i}" for i, (_, f) in enumerate(BAD_INPUTS)]
+)
+def test_bad_input_is_refused_with_a_field_error_and_writes_nothing(
+    town, settings, tmp_path, bad, field
+):
     settings.MEDIA_ROOT = tmp_path
     submit(town)  # the tables are not empty, so "nothing written" is not trivially true
     before = row_counts()
@@ -123,7 +134,9 @@ def test_bad_input_is_refused_with_a_field_error_and_writes_nothing(town, settin
 def test_a_street_outside_the_chosen_neighbourhood_is_refused(town):
     before = row_counts()
     with pytest.raises(ValidationFailed) as failed:
-        submit(town, neighbourhood=town.neighbourhoods["tuna"].pk, street=town.streets["ataturk"].pk)
+        submit(
+            town, neighbourhood=town.neighbourhoods["tuna"].pk, street=town.streets["ataturk"].pk
+        )
     assert "street" in failed.value.errors and row_counts() == before
 
 
@@ -154,7 +167,11 @@ def test_tracking_numbers_are_sequential_per_year_and_tokens_unique_and_long(tow
     # 31 December 23:30 UTC is already 1 January in Istanbul: the local year counts
     cases.append(submit(town, received_at=datetime(2027, 12, 31, 21, 30, tzinfo=ZoneInfo("UTC"))))
     assert [c.tracking_number for c in cases] == [
-        "2026-000001", "2026-000002", "2026-000003", "2027-000001", "2028-000001",
+        "2026-000001",
+        "2026-000002",
+        "2026-000003",
+        "2027-000001",
+        "2028-000001",
     ]
     tokens = [c.public_token for c in cases]
     assert len(set(tokens)) == len(tokens) and all(len(t) >= 32 for t in tokens)
@@ -181,37 +198,61 @@ def test_a_case_without_subject_waits_unrouted(town):
     assert list(case.events.values_list("kind", flat=True)) == [EventKind.CREATED]
 
 
-@pytest.mark.parametrize(("channel", "case_type", "subject", "standard", "at_least", "at_most"), [
-    ("call_centre", None, "waste", "call", timedelta(days=14), timedelta(days=16)),
-    ("cimer", None, "waste", "cimer", timedelta(days=29), timedelta(days=31)),
-    ("web", CaseType.INFORMATION, "waste", "info", timedelta(days=19), timedelta(days=24)),
-    ("cimer", CaseType.INFORMATION, "waste", "info", timedelta(days=19), timedelta(days=24)),
-    ("cimer", None, "pothole", "fast", timedelta(hours=47), timedelta(hours=49)),
-    ("information_request", CaseType.INFORMATION, "pothole", "fast", timedelta(hours=47), timedelta(hours=49)),
-    ("web", None, "waste", None, None, None),
-])
+@pytest.mark.parametrize(
+    ("channel", "case_type", "subject", "standard", "at_least", "at_most"),
+    [
+        ("call_centre", None, "waste", "call", timedelta(days=14), timedelta(days=16)),
+        ("cimer", None, "waste", "cimer", timedelta(days=29), timedelta(days=31)),
+        ("web", CaseType.INFORMATION, "waste", "info", timedelta(days=19), timedelta(days=24)),
+        ("cimer", CaseType.INFORMATION, "waste", "info", timedelta(days=19), timedelta(days=24)),
+        ("cimer", None, "pothole", "fast", timedelta(hours=47), timedelta(hours=49)),
+        (
+            "information_request",
+            CaseType.INFORMATION,
+            "pothole",
+            "fast",
+            timedelta(hours=47),
+            timedelta(hours=49),
+        ),
+        ("web", None, "waste", None, None, None),
+    ],
+)
 def test_the_strictest_applicable_service_standard_sets_the_due_time(
     town, channel, case_type, subject, standard, at_least, at_most
 ):
     citizen = IDENTIFIED if case_type == CaseType.INFORMATION else None
-    case = submit(town, channel=channel, case_type=case_type, subject=subject, citizen=citizen, received_at=MONDAY)
+    case = submit(
+        town,
+        channel=channel,
+        case_type=case_type,
+        subject=subject,
+        citizen=citizen,
+        received_at=MONDAY,
+    )
     if standard is None:
         assert case.service_standard is None and case.due_at is None
         return
     assert case.service_standard == town.standards[standard]
     assert at_least <= case.due_at - MONDAY <= at_most
-    assert case.events.get(kind=EventKind.CREATED).payload["service_standard"] == town.standards[standard].pk
+    assert (
+        case.events.get(kind=EventKind.CREATED).payload["service_standard"]
+        == town.standards[standard].pk
+    )
 
 
 def test_an_information_request_with_name_and_address_is_accepted(town):
-    case = submit(town, channel="information_request", case_type=CaseType.INFORMATION, citizen=IDENTIFIED)
+    case = submit(
+        town, channel="information_request", case_type=CaseType.INFORMATION, citizen=IDENTIFIED
+    )
     assert case.case_type == CaseType.INFORMATION and case.citizen.full_name == "Ayşe Yılmaz"
 
 
 def test_the_citizen_is_found_again_by_national_id_then_by_phone(town):
     first = submit(town, citizen=CitizenInput(national_id=TCKN, phone="0532 123 45 67")).citizen
     # same ID, another phone: the same person, the record keeps its phone
-    by_id = submit(town, citizen=CitizenInput(national_id=TCKN, phone="0533 765 43 21", email="a@example.org")).citizen
+    by_id = submit(
+        town, citizen=CitizenInput(national_id=TCKN, phone="0533 765 43 21", email="a@example.org")
+    ).citizen
     # no ID, the same phone written another way: the same person
     by_phone = submit(town, citizen=CitizenInput(phone="+90 532 123 4567")).citizen
     assert first.pk == by_id.pk == by_phone.pk
@@ -237,7 +278,9 @@ def test_citizens_of_another_municipality_are_not_matched(town):
 def test_attachments_store_their_sha256_and_size(town, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     content = b"\x89PNG\r\n\x1a\n fotograf" * 100  # the type stored is the one the bytes show
-    case = submit(town, attachments=[IncomingFile("çukur.png", content, "image/png", is_public=True)])
+    case = submit(
+        town, attachments=[IncomingFile("çukur.png", content, "image/png", is_public=True)]
+    )
     attachment = Attachment.objects.get(case=case)
     assert attachment.sha256 == hashlib.sha256(content).hexdigest()
     assert attachment.size == len(content) and attachment.content_type == "image/png"
@@ -276,8 +319,12 @@ def test_intake_accepts_model_instances_for_street_and_neighbourhood(town):
     street = town.streets["ataturk"]
     # when
     case = case_submit(
-        municipality=town.municipality, channel="call_centre", description="Lamba yanmıyor",
-        subject=town.subjects["street_light"], neighbourhood=street.neighbourhood, street=street,
+        municipality=town.municipality,
+        channel="call_centre",
+        description="Lamba yanmıyor",
+        subject=town.subjects["street_light"],
+        neighbourhood=street.neighbourhood,
+        street=street,
     ).case
     # then
     assert case.street == street and case.neighbourhood == street.neighbourhood

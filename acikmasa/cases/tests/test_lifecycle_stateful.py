@@ -18,7 +18,9 @@ from acikmasa.common.testing import Town, make_town
 
 from .helpers import case_row, event_rows, submit
 
-TEXTS = st.sampled_from(["", "   ", "tamam", "Asfalt yamandı, çukur kapatıldı.", "x" * 9, " " + "y" * 12 + " "])
+TEXTS = st.sampled_from(
+    ["", "   ", "tamam", "Asfalt yamandı, çukur kapatıldı.", "x" * 9, " " + "y" * 12 + " "]
+)
 JUNK = st.sampled_from([None, "", 0, -1, "abc", "12abc", 10**12, 3.5, [1], {"a": 1}])
 
 
@@ -31,10 +33,15 @@ def _params(town: Town, other: Town, cases: list[Case]) -> st.SearchStrategy[dic
     def pick(pks: list[int]) -> st.SearchStrategy[Any]:
         return st.one_of(st.sampled_from(pks), st.sampled_from([str(pk) for pk in pks]), JUNK)
 
-    return st.fixed_dictionaries({}, optional={
-        "assignee_id": pick(users), "directorate_id": pick(directorates),
-        "master_id": pick(masters), "external_body_id": pick(bodies),
-    })
+    return st.fixed_dictionaries(
+        {},
+        optional={
+            "assignee_id": pick(users),
+            "directorate_id": pick(directorates),
+            "master_id": pick(masters),
+            "external_body_id": pick(bodies),
+        },
+    )
 
 
 def _check_case(case: Case) -> None:
@@ -47,7 +54,7 @@ def _check_case(case: Case) -> None:
         since_reopen = events
         for i, event in enumerate(events):
             if event.kind == EventKind.REOPENED:
-                since_reopen = events[i + 1:]
+                since_reopen = events[i + 1 :]
         resolutions = [e for e in since_reopen if e.kind == EventKind.RESOLVED]
         assert resolutions and resolutions[-1].text.strip()
     assert (case.resolved_at is not None) == (case.status in {Status.RESOLVED, Status.CLOSED})
@@ -66,7 +73,12 @@ def _check_case(case: Case) -> None:
 def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
     other = make_town("baskakent")
     reached: set[str] = set()  # statuses the walk got to: proof that it went deep, not round in NEW
-    actors: dict[str, Any] = {**town.users, "other_admin": other.users["admin"], "citizen": "citizen", "system": None}
+    actors: dict[str, Any] = {
+        **town.users,
+        "other_admin": other.users["admin"],
+        "citizen": "citizen",
+        "system": None,
+    }
 
     class Lifecycle(RuleBasedStateMachine):
         def __init__(self) -> None:
@@ -75,7 +87,8 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
             self.atomic = transaction.atomic()
             self.atomic.__enter__()
             self.cases = [
-                submit(town, subject="pothole"), submit(town, subject="waste", channel="cimer"),
+                submit(town, subject="pothole"),
+                submit(town, subject="waste", channel="cimer"),
                 submit(town, subject=None, description="Konu belirsiz başvuru"),
             ]
             self.seen = {c.pk: (case_row(c), event_rows(c)) for c in self.cases}
@@ -83,12 +96,16 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
 
         def likely_params(self, code: str) -> st.SearchStrategy[dict[str, Any]]:
             other_code = "temizlik" if code == "fen" else "fen"
-            return st.fixed_dictionaries({
-                "assignee_id": st.sampled_from([town.users[f"{code}_staff"].pk, town.users[f"{code}_manager"].pk]),
-                "directorate_id": st.just(town.directorates[other_code].pk),
-                "master_id": st.sampled_from([c.pk for c in self.cases]),
-                "external_body_id": st.just(town.external_bodies["elektrik"].pk),
-            })
+            return st.fixed_dictionaries(
+                {
+                    "assignee_id": st.sampled_from(
+                        [town.users[f"{code}_staff"].pk, town.users[f"{code}_manager"].pk]
+                    ),
+                    "directorate_id": st.just(town.directorates[other_code].pk),
+                    "master_id": st.sampled_from([c.pk for c in self.cases]),
+                    "external_body_id": st.just(town.external_bodies["elektrik"].pk),
+                }
+            )
 
         def teardown(self) -> None:
             try:
@@ -103,17 +120,37 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
             # no event is ever edited or deleted: the history seen before is a prefix of today's
             assert rows[: len(self.seen[case.pk][1])] == self.seen[case.pk][1]
             self.seen[case.pk] = (row, rows)
-            _check_case(Case.objects.select_related("assignee__staff", "forwarded_to").get(pk=case.pk))
+            _check_case(
+                Case.objects.select_related("assignee__staff", "forwarded_to").get(pk=case.pk)
+            )
 
-        @rule(data=st.data(), index=st.integers(0, 2), plausible=st.sampled_from([True, True, True, False]))
+        @rule(
+            data=st.data(),
+            index=st.integers(0, 2),
+            plausible=st.sampled_from([True, True, True, False]),
+        )
         def act(self, data: st.DataObject, index: int, plausible: bool) -> None:
             case = self.cases[index]
             if plausible:  # a move the table lists, by someone likely allowed: the walk goes deep
                 case.refresh_from_db()
                 code = case.directorate.code if case.directorate else "fen"
                 action = data.draw(st.sampled_from(allowed_actions(case.status)), label="action")
-                actor = data.draw(st.sampled_from(["system", "admin", f"{code}_staff", f"{code}_manager", "desk", "citizen"]), label="actor")
-                text = data.draw(st.sampled_from(["Asfalt yamandı, çukur kapatıldı.", "Ek bilgi gerekiyor, lütfen arayın", ""]), label="text")
+                actor = data.draw(
+                    st.sampled_from(
+                        ["system", "admin", f"{code}_staff", f"{code}_manager", "desk", "citizen"]
+                    ),
+                    label="actor",
+                )
+                text = data.draw(
+                    st.sampled_from(
+                        [
+                            "Asfalt yamandı, çukur kapatıldı.",
+                            "Ek bilgi gerekiyor, lütfen arayın",
+                            "",
+                        ]
+                    ),
+                    label="text",
+                )
                 params = data.draw(self.likely_params(code), label="params")
             else:  # anything at all, by anyone, with junk
                 action = data.draw(st.sampled_from(Action.values + ["fly"]), label="action")
@@ -136,15 +173,21 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
             elif case.status == Status.CLOSED:
                 self.apply(case, Action.REOPEN, "citizen", "Çukur yine açıldı, sorun sürüyor.", {})
 
-        def apply(self, case: Case, action: str, actor: str, text: str, params: dict[str, Any]) -> None:
-            for other in self.cases:  # a move may write on cases joined to the one moved (duplicates)
+        def apply(
+            self, case: Case, action: str, actor: str, text: str, params: dict[str, Any]
+        ) -> None:
+            for (
+                other
+            ) in self.cases:  # a move may write on cases joined to the one moved (duplicates)
                 self.verify(other)
             before_row, before_events = self.seen[case.pk]
             user = actors[actor]
             try:
                 event = case_transition(
-                    case_id=case.pk, request=TransitionRequest(action=action, text=text, params=params),
-                    actor=None if user in (None, "citizen") else user, by_citizen=user == "citizen",
+                    case_id=case.pk,
+                    request=TransitionRequest(action=action, text=text, params=params),
+                    actor=None if user in (None, "citizen") else user,
+                    by_citizen=user == "citizen",
                 )
             except DomainError as refusal:
                 # a refused move says why and leaves the case and its history as they were
@@ -157,9 +200,16 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
             assert len(after) == len(before_events) + 1  # exactly one event per move
             assert event.kind and event.sequence == len(after)
 
-    run_state_machine_as_test(Lifecycle, settings=settings(
-        max_examples=50, stateful_step_count=20, deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    ))
+    run_state_machine_as_test(
+        Lifecycle,
+        settings=settings(
+            max_examples=50,
+            stateful_step_count=20,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        ),
+    )
     # the walk went deep: past the first steps to closure, and through most of the statuses
-    assert {Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED} <= reached and len(reached) >= 7, reached
+    assert {Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED} <= reached and len(reached) >= 7, (
+        reached
+    )

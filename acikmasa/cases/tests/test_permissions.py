@@ -25,7 +25,9 @@ def test_directorate_staff_see_only_their_directorates_cases(town, two_cases):
     fen_case, temizlik_case = two_cases
     for user in ("fen_staff", "fen_manager"):
         assert list(case_list(user=town.users[user])) == [fen_case]
-        assert can_view(town.users[user], fen_case) and not can_view(town.users[user], temizlik_case)
+        assert can_view(town.users[user], fen_case) and not can_view(
+            town.users[user], temizlik_case
+        )
     assert list(case_list(user=town.users["temizlik_staff"])) == [temizlik_case]
 
 
@@ -58,7 +60,11 @@ def test_another_municipalitys_staff_see_nothing_and_act_on_nothing(town, two_ca
         assert not case_list(user=user).exists(), name
         assert not any(can_view(user, c) for c in two_cases)
         with pytest.raises(PermissionRefused):
-            case_transition(case_id=two_cases[0].pk, actor=user, request=TransitionRequest(action=Action.NOTE, text="Not"))
+            case_transition(
+                case_id=two_cases[0].pk,
+                actor=user,
+                request=TransitionRequest(action=Action.NOTE, text="Not"),
+            )
     assert CaseEvent.objects.filter(case__in=two_cases).count() == 4
 
 
@@ -76,7 +82,11 @@ def test_acting_on_another_directorates_case_is_refused(town, action):
     case = case_in(town, Status.NEW, subject="waste")
     before = event_rows(case)
     with pytest.raises(PermissionRefused):
-        case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(action=action, text=RESOLUTION))
+        case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
+            request=TransitionRequest(action=action, text=RESOLUTION),
+        )
     assert event_rows(case) == before
 
 
@@ -86,7 +96,11 @@ def test_the_executive_reads_but_may_do_nothing(town, action):
     assert can_view(town.users["mayor"], case)
     assert not can_act(town.users["mayor"], case, action)
     with pytest.raises(PermissionRefused):
-        case_transition(case_id=case.pk, actor=town.users["mayor"], request=TransitionRequest(action=action, text=RESOLUTION))
+        case_transition(
+            case_id=case.pk,
+            actor=town.users["mayor"],
+            request=TransitionRequest(action=action, text=RESOLUTION),
+        )
     assert not can_register(town.users["mayor"])
 
 
@@ -96,10 +110,24 @@ def test_intake_agents_close_and_reopen_but_do_not_resolve(town, agent):
     case = case_in(town, Status.IN_PROGRESS)
     assert can_register(user)
     with pytest.raises(PermissionRefused):
-        case_transition(case_id=case.pk, actor=user, request=TransitionRequest(action=Action.RESOLVE, text=RESOLUTION))
-    case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(action=Action.RESOLVE, text=RESOLUTION))
+        case_transition(
+            case_id=case.pk,
+            actor=user,
+            request=TransitionRequest(action=Action.RESOLVE, text=RESOLUTION),
+        )
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_staff"],
+        request=TransitionRequest(action=Action.RESOLVE, text=RESOLUTION),
+    )
     case_transition(case_id=case.pk, actor=user, request=TransitionRequest(action=Action.CLOSE))
-    case_transition(case_id=case.pk, actor=user, request=TransitionRequest(action=Action.REOPEN, text="Vatandaş çukurun duruyor dediğini bildirdi"))
+    case_transition(
+        case_id=case.pk,
+        actor=user,
+        request=TransitionRequest(
+            action=Action.REOPEN, text="Vatandaş çukurun duruyor dediğini bildirdi"
+        ),
+    )
     case.refresh_from_db()
     assert case.status == Status.REOPENED
 
@@ -108,24 +136,43 @@ def test_only_managers_assign(town):
     case = case_in(town, Status.NEW)
     params = {"assignee_id": town.users["fen_staff"].pk}
     with pytest.raises(PermissionRefused):
-        case_transition(case_id=case.pk, actor=town.users["fen_staff"], request=TransitionRequest(action=Action.ASSIGN, params=params))
-    case_transition(case_id=case.pk, actor=town.users["fen_manager"], request=TransitionRequest(action=Action.ASSIGN, params=params))
+        case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
+            request=TransitionRequest(action=Action.ASSIGN, params=params),
+        )
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_manager"],
+        request=TransitionRequest(action=Action.ASSIGN, params=params),
+    )
     case.refresh_from_db()
     assert case.assignee == town.users["fen_staff"]
 
 
 def test_the_case_list_takes_a_bounded_number_of_queries(town, django_assert_max_num_queries):
     for i in range(30):
-        submit(town, subject=["pothole", "waste", "street_light"][i % 3], neighbourhood=town.neighbourhoods["birlik"].pk)
+        submit(
+            town,
+            subject=["pothole", "waste", "street_light"][i % 3],
+            neighbourhood=town.neighbourhoods["birlik"].pk,
+        )
     for user in ("fen_staff", "admin"):
         with django_assert_max_num_queries(3):
             rows = list(case_list(user=town.users[user]))
             for case in rows:
-                (case.subject.name, case.directorate.name, case.channel.name, case.neighbourhood, case.assignee)
+                (
+                    case.subject.name,
+                    case.directorate.name,
+                    case.channel.name,
+                    case.neighbourhood,
+                    case.assignee,
+                )
         assert rows
 
 
 # --- by URL: the desk answers 404 outside the scope and 403 when the role may not act ---
+
 
 def test_a_staff_member_gets_404_for_another_directorates_case_page(client, town):
     case = submit(town, subject="waste")
@@ -146,7 +193,9 @@ def test_posting_an_action_on_another_directorates_case_is_refused_and_writes_no
     case = submit(town, subject="waste")
     before = event_rows(case)
     client.force_login(town.users["fen_manager"])
-    response = client.post(reverse("desk:case_action", args=[case.pk, Action.RESOLVE]), {"text": RESOLUTION})
+    response = client.post(
+        reverse("desk:case_action", args=[case.pk, Action.RESOLVE]), {"text": RESOLUTION}
+    )
     assert response.status_code in (403, 404)
     assert event_rows(case) == before
 
@@ -173,6 +222,8 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, town):
 def test_an_allowed_post_writes_exactly_one_event(client, town):
     case = submit(town)
     client.force_login(town.users["fen_staff"])
-    response = client.post(reverse("desk:case_action", args=[case.pk, Action.START]), {"version": case.version})
+    response = client.post(
+        reverse("desk:case_action", args=[case.pk, Action.START]), {"version": case.version}
+    )
     assert response.status_code in (200, 302)
     assert len(event_rows(case)) == 3

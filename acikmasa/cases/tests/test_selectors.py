@@ -24,7 +24,9 @@ def test_text_search_finds_turkish_words_in_any_case(town, query):
 def test_text_search_by_tracking_number(town):
     case = submit(town)
     submit(town)
-    assert list(case_list(user=town.users["admin"], filters=CaseFilters(text=f" {case.tracking_number} "))) == [case]
+    assert list(
+        case_list(user=town.users["admin"], filters=CaseFilters(text=f" {case.tracking_number} "))
+    ) == [case]
 
 
 def test_open_and_overdue_filters(town):

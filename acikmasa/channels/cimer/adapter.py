@@ -34,7 +34,9 @@ class CimerAdapter(Adapter):
         number = row.get("number", "")
         first, last = row.get("first_name", ""), row.get("last_name", "")
         if row.get("name") and not (first or last):
-            first, _sep, last = row["name"].rpartition(" ") if " " in row["name"] else (row["name"], "", "")
+            first, _sep, last = (
+                row["name"].rpartition(" ") if " " in row["name"] else (row["name"], "", "")
+            )
         text = "\n\n".join(part for part in (row.get("topic", ""), row.get("text", "")) if part)
         if not text:
             raise BadPayload(_("CİMER application %(number)s has no text.") % {"number": number})
@@ -47,12 +49,26 @@ class CimerAdapter(Adapter):
         if neighbourhood:
             submit["neighbourhood"] = neighbourhood
         return Incoming(
-            external_id=number, case_channel=self.case_channel, sender=number, text=text,
-            received_at=timezone.make_aware(received) if received and timezone.is_naive(received) else received,
-            citizen=CitizenInput(first_name=first[:100], last_name=last[:100], national_id=row.get("national_id", ""),
-                                 phone=row.get("phone", ""), email=row.get("email", ""), address=row.get("address", "")[:500]),
-            address=row.get("address", "")[:500], conversational=False, threadable=False,
-            extra={"cimer_number": number, "cimer_type": row.get("type", "")}, submit=submit,
+            external_id=number,
+            case_channel=self.case_channel,
+            sender=number,
+            text=text,
+            received_at=timezone.make_aware(received)
+            if received and timezone.is_naive(received)
+            else received,
+            citizen=CitizenInput(
+                first_name=first[:100],
+                last_name=last[:100],
+                national_id=row.get("national_id", ""),
+                phone=row.get("phone", ""),
+                email=row.get("email", ""),
+                address=row.get("address", "")[:500],
+            ),
+            address=row.get("address", "")[:500],
+            conversational=False,
+            threadable=False,
+            extra={"cimer_number": number, "cimer_type": row.get("type", "")},
+            submit=submit,
         )
 
 
@@ -85,8 +101,13 @@ def cimer_import(*, name: str, content: bytes) -> ImportReport:
             report.errors.append(_("Row %(row)d has no application number.") % {"row": index})
             continue
         body = json.dumps(row, ensure_ascii=False).encode()
-        message, created = inbound_store(channel="cimer", envelope=Envelope(external_id=number, sender=number, item=row),
-                                         headers={"file": name[:200], "row": str(index)}, body=body, process=False)
+        message, created = inbound_store(
+            channel="cimer",
+            envelope=Envelope(external_id=number, sender=number, item=row),
+            headers={"file": name[:200], "row": str(index)},
+            body=body,
+            process=False,
+        )
         if not created:
             report.duplicates += 1
             continue
@@ -94,7 +115,9 @@ def cimer_import(*, name: str, content: bytes) -> ImportReport:
         message = inbound_process(message_id=message.pk)
         if message.status == InboundMessage.Status.FAILED:
             report.failed += 1
-            report.errors.append(_("Application %(number)s: %(error)s") % {"number": number, "error": message.error})
+            report.errors.append(
+                _("Application %(number)s: %(error)s") % {"number": number, "error": message.error}
+            )
         else:
             report.created += 1
     return report

@@ -14,15 +14,27 @@ from acikmasa.cases.models import CaseEvent
 from acikmasa.cases.permissions import visible_cases
 
 HEADINGS = ["Başvuru No", "Takip No", "Durum", "Cevap Metni", "Cevap Tarihi", "Birim"]
-ANSWER_KINDS = (EventKind.ANSWER_WRITTEN, EventKind.RESOLVED, EventKind.REJECTED, EventKind.FORWARDED_OUT)
+ANSWER_KINDS = (
+    EventKind.ANSWER_WRITTEN,
+    EventKind.RESOLVED,
+    EventKind.REJECTED,
+    EventKind.FORWARDED_OUT,
+)
 
 
 def answer_rows(*, user: AbstractBaseUser, since: datetime | None = None) -> list[list[str]]:
     """One row per CİMER case the user may see that has a public answer, latest answer first."""
-    answers = CaseEvent.objects.filter(kind__in=ANSWER_KINDS, is_public=True).exclude(text="").order_by("-sequence")
+    answers = (
+        CaseEvent.objects.filter(kind__in=ANSWER_KINDS, is_public=True)
+        .exclude(text="")
+        .order_by("-sequence")
+    )
     cases = (
-        visible_cases(user).filter(channel__code="cimer").exclude(external_id="")
-        .select_related("directorate").prefetch_related(Prefetch("events", queryset=answers, to_attr="answers"))
+        visible_cases(user)
+        .filter(channel__code="cimer")
+        .exclude(external_id="")
+        .select_related("directorate")
+        .prefetch_related(Prefetch("events", queryset=answers, to_attr="answers"))
         .order_by("external_id")
     )
     rows = []
@@ -32,11 +44,16 @@ def answer_rows(*, user: AbstractBaseUser, since: datetime | None = None) -> lis
         answer = case.answers[0]
         if since and answer.created_at < since:
             continue
-        rows.append([
-            case.external_id, case.tracking_number, str(case.get_status_display()), answer.text,
-            timezone.localtime(answer.created_at).strftime("%d.%m.%Y %H:%M"),
-            case.directorate.name if case.directorate else "",
-        ])
+        rows.append(
+            [
+                case.external_id,
+                case.tracking_number,
+                str(case.get_status_display()),
+                answer.text,
+                timezone.localtime(answer.created_at).strftime("%d.%m.%Y %H:%M"),
+                case.directorate.name if case.directorate else "",
+            ]
+        )
     return rows
 
 

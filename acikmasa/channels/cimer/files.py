@@ -12,7 +12,14 @@ MAX_ROWS = 20_000
 
 # Our field -> the headings CİMER exports and staff retype (folded: case and Turkish letters ignored).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "number": ("basvuru no", "basvuru numarasi", "cimer no", "cimer basvuru no", "basvuru id", "application no"),
+    "number": (
+        "basvuru no",
+        "basvuru numarasi",
+        "cimer no",
+        "cimer basvuru no",
+        "basvuru id",
+        "application no",
+    ),
     "date": ("basvuru tarihi", "tarih", "gelis tarihi", "kayit tarihi", "application date"),
     "name": ("ad soyad", "adi soyadi", "basvuru sahibi", "basvuran", "name"),
     "first_name": ("ad", "adi"),
@@ -29,9 +36,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _LOOKUP = {heading: field for field, headings in COLUMNS.items() for heading in headings}
 
 CASE_TYPES = {
-    "sikayet": "complaint", "istek": "request", "talep": "request", "oneri": "suggestion",
-    "bilgi edinme": "information", "ihbar": "tip_off", "tesekkur": "thanks", "temenni": "wish",
-    "gorus": "wish", "dilek": "wish",
+    "sikayet": "complaint",
+    "istek": "request",
+    "talep": "request",
+    "oneri": "suggestion",
+    "bilgi edinme": "information",
+    "ihbar": "tip_off",
+    "tesekkur": "thanks",
+    "temenni": "wish",
+    "gorus": "wish",
+    "dilek": "wish",
 }
 
 
@@ -56,14 +70,19 @@ def _cell(value: Any) -> str:
 
 
 def _rows(table: list[list[Any]]) -> list[dict[str, str]]:
-    start = next((i for i, row in enumerate(table[:20]) if sum(_field(c) is not None for c in row) >= 2), None)
+    start = next(
+        (i for i, row in enumerate(table[:20]) if sum(_field(c) is not None for c in row) >= 2),
+        None,
+    )
     if start is None:
-        raise CimerFileError("No heading row with CİMER columns (e.g. “Başvuru No”, “Başvuru Metni”) was found.")
+        raise CimerFileError(
+            "No heading row with CİMER columns (e.g. “Başvuru No”, “Başvuru Metni”) was found."
+        )
     fields = [_field(c) for c in table[start]]
     if "number" not in fields:
         raise CimerFileError("The file has no “Başvuru No” column.")
     rows = []
-    for values in table[start + 1:]:
+    for values in table[start + 1 :]:
         row = {f: _cell(v) for f, v in zip(fields, values, strict=False) if f}
         if any(row.values()):
             rows.append(row)
@@ -93,11 +112,13 @@ def read_xlsx(content: bytes) -> list[dict[str, str]]:
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+    except Exception as exc:
         raise CimerFileError(f"The XLSX file cannot be read: {exc}") from exc
     try:
         sheet = book.worksheets[0]
-        return _rows([list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 25)])
+        return _rows(
+            [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 25)]
+        )
     finally:
         book.close()
 
@@ -115,8 +136,16 @@ def read_file(name: str, content: bytes) -> list[dict[str, str]]:
 def parse_date(value: str) -> datetime | None:
     """CİMER dates as exported: 24.11.2026 14:05, 24/11/2026, 2026-11-24 14:05 or ISO."""
     value = value.strip()
-    for pattern in ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y",
-                    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+    for pattern in (
+        "%d.%m.%Y %H:%M:%S",
+        "%d.%m.%Y %H:%M",
+        "%d.%m.%Y",
+        "%d/%m/%Y %H:%M",
+        "%d/%m/%Y",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d",
+    ):
         try:
             return datetime.strptime(value, pattern)
         except ValueError:

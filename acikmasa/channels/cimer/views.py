@@ -41,8 +41,15 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         report = cimer_import(name=upload.name, content=upload.read())
-    status = 400 if request.method == "POST" and (not form.is_valid() or (report and report.errors and not report.rows)) else 200
-    return render(request, "channels/cimer_import.html", {"form": form, "report": report}, status=status)
+    status = (
+        400
+        if request.method == "POST"
+        and (not form.is_valid() or (report and report.errors and not report.rows))
+        else 200
+    )
+    return render(
+        request, "channels/cimer_import.html", {"form": form, "report": report}, status=status
+    )
 
 
 @chosen_language

@@ -18,7 +18,10 @@ from ..sms.adapter import check_shared_secret
 from .parsing import MailError, ParsedMail, parse_mail
 
 MAX_TEXT = 9500
-QUOTE_HEADER = re.compile(r"^(On .+ wrote:|.+ tarihinde .+ yazdı:|-{2,} ?(Original Message|Orijinal İleti|Özgün ileti) ?-{2,})\s*$", re.I)
+QUOTE_HEADER = re.compile(
+    r"^(On .+ wrote:|.+ tarihinde .+ yazdı:|-{2,} ?(Original Message|Orijinal İleti|Özgün ileti) ?-{2,})\s*$",
+    re.I,
+)
 
 
 def strip_quoted(text: str) -> str:
@@ -44,7 +47,11 @@ def case_external_id(message_id: str) -> str:
     import hashlib
 
     value = f"email:{message_id}"
-    return value if len(value) <= 190 else "email:sha256:" + hashlib.sha256(message_id.encode()).hexdigest()
+    return (
+        value
+        if len(value) <= 190
+        else "email:sha256:" + hashlib.sha256(message_id.encode()).hexdigest()
+    )
 
 
 class EmailAdapter(Adapter):
@@ -59,20 +66,29 @@ class EmailAdapter(Adapter):
     def envelopes(self, request: HttpRequest, body: bytes) -> list[Envelope]:
         return [self.envelope(body, mail_from=request.headers.get("X-Envelope-From"))]
 
-    def envelope(self, raw: bytes, *, mail_from: str | None = None, rcpt_tos: list[str] | None = None) -> Envelope:
+    def envelope(
+        self, raw: bytes, *, mail_from: str | None = None, rcpt_tos: list[str] | None = None
+    ) -> Envelope:
         try:
-            mail = parse_mail(raw, max_attachment=conf.max_attachment_bytes(), envelope_sender=mail_from)
+            mail = parse_mail(
+                raw, max_attachment=conf.max_attachment_bytes(), envelope_sender=mail_from
+            )
         except MailError as exc:
             raise BadPayload(f"Not a usable e-mail: {exc}") from exc
         item: dict[str, Any] = {"rcpt_tos": rcpt_tos or []}
         if mail_from is not None:
             item["mail_from"] = mail_from
-        return Envelope(external_id=mail.message_id, kind=mail.kind, sender=mail.from_address, item=item)
+        return Envelope(
+            external_id=mail.message_id, kind=mail.kind, sender=mail.from_address, item=item
+        )
 
     def parse(self, message: InboundMessage) -> Incoming:
         try:
-            mail = parse_mail(message.body_bytes, max_attachment=conf.max_attachment_bytes(),
-                              envelope_sender=message.item.get("mail_from"))
+            mail = parse_mail(
+                message.body_bytes,
+                max_attachment=conf.max_attachment_bytes(),
+                envelope_sender=message.item.get("mail_from"),
+            )
         except MailError as exc:
             raise BadPayload(str(exc)) from exc
         return self._incoming(mail, message)
@@ -81,7 +97,11 @@ class EmailAdapter(Adapter):
         body = strip_quoted(mail.text)
         text = f"{mail.subject}\n\n{body}".strip() if mail.subject else body
         if len(text) > MAX_TEXT:
-            text = text[:MAX_TEXT] + "\n" + _("[…shortened; the full e-mail is kept in the channel inbox]")
+            text = (
+                text[:MAX_TEXT]
+                + "\n"
+                + _("[…shortened; the full e-mail is kept in the channel inbox]")
+            )
         first, last = _split_name(mail.from_name)
         extra: dict[str, Any] = {"message_id": mail.message_id}
         if mail.skipped_attachments:
@@ -89,10 +109,18 @@ class EmailAdapter(Adapter):
         if mail.reason:
             extra["reason"] = mail.reason
         return Incoming(
-            external_id=case_external_id(mail.message_id), case_channel=self.case_channel, kind=mail.kind,
-            sender=mail.from_address, text=text, subject=mail.subject, received_at=message.received_at,
+            external_id=case_external_id(mail.message_id),
+            case_channel=self.case_channel,
+            kind=mail.kind,
+            sender=mail.from_address,
+            text=text,
+            subject=mail.subject,
+            received_at=message.received_at,
             citizen=CitizenInput(first_name=first, last_name=last, email=mail.from_address),
-            attachments=mail.attachments, refs=mail.refs, conversational=False, extra=extra,
+            attachments=mail.attachments,
+            refs=mail.refs,
+            conversational=False,
+            extra=extra,
         )
 
     def send(self, outbound: OutboundMessage) -> str:
@@ -100,21 +128,34 @@ class EmailAdapter(Adapter):
         message_id = make_msgid(domain=domain)
         subject = outbound.subject or _("About your application")
         if outbound.case and outbound.case.tracking_number not in subject:
-            subject = f"[{outbound.case.tracking_number}] {subject}"  # replies thread by this number
+            subject = (
+                f"[{outbound.case.tracking_number}] {subject}"  # replies thread by this number
+            )
         headers = {"Message-ID": message_id, "Auto-Submitted": "auto-generated"}
         if outbound.reply_to:
-            headers |= {"In-Reply-To": f"<{outbound.reply_to}>", "References": f"<{outbound.reply_to}>"}
-        mail = EmailMessage(subject=subject, body=outbound.text, from_email=conf.value("EMAIL_FROM"),
-                            to=[outbound.recipient], headers=headers)
+            headers |= {
+                "In-Reply-To": f"<{outbound.reply_to}>",
+                "References": f"<{outbound.reply_to}>",
+            }
+        mail = EmailMessage(
+            subject=subject,
+            body=outbound.text,
+            from_email=conf.value("EMAIL_FROM"),
+            to=[outbound.recipient],
+            headers=headers,
+        )
         try:
             mail.send(using=conf.value("EMAIL_MAILER") or None)
-        except Exception as exc:  # noqa: BLE001 - smtplib and socket errors alike: try again later
+        except Exception as exc:
             raise SendFailed(f"SMTP: {exc}") from exc
         return message_id.strip("<>")
 
 
 def email_receive(
-    raw: bytes, *, mail_from: str | None = None, rcpt_tos: list[str] | None = None,
+    raw: bytes,
+    *,
+    mail_from: str | None = None,
+    rcpt_tos: list[str] | None = None,
 ) -> tuple[InboundMessage, bool]:
     """Store one e-mail as it arrived (SMTP server, IMAP poller); unusable mail is kept as failed.
 

@@ -21,10 +21,16 @@ class PollReport:
 
 
 def _connect(host: str, port: int, use_ssl: bool) -> imaplib.IMAP4:
-    return imaplib.IMAP4_SSL(host, port, timeout=30) if use_ssl else imaplib.IMAP4(host, port, timeout=30)
+    return (
+        imaplib.IMAP4_SSL(host, port, timeout=30)
+        if use_ssl
+        else imaplib.IMAP4(host, port, timeout=30)
+    )
 
 
-def imap_poll(*, host: str, port: int, user: str, password: str, mailbox: str = "INBOX", use_ssl: bool = True) -> PollReport:
+def imap_poll(
+    *, host: str, port: int, user: str, password: str, mailbox: str = "INBOX", use_ssl: bool = True
+) -> PollReport:
     """Fetch the unseen mails of `mailbox`, store each through email_receive, then flag it seen."""
     report = PollReport()
     client = _connect(host, port, use_ssl)
@@ -54,9 +60,10 @@ def imap_poll(*, host: str, port: int, user: str, password: str, mailbox: str = 
 
 def configured_poll() -> PollReport:
     return imap_poll(
-        host=conf.value("EMAIL_IMAP_HOST"), port=int(conf.value("EMAIL_IMAP_PORT")),
-        user=conf.value("EMAIL_IMAP_USER"), password=conf.value("EMAIL_IMAP_PASSWORD"),
-        mailbox=conf.value("EMAIL_IMAP_MAILBOX"), use_ssl=conf.value("EMAIL_IMAP_SSL").lower() in ("1", "true", "yes", "on"),
+        host=conf.value("EMAIL_IMAP_HOST"),
+        port=int(conf.value("EMAIL_IMAP_PORT")),
+        user=conf.value("EMAIL_IMAP_USER"),
+        password=conf.value("EMAIL_IMAP_PASSWORD"),
+        mailbox=conf.value("EMAIL_IMAP_MAILBOX"),
+        use_ssl=conf.value("EMAIL_IMAP_SSL").lower() in ("1", "true", "yes", "on"),
     )
-
-

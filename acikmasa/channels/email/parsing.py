@@ -87,11 +87,13 @@ def _ids(value: str | None) -> list[str]:
 def _header(message: EmailMessage, name: str) -> str:
     try:
         return str(message.get(name, "") or "")
-    except Exception:  # noqa: BLE001 - a malformed header must not stop the rest of the mail
+    except Exception:
         return ""
 
 
-def _classify(message: EmailMessage, from_address: str, subject: str, envelope_sender: str | None) -> tuple[str, str]:
+def _classify(
+    message: EmailMessage, from_address: str, subject: str, envelope_sender: str | None
+) -> tuple[str, str]:
     if message.get_content_type() == "multipart/report" or BOUNCE_SENDERS.match(from_address):
         return "bounce", "delivery report"
     if envelope_sender is not None and envelope_sender.strip("<>") == "":
@@ -108,7 +110,9 @@ def _classify(message: EmailMessage, from_address: str, subject: str, envelope_s
     return "message", ""
 
 
-def parse_mail(raw: bytes, *, max_attachment: int, envelope_sender: str | None = None) -> ParsedMail:
+def parse_mail(
+    raw: bytes, *, max_attachment: int, envelope_sender: str | None = None
+) -> ParsedMail:
     """Parse one RFC 5322 message; raise MailError when it is not a usable e-mail."""
     if not raw.strip():
         raise MailError("empty message")
@@ -116,7 +120,7 @@ def parse_mail(raw: bytes, *, max_attachment: int, envelope_sender: str | None =
     subject = re.sub(r"\s+", " ", _header(message, "Subject")).strip()
     try:
         addresses = message["From"].addresses if message["From"] else ()
-    except Exception:  # noqa: BLE001
+    except Exception:
         addresses = ()
     if not addresses:
         raise MailError("no From address")
@@ -125,13 +129,19 @@ def parse_mail(raw: bytes, *, max_attachment: int, envelope_sender: str | None =
     message_id = message_ids[0] if message_ids else "sha256:" + hashlib.sha256(raw).hexdigest()
     try:
         date = message["Date"].datetime if message["Date"] else None
-    except Exception:  # noqa: BLE001
+    except Exception:
         date = None
     kind, reason = _classify(message, sender.addr_spec, subject, envelope_sender)
     parsed = ParsedMail(
-        message_id=message_id[:250], subject=subject[:300], from_name=sender.display_name,
-        from_address=sender.addr_spec.lower(), text=_body_text(message), date=date,
-        refs=_ids(_header(message, "In-Reply-To")) + _ids(_header(message, "References")), kind=kind, reason=reason,
+        message_id=message_id[:250],
+        subject=subject[:300],
+        from_name=sender.display_name,
+        from_address=sender.addr_spec.lower(),
+        text=_body_text(message),
+        date=date,
+        refs=_ids(_header(message, "In-Reply-To")) + _ids(_header(message, "References")),
+        kind=kind,
+        reason=reason,
     )
     _collect_attachments(message, parsed, max_attachment)
     return parsed
@@ -158,4 +168,6 @@ def _collect_attachments(message: EmailMessage, parsed: ParsedMail, limit: int) 
         if len(content) > limit:
             parsed.skipped_attachments.append(name)
             continue
-        parsed.attachments.append(IncomingFile(name=name[:200], content=content, content_type=part.get_content_type()))
+        parsed.attachments.append(
+            IncomingFile(name=name[:200], content=content, content_type=part.get_content_type())
+        )

@@ -27,9 +27,12 @@ class QueueHandler:
     def __init__(self, jobs: "queue.Queue[Job]") -> None:
         self.jobs = jobs
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd's hook name)
-        job = Job(raw=envelope.original_content or envelope.content, mail_from=envelope.mail_from or "",
-                  rcpt_tos=list(envelope.rcpt_tos))
+    async def handle_DATA(self, server, session, envelope) -> str:
+        job = Job(
+            raw=envelope.original_content or envelope.content,
+            mail_from=envelope.mail_from or "",
+            rcpt_tos=list(envelope.rcpt_tos),
+        )
         self.jobs.put(job)
         await asyncio.to_thread(job.done.wait, STORE_TIMEOUT_SECONDS)
         return "250 Message accepted" if job.ok else "451 Requested action aborted: try again later"

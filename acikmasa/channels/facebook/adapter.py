@@ -10,16 +10,35 @@ from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import IncomingFile
 
 from .. import conf
-from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, SendRefused, UnsupportedPayload, register
+from ..base import (
+    Adapter,
+    BadPayload,
+    Envelope,
+    Incoming,
+    SendFailed,
+    SendRefused,
+    UnsupportedPayload,
+    load_json_object,
+    register,
+)
 from ..http import fetch, fetch_json
-from ..base import load_json_object
 from ..meta import as_dict, as_list, verify_signature
 from ..models import InboundMessage, OutboundMessage
 from ..services.outbound import outbound_status_record
 
 NETWORKS = {"page": "fb", "instagram": "ig"}
 # Feed items we know and keep, but that are not a citizen writing to us.
-QUIET_FEED_ITEMS = {"reaction", "like", "post", "status", "share", "photo", "video", "album", "event"}
+QUIET_FEED_ITEMS = {
+    "reaction",
+    "like",
+    "post",
+    "status",
+    "share",
+    "photo",
+    "video",
+    "album",
+    "event",
+}
 
 
 def _time(value: Any) -> datetime | None:
@@ -69,14 +88,20 @@ class FacebookAdapter(Adapter):
             if not message.get("mid"):
                 raise BadPayload("A message needs its mid.")
             kind = "echo" if message.get("is_echo") else "message"
-            return Envelope(external_id=str(message["mid"]), kind=kind, sender=f"{network}:{sender}", item=item)
+            return Envelope(
+                external_id=str(message["mid"]), kind=kind, sender=f"{network}:{sender}", item=item
+            )
         if isinstance(event.get("postback"), dict):
             mid = event["postback"].get("mid") or f"postback:{sender}:{event.get('timestamp')}"
             return Envelope(external_id=str(mid), sender=f"{network}:{sender}", item=item)
         for status in ("delivery", "read"):
             if isinstance(event.get(status), dict):
-                key = f"{status}:{sender}:{event[status].get('watermark') or event.get('timestamp')}"
-                return Envelope(external_id=key, kind="status", sender=f"{network}:{sender}", item=item)
+                key = (
+                    f"{status}:{sender}:{event[status].get('watermark') or event.get('timestamp')}"
+                )
+                return Envelope(
+                    external_id=key, kind="status", sender=f"{network}:{sender}", item=item
+                )
         raise UnsupportedPayload("Unknown messaging event.")
 
     def _change(self, network: str, owner: str, change: dict[str, Any]) -> Envelope:
@@ -88,8 +113,12 @@ class FacebookAdapter(Adapter):
             kind_of_item = value.get("item")
             if kind_of_item == "comment" and value.get("verb") == "add" and value.get("comment_id"):
                 is_ours = str(author.get("id")) == owner
-                return Envelope(external_id=str(value["comment_id"]), kind="echo" if is_ours else "message",
-                                sender=sender, item=item)
+                return Envelope(
+                    external_id=str(value["comment_id"]),
+                    kind="echo" if is_ours else "message",
+                    sender=sender,
+                    item=item,
+                )
             if kind_of_item == "comment" or kind_of_item in QUIET_FEED_ITEMS:
                 key = f"feed:{kind_of_item}:{value.get('verb')}:{value.get('comment_id') or value.get('post_id')}:{value.get('created_time')}"
                 return Envelope(external_id=key, kind="event", sender=sender, item=item)
@@ -98,16 +127,27 @@ class FacebookAdapter(Adapter):
             if not value.get("id") or not isinstance(value.get("text"), str):
                 raise BadPayload("An Instagram comment needs an id and text.")
             is_ours = str(author.get("id")) == owner
-            return Envelope(external_id=str(value["id"]), kind="echo" if is_ours else "message", sender=sender, item=item)
+            return Envelope(
+                external_id=str(value["id"]),
+                kind="echo" if is_ours else "message",
+                sender=sender,
+                item=item,
+            )
         raise UnsupportedPayload(f"Unknown change field {field!r}.")
 
     def parse(self, message: InboundMessage) -> Incoming:
         item = message.item
         if message.kind in ("echo", "event"):
-            return Incoming(external_id=message.external_id, case_channel=self.case_channel, kind="event")
+            return Incoming(
+                external_id=message.external_id, case_channel=self.case_channel, kind="event"
+            )
         if message.kind == "status":
-            return Incoming(external_id=message.external_id, case_channel=self.case_channel, kind="status",
-                            extra={"event": item["event"]})
+            return Incoming(
+                external_id=message.external_id,
+                case_channel=self.case_channel,
+                kind="status",
+                extra={"event": item["event"]},
+            )
         if "event" in item:
             return self._direct(message, item)
         return self._comment(message, item)
@@ -117,10 +157,16 @@ class FacebookAdapter(Adapter):
         body = event.get("message") or {}
         postback = event.get("postback") or {}
         incoming = Incoming(
-            external_id=f"{network}:msg:{message.external_id}", case_channel=self.case_channel,
-            sender=message.sender, received_at=_time(event.get("timestamp")) or message.received_at,
+            external_id=f"{network}:msg:{message.external_id}",
+            case_channel=self.case_channel,
+            sender=message.sender,
+            received_at=_time(event.get("timestamp")) or message.received_at,
             text=str(body.get("text") or postback.get("title") or ""),
-            extra={"network": network, "kind": "direct_message", "sender_id": message.sender.split(":", 1)[1]},
+            extra={
+                "network": network,
+                "kind": "direct_message",
+                "sender_id": message.sender.split(":", 1)[1],
+            },
         )
         if (body.get("reply_to") or {}).get("mid"):
             incoming.refs.append(str(body["reply_to"]["mid"]))
@@ -137,11 +183,17 @@ class FacebookAdapter(Adapter):
             incoming.latitude = float(payload["coordinates"]["lat"])
             incoming.longitude = float(payload["coordinates"]["long"])
         elif kind == "image" and payload.get("url"):
-            content, content_type = fetch("GET", str(payload["url"]), max_bytes=conf.max_attachment_bytes())
+            content, content_type = fetch(
+                "GET", str(payload["url"]), max_bytes=conf.max_attachment_bytes()
+            )
             extension = content_type.split("/")[-1][:10] or "bin"
-            incoming.attachments.append(IncomingFile(
-                name=f"{incoming.extra['network']}-image-{index + 1}.{extension}", content=content, content_type=content_type,
-            ))
+            incoming.attachments.append(
+                IncomingFile(
+                    name=f"{incoming.extra['network']}-image-{index + 1}.{extension}",
+                    content=content,
+                    content_type=content_type,
+                )
+            )
         elif payload.get("url"):
             incoming.extra.setdefault("attachment_urls", []).append(str(payload["url"]))
 
@@ -152,13 +204,21 @@ class FacebookAdapter(Adapter):
         post_id = str(value.get("post_id") or (value.get("media") or {}).get("id") or "")
         parent = str(value.get("parent_id") or "")
         return Incoming(
-            external_id=f"{network}:comment:{message.external_id}", case_channel=self.case_channel,
-            sender=message.sender, text=str(value.get("message") or value.get("text") or ""),
+            external_id=f"{network}:comment:{message.external_id}",
+            case_channel=self.case_channel,
+            sender=message.sender,
+            text=str(value.get("message") or value.get("text") or ""),
             received_at=_time(value.get("created_time")) or message.received_at,
             citizen=CitizenInput(first_name=first, last_name=last),
-            refs=[parent] if parent and parent != post_id else [], conversational=False,
-            extra={"network": network, "kind": "comment", "post_id": post_id, "comment_id": message.external_id,
-                   "username": author.get("username") or author.get("name") or ""},
+            refs=[parent] if parent and parent != post_id else [],
+            conversational=False,
+            extra={
+                "network": network,
+                "kind": "comment",
+                "post_id": post_id,
+                "comment_id": message.external_id,
+                "username": author.get("username") or author.get("name") or "",
+            },
         )
 
     def apply(self, message: InboundMessage, incoming: Incoming) -> str:
@@ -167,14 +227,20 @@ class FacebookAdapter(Adapter):
         event = incoming.extra["event"]
         if "delivery" in event:
             for mid in event["delivery"].get("mids") or []:
-                outbound_status_record(channel=self.code, provider_message_id=str(mid), status="delivered")
+                outbound_status_record(
+                    channel=self.code, provider_message_id=str(mid), status="delivered"
+                )
         else:
             watermark = _time(event["read"].get("watermark")) or timezone.now()
             for sent in OutboundMessage.objects.filter(
-                channel=self.code, recipient=message.sender, sent_at__lte=watermark,
+                channel=self.code,
+                recipient=message.sender,
+                sent_at__lte=watermark,
                 status__in=[OutboundMessage.Status.SENT, OutboundMessage.Status.DELIVERED],
             ):
-                outbound_status_record(channel=self.code, provider_message_id=sent.provider_message_id, status="read")
+                outbound_status_record(
+                    channel=self.code, provider_message_id=sent.provider_message_id, status="read"
+                )
         return InboundMessage.Outcome.STATUS
 
     def messaging_type(self, recipient: str) -> dict[str, str]:
@@ -182,29 +248,47 @@ class FacebookAdapter(Adapter):
         reply (HUMAN_AGENT tag) within 7 days; nothing after that."""
         last = (
             InboundMessage.objects.filter(channel=self.code, kind="message", sender=recipient)
-            .order_by("-received_at").values_list("received_at", flat=True).first()
+            .order_by("-received_at")
+            .values_list("received_at", flat=True)
+            .first()
         )
         age = timezone.now() - last if last else None
         if age is not None and age <= timedelta(hours=24):
             return {"messaging_type": "RESPONSE"}
         if age is not None and age <= timedelta(days=7):
             return {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}
-        raise SendRefused("Messenger allows no message more than 7 days after the person's last message")
+        raise SendRefused(
+            "Messenger allows no message more than 7 days after the person's last message"
+        )
 
     def send(self, outbound: OutboundMessage) -> str:
         network, _, target = outbound.recipient.partition(":")
-        base, token = conf.value("GRAPH_API_URL").rstrip("/"), conf.value("FACEBOOK_PAGE_ACCESS_TOKEN")
+        base, token = (
+            conf.value("GRAPH_API_URL").rstrip("/"),
+            conf.value("FACEBOOK_PAGE_ACCESS_TOKEN"),
+        )
         if outbound.kind == OutboundMessage.Kind.COMMENT:
             if not outbound.reply_to:
                 raise SendFailed("a comment reply needs the comment id in reply_to")
             edge = "replies" if network == "ig" else "comments"
-            answer = fetch_json("POST", f"{base}/{outbound.reply_to}/{edge}", token=token, payload={"message": outbound.text})
+            answer = fetch_json(
+                "POST",
+                f"{base}/{outbound.reply_to}/{edge}",
+                token=token,
+                payload={"message": outbound.text},
+            )
             key = "id"
         else:
-            answer = fetch_json("POST", f"{base}/{conf.value('FACEBOOK_PAGE_ID')}/messages", token=token, payload={
-                "recipient": {"id": target}, **self.messaging_type(outbound.recipient),
-                "message": {"text": outbound.text[:2000]},
-            })
+            answer = fetch_json(
+                "POST",
+                f"{base}/{conf.value('FACEBOOK_PAGE_ID')}/messages",
+                token=token,
+                payload={
+                    "recipient": {"id": target},
+                    **self.messaging_type(outbound.recipient),
+                    "message": {"text": outbound.text[:2000]},
+                },
+            )
             key = "message_id"
         if not answer.get(key):
             raise SendFailed(f"no {key} in the Graph API answer: {answer}")

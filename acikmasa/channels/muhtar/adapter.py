@@ -20,18 +20,34 @@ class MuhtarAdapter(Adapter):
 
     def parse(self, message: InboundMessage) -> Incoming:
         item = message.item
-        muhtar = Muhtar.objects.filter(user_id=item.get("user_id"), is_active=True).select_related("user").first()
+        muhtar = (
+            Muhtar.objects.filter(user_id=item.get("user_id"), is_active=True)
+            .select_related("user")
+            .first()
+        )
         if muhtar is None:
             raise BadPayload("The muhtar account is not active.")
-        submit: dict[str, Any] = {"neighbourhood": muhtar.neighbourhood_id, "submitted_by": muhtar.user}
+        submit: dict[str, Any] = {
+            "neighbourhood": muhtar.neighbourhood_id,
+            "submitted_by": muhtar.user,
+        }
         for key in ("subject", "street"):
             if item.get(key):
                 submit[key] = int(item[key])
         return Incoming(
-            external_id=f"muhtar:{message.external_id}", case_channel=self.case_channel, sender=message.sender,
-            text=item["description"], address=item.get("address", ""), conversational=False, threadable=False,
-            citizen=CitizenInput(first_name=item.get("first_name", ""), last_name=item.get("last_name", ""),
-                                 phone=item.get("phone", ""), address=item.get("address", "")),
+            external_id=f"muhtar:{message.external_id}",
+            case_channel=self.case_channel,
+            sender=message.sender,
+            text=item["description"],
+            address=item.get("address", ""),
+            conversational=False,
+            threadable=False,
+            citizen=CitizenInput(
+                first_name=item.get("first_name", ""),
+                last_name=item.get("last_name", ""),
+                phone=item.get("phone", ""),
+                address=item.get("address", ""),
+            ),
             extra={"muhtar": muhtar.user_id, "muhtar_neighbourhood": muhtar.neighbourhood.name},
             submit=submit,
         )
@@ -52,9 +68,11 @@ def muhtar_submit(*, user: AbstractBaseUser, key: str, data: dict[str, Any]) -> 
     """
     item = {**data, "user_id": user.pk}
     message, _created = inbound_store(
-        channel="muhtar", envelope=Envelope(external_id=key, sender=f"user:{user.pk}", item=item),
+        channel="muhtar",
+        envelope=Envelope(external_id=key, sender=f"user:{user.pk}", item=item),
         headers={"user": get_user_model().objects.get(pk=user.pk).get_username()},
-        body=json.dumps(item, ensure_ascii=False).encode(), process=False,
+        body=json.dumps(item, ensure_ascii=False).encode(),
+        process=False,
     )
     return inbound_process(message_id=message.pk)
 

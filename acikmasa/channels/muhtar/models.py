@@ -8,9 +8,14 @@ from acikmasa.directory.models import Neighbourhood
 
 
 class Muhtar(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="muhtar")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="muhtar"
+    )
     neighbourhood = models.ForeignKey(
-        Neighbourhood, verbose_name=_("neighbourhood"), on_delete=models.PROTECT, related_name="muhtars"
+        Neighbourhood,
+        verbose_name=_("neighbourhood"),
+        on_delete=models.PROTECT,
+        related_name="muhtars",
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     is_active = models.BooleanField(_("active"), default=True)

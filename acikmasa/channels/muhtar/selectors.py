@@ -18,7 +18,8 @@ def muhtar_cases(*, muhtar: Muhtar) -> QuerySet[Case]:
     """What a muhtar may follow: cases sent through the muhtar channel for their own mahalle."""
     return (
         Case.objects.filter(channel__code="muhtar", neighbourhood_id=muhtar.neighbourhood_id)
-        .select_related("subject").order_by("-created_at")
+        .select_related("subject")
+        .order_by("-created_at")
     )
 
 

@@ -20,18 +20,30 @@ from .selectors import muhtar_cases, muhtar_report
 
 class MuhtarForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    description = forms.CharField(label=gettext_lazy("What is the request?"), widget=forms.Textarea, max_length=10_000)
-    subject = forms.ModelChoiceField(label=gettext_lazy("Subject"), queryset=Subject.objects.none(), required=False)
-    street = forms.ModelChoiceField(label=gettext_lazy("Street"), queryset=Street.objects.none(), required=False)
+    description = forms.CharField(
+        label=gettext_lazy("What is the request?"), widget=forms.Textarea, max_length=10_000
+    )
+    subject = forms.ModelChoiceField(
+        label=gettext_lazy("Subject"), queryset=Subject.objects.none(), required=False
+    )
+    street = forms.ModelChoiceField(
+        label=gettext_lazy("Street"), queryset=Street.objects.none(), required=False
+    )
     address = forms.CharField(label=gettext_lazy("Address"), max_length=500, required=False)
-    first_name = forms.CharField(label=gettext_lazy("Resident's first name"), max_length=100, required=False)
-    last_name = forms.CharField(label=gettext_lazy("Resident's last name"), max_length=100, required=False)
+    first_name = forms.CharField(
+        label=gettext_lazy("Resident's first name"), max_length=100, required=False
+    )
+    last_name = forms.CharField(
+        label=gettext_lazy("Resident's last name"), max_length=100, required=False
+    )
     phone = forms.CharField(label=gettext_lazy("Resident's phone"), max_length=20, required=False)
 
     def __init__(self, *args, muhtar, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         neighbourhood = muhtar.neighbourhood
-        self.fields["subject"].queryset = Subject.objects.filter(municipality_id=neighbourhood.municipality_id, is_active=True)
+        self.fields["subject"].queryset = Subject.objects.filter(
+            municipality_id=neighbourhood.municipality_id, is_active=True
+        )
         self.fields["street"].queryset = Street.objects.filter(neighbourhood=neighbourhood)
 
     def clean_key(self) -> str:
@@ -43,9 +55,13 @@ class MuhtarForm(forms.Form):
     def data_for_intake(self) -> dict:
         data = self.cleaned_data
         return {
-            "description": data["description"].strip(), "subject": data["subject"].pk if data["subject"] else None,
-            "street": data["street"].pk if data["street"] else None, "address": data["address"].strip(),
-            "first_name": data["first_name"].strip(), "last_name": data["last_name"].strip(), "phone": data["phone"].strip(),
+            "description": data["description"].strip(),
+            "subject": data["subject"].pk if data["subject"] else None,
+            "street": data["street"].pk if data["street"] else None,
+            "address": data["address"].strip(),
+            "first_name": data["first_name"].strip(),
+            "last_name": data["last_name"].strip(),
+            "phone": data["phone"].strip(),
         }
 
 
@@ -61,17 +77,28 @@ def muhtar_home(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = MuhtarForm(request.POST, muhtar=muhtar)
         if form.is_valid():
-            message = muhtar_submit(user=request.user, key=form.cleaned_data["key"], data=form.data_for_intake())
+            message = muhtar_submit(
+                user=request.user, key=form.cleaned_data["key"], data=form.data_for_intake()
+            )
             if message.status == InboundMessage.Status.PROCESSED:
                 return redirect(f"{request.path}?registered={message.case.tracking_number}")
-            form.add_error(None, _("The request could not be registered: %(error)s") % {"error": message.error})
+            form.add_error(
+                None, _("The request could not be registered: %(error)s") % {"error": message.error}
+            )
         status = 400
     else:
         form = MuhtarForm(initial={"key": uuid.uuid4().hex}, muhtar=muhtar)
-    return render(request, "channels/muhtar.html", {
-        "muhtar": muhtar, "form": form, "cases": muhtar_cases(muhtar=muhtar)[:50],
-        "registered": request.GET.get("registered", "")[:20],
-    }, status=status)
+    return render(
+        request,
+        "channels/muhtar.html",
+        {
+            "muhtar": muhtar,
+            "form": form,
+            "cases": muhtar_cases(muhtar=muhtar)[:50],
+            "registered": request.GET.get("registered", "")[:20],
+        },
+        status=status,
+    )
 
 
 @chosen_language
@@ -79,4 +106,6 @@ def muhtar_home(request: HttpRequest) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     if staff_profile(request.user) is None:
         raise PermissionDenied
-    return render(request, "channels/muhtar_report.html", {"rows": muhtar_report(user=request.user)})
+    return render(
+        request, "channels/muhtar_report.html", {"rows": muhtar_report(user=request.user)}
+    )

@@ -36,11 +36,15 @@ def channel_municipality() -> Municipality:
     if code:
         found = Municipality.objects.filter(code=code).first()
         if found is None:
-            raise ChannelMisconfigured(f"ACIKMASA_CHANNELS_MUNICIPALITY={code!r} matches no municipality")
+            raise ChannelMisconfigured(
+                f"ACIKMASA_CHANNELS_MUNICIPALITY={code!r} matches no municipality"
+            )
         return found
     active = list(Municipality.objects.filter(is_active=True)[:2])
     if len(active) != 1:
-        raise ChannelMisconfigured("set ACIKMASA_CHANNELS_MUNICIPALITY: there is not exactly one active municipality")
+        raise ChannelMisconfigured(
+            "set ACIKMASA_CHANNELS_MUNICIPALITY: there is not exactly one active municipality"
+        )
     return active[0]
 
 
@@ -49,7 +53,12 @@ def _clean_headers(headers: dict[str, Any]) -> dict[str, str]:
 
 
 def inbound_store(
-    *, channel: str, envelope: Envelope, headers: dict[str, Any], body: bytes, process: bool = True,
+    *,
+    channel: str,
+    envelope: Envelope,
+    headers: dict[str, Any],
+    body: bytes,
+    process: bool = True,
 ) -> tuple[InboundMessage, bool]:
     """Save one provider message as it arrived; returns (row, created).
 
@@ -64,11 +73,18 @@ def inbound_store(
     try:
         with transaction.atomic():
             message = InboundMessage.objects.create(
-                channel=channel, external_id=envelope.external_id[:255], kind=envelope.kind,
-                sender=envelope.sender[:255], headers=_clean_headers(headers), body=body, item=envelope.item,
+                channel=channel,
+                external_id=envelope.external_id[:255],
+                kind=envelope.kind,
+                sender=envelope.sender[:255],
+                headers=_clean_headers(headers),
+                body=body,
+                item=envelope.item,
             )
     except IntegrityError:
-        return InboundMessage.objects.get(channel=channel, external_id=envelope.external_id[:255]), False
+        return InboundMessage.objects.get(
+            channel=channel, external_id=envelope.external_id[:255]
+        ), False
     if process:
         from ..tasks import process_inbound
 
@@ -76,23 +92,33 @@ def inbound_store(
     return message, True
 
 
-def inbound_reject(*, channel: str, headers: dict[str, Any], body: bytes, error: str) -> InboundMessage:
+def inbound_reject(
+    *, channel: str, headers: dict[str, Any], body: bytes, error: str
+) -> InboundMessage:
     """Keep an authentic payload that could not be understood, as FAILED, for triage.
 
     The id is the body's digest so a provider re-sending the same bad body adds nothing.
     """
     digest = "sha256:" + hashlib.sha256(body).hexdigest()
     message, _created = InboundMessage.objects.get_or_create(
-        channel=channel, external_id=digest,
-        defaults={"kind": "rejected", "headers": _clean_headers(headers), "body": body,
-                  "status": S.FAILED, "error": error[:MAX_ERROR]},
+        channel=channel,
+        external_id=digest,
+        defaults={
+            "kind": "rejected",
+            "headers": _clean_headers(headers),
+            "body": body,
+            "status": S.FAILED,
+            "error": error[:MAX_ERROR],
+        },
     )
     return message
 
 
 def inbound_retry(*, message_id: int) -> InboundMessage:
     """Put a failed message back to be processed (staff triage); processed ones are left alone."""
-    updated = InboundMessage.objects.filter(pk=message_id, status=S.FAILED).update(status=S.RECEIVED)
+    updated = InboundMessage.objects.filter(pk=message_id, status=S.FAILED).update(
+        status=S.RECEIVED
+    )
     if updated:
         from ..tasks import process_inbound
 
@@ -120,16 +146,22 @@ def inbound_process(*, message_id: int) -> InboundMessage:
             if message.status in (S.PROCESSED, S.IGNORED):
                 return message
             _deliver(message, adapter, incoming)
-            message.status = S.IGNORED if message.outcome in (OUT.AUTO_REPLY, OUT.BOUNCE) else S.PROCESSED
+            message.status = (
+                S.IGNORED if message.outcome in (OUT.AUTO_REPLY, OUT.BOUNCE) else S.PROCESSED
+            )
             message.processed_at = timezone.now()
             message.error = ""
             message.attempts += 1
             message.save()
         return message
-    except Exception as exc:  # noqa: BLE001 - every failure must land in the inbox, never vanish
+    except Exception as exc:
         logger.warning("inbound %s:%s failed: %s", message.channel, message.external_id, exc)
-        InboundMessage.objects.filter(pk=message_id).exclude(status__in=[S.PROCESSED, S.IGNORED]).update(
-            status=S.FAILED, error=_describe(exc)[:MAX_ERROR], attempts=message.attempts + 1,
+        InboundMessage.objects.filter(pk=message_id).exclude(
+            status__in=[S.PROCESSED, S.IGNORED]
+        ).update(
+            status=S.FAILED,
+            error=_describe(exc)[:MAX_ERROR],
+            attempts=message.attempts + 1,
         )
         return InboundMessage.objects.get(pk=message_id)
 
@@ -152,10 +184,15 @@ def _deliver(message: InboundMessage, adapter: Any, incoming: Incoming) -> None:
         return
     municipality = channel_municipality()
     message.municipality = municipality
-    case = thread_case(municipality=municipality, channel=message.channel, incoming=incoming) if incoming.threadable else None
+    case = (
+        thread_case(municipality=municipality, channel=message.channel, incoming=incoming)
+        if incoming.threadable
+        else None
+    )
     if case is not None:
-        message.case, message.event = case, case_message_received(
-            case_id=case.pk, message=message, incoming=incoming
+        message.case, message.event = (
+            case,
+            case_message_received(case_id=case.pk, message=message, incoming=incoming),
         )
         message.outcome = OUT.THREADED
         case_hooks.run_citizen_message_hooks(Case.objects.get(pk=case.pk), message.event)
@@ -189,7 +226,9 @@ def _safe_citizen(citizen: CitizenInput, extra: dict[str, Any]) -> CitizenInput:
     return citizen
 
 
-def case_message_received(*, case_id: int, message: InboundMessage, incoming: Incoming) -> CaseEvent:
+def case_message_received(
+    *, case_id: int, message: InboundMessage, incoming: Incoming
+) -> CaseEvent:
     """Append the citizen's follow-up message to a case as a MESSAGE_RECEIVED event.
 
     Rule: the case row is locked and its version bumped, like every other writer of events; a
@@ -199,7 +238,9 @@ def case_message_received(*, case_id: int, message: InboundMessage, incoming: In
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case_id)
         payload: dict[str, Any] = {
-            "channel": message.channel, "external_id": incoming.external_id, "sender": incoming.sender,
+            "channel": message.channel,
+            "external_id": incoming.external_id,
+            "sender": incoming.sender,
             "inbound_message": message.pk,
         }
         if incoming.subject:
@@ -209,8 +250,12 @@ def case_message_received(*, case_id: int, message: InboundMessage, incoming: In
         if incoming.attachments:
             payload["attachments"] = [f.name for f in incoming.attachments]
         event = record_event(
-            case, EventKind.MESSAGE_RECEIVED, by_citizen=True, text=incoming.text[:10_000],
-            payload=payload, at=incoming.received_at,
+            case,
+            EventKind.MESSAGE_RECEIVED,
+            by_citizen=True,
+            text=incoming.text[:10_000],
+            payload=payload,
+            at=incoming.received_at,
         )
         for upload in incoming.attachments:
             _attach(case, event, upload)
@@ -223,11 +268,19 @@ def _attach(case: Case, event: CaseEvent, upload: IncomingFile) -> Attachment:
 
     digest = hashlib.sha256(upload.content).hexdigest()
     attachment = Attachment(
-        case=case, event=event, original_name=upload.name[:255],
-        content_type=stored_content_type(upload.content, upload.content_type),  # the bytes decide, not the sender
-        size=len(upload.content), sha256=digest, is_public=False,
+        case=case,
+        event=event,
+        original_name=upload.name[:255],
+        content_type=stored_content_type(
+            upload.content, upload.content_type
+        ),  # the bytes decide, not the sender
+        size=len(upload.content),
+        sha256=digest,
+        is_public=False,
     )
-    attachment.file.save(f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False)
+    attachment.file.save(
+        f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False
+    )
     attachment.save()
     return attachment
 
@@ -235,7 +288,11 @@ def _attach(case: Case, event: CaseEvent, upload: IncomingFile) -> Attachment:
 def inbound_sweep(*, older_than_minutes: int = 5) -> int:
     """Process rows left RECEIVED (a worker died before finishing); returns how many were tried."""
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
-    ids = list(InboundMessage.objects.filter(status=S.RECEIVED, received_at__lte=cutoff).values_list("pk", flat=True)[:500])
+    ids = list(
+        InboundMessage.objects.filter(status=S.RECEIVED, received_at__lte=cutoff).values_list(
+            "pk", flat=True
+        )[:500]
+    )
     for message_id in ids:
         inbound_process(message_id=message_id)
     return len(ids)

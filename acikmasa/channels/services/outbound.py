@@ -27,9 +27,17 @@ def backoff(attempts: int) -> timedelta:
 
 
 def outbound_queue(
-    *, channel: str, recipient: str, text: str, case: Case | None = None, subject: str = "",
-    template: str = "", template_params: list[Any] | None = None, reply_to: str = "",
-    kind: str = OutboundMessage.Kind.MESSAGE, created_by: AbstractBaseUser | None = None,
+    *,
+    channel: str,
+    recipient: str,
+    text: str,
+    case: Case | None = None,
+    subject: str = "",
+    template: str = "",
+    template_params: list[Any] | None = None,
+    reply_to: str = "",
+    kind: str = OutboundMessage.Kind.MESSAGE,
+    created_by: AbstractBaseUser | None = None,
 ) -> OutboundMessage:
     """Store a reply as pending and send it from a task once the transaction commits.
 
@@ -43,9 +51,17 @@ def outbound_queue(
     if not recipient:
         raise ValueError("an outbound message needs a recipient")
     message = OutboundMessage(
-        channel=channel, recipient=recipient, text=text, case=case, subject=subject[:300],
-        municipality=case.municipality if case else None, template=template,
-        template_params=template_params or [], reply_to=reply_to, kind=kind, created_by=created_by,
+        channel=channel,
+        recipient=recipient,
+        text=text,
+        case=case,
+        subject=subject[:300],
+        municipality=case.municipality if case else None,
+        template=template,
+        template_params=template_params or [],
+        reply_to=reply_to,
+        kind=kind,
+        created_by=created_by,
         next_attempt_at=timezone.now(),
     )
     adapter.prepare(message)
@@ -69,7 +85,9 @@ def _claim(message_id: int) -> OutboundMessage | None:
     with transaction.atomic():
         message = OutboundMessage.objects.select_for_update().get(pk=message_id)
         now = timezone.now()
-        if message.status != S.PENDING or (message.next_attempt_at and message.next_attempt_at > now):
+        if message.status != S.PENDING or (
+            message.next_attempt_at and message.next_attempt_at > now
+        ):
             return None
         message.attempts += 1
         message.next_attempt_at = now + SENDING_LEASE
@@ -92,7 +110,7 @@ def outbound_send(*, message_id: int) -> OutboundMessage:
         provider_id = get_adapter(message.channel).send(message)
     except SendRefused as exc:
         return _record_failure(message, str(exc), final=True)
-    except (SendFailed, Exception) as exc:  # noqa: BLE001 - a bug in an adapter is a failed attempt too
+    except (SendFailed, Exception) as exc:
         return _record_failure(message, str(exc) or type(exc).__name__)
     return _record_success(message, provider_id)
 
@@ -100,25 +118,52 @@ def outbound_send(*, message_id: int) -> OutboundMessage:
 def _record_success(message: OutboundMessage, provider_id: str) -> OutboundMessage:
     now = timezone.now()
     with transaction.atomic():
-        OutboundAttempt.objects.create(message=message, number=message.attempts, at=now, ok=True, provider_message_id=provider_id)
+        OutboundAttempt.objects.create(
+            message=message,
+            number=message.attempts,
+            at=now,
+            ok=True,
+            provider_message_id=provider_id,
+        )
         message.status, message.sent_at, message.provider_message_id = S.SENT, now, provider_id
         message.next_attempt_at, message.last_error = None, ""
-        message.provider_statuses = [*message.provider_statuses, {"status": "accepted", "at": now.isoformat()}]
+        message.provider_statuses = [
+            *message.provider_statuses,
+            {"status": "accepted", "at": now.isoformat()},
+        ]
         message.save()
         if message.case_id:
             case = Case.objects.select_for_update().get(pk=message.case_id)
-            record_event(case, EventKind.MESSAGE_SENT, text=message.text[:10_000], is_public=False, payload={
-                "channel": message.channel, "outbound_message": message.pk, "provider_message_id": provider_id,
-            })
+            record_event(
+                case,
+                EventKind.MESSAGE_SENT,
+                text=message.text[:10_000],
+                is_public=False,
+                payload={
+                    "channel": message.channel,
+                    "outbound_message": message.pk,
+                    "provider_message_id": provider_id,
+                },
+            )
             case.save(update_fields=["version"])
     return message
 
 
-def _record_failure(message: OutboundMessage, error: str, *, final: bool = False) -> OutboundMessage:
-    logger.warning("outbound %s #%s attempt %s failed: %s", message.channel, message.pk, message.attempts, error)
+def _record_failure(
+    message: OutboundMessage, error: str, *, final: bool = False
+) -> OutboundMessage:
+    logger.warning(
+        "outbound %s #%s attempt %s failed: %s",
+        message.channel,
+        message.pk,
+        message.attempts,
+        error,
+    )
     now = timezone.now()
     with transaction.atomic():
-        OutboundAttempt.objects.create(message=message, number=message.attempts, at=now, ok=False, error=error[:4000])
+        OutboundAttempt.objects.create(
+            message=message, number=message.attempts, at=now, ok=False, error=error[:4000]
+        )
         message.last_error = error[:4000]
         if final or message.attempts >= conf.OUTBOUND_MAX_ATTEMPTS:
             message.status, message.next_attempt_at = S.FAILED, None
@@ -135,7 +180,9 @@ def outbound_retry(*, message_id: int) -> OutboundMessage:
     """Give a failed message a fresh round of attempts (staff, after fixing what made it fail)."""
     with transaction.atomic():
         updated = OutboundMessage.objects.filter(pk=message_id, status=S.FAILED).update(
-            status=S.PENDING, attempts=0, next_attempt_at=timezone.now(),
+            status=S.PENDING,
+            attempts=0,
+            next_attempt_at=timezone.now(),
         )
     if updated:
         transaction.on_commit(lambda: _enqueue_send(message_id))
@@ -145,14 +192,24 @@ def outbound_retry(*, message_id: int) -> OutboundMessage:
 def outbound_sweep(*, now: datetime | None = None) -> int:
     """Send every pending message that is due (retries on backends without deferred tasks)."""
     now = now or timezone.now()
-    ids = list(OutboundMessage.objects.filter(status=S.PENDING, next_attempt_at__lte=now).values_list("pk", flat=True)[:500])
+    ids = list(
+        OutboundMessage.objects.filter(status=S.PENDING, next_attempt_at__lte=now).values_list(
+            "pk", flat=True
+        )[:500]
+    )
     for message_id in ids:
         outbound_send(message_id=message_id)
     return len(ids)
 
 
-def outbound_status_record(*, channel: str, provider_message_id: str, status: str, at: datetime | None = None,
-                           detail: dict[str, Any] | None = None) -> OutboundMessage | None:
+def outbound_status_record(
+    *,
+    channel: str,
+    provider_message_id: str,
+    status: str,
+    at: datetime | None = None,
+    detail: dict[str, Any] | None = None,
+) -> OutboundMessage | None:
     """Record a provider's delivery status (sent, delivered, read, failed) on the message it names.
 
     Statuses can arrive out of order: the history keeps all of them, the current status only moves
@@ -161,7 +218,9 @@ def outbound_status_record(*, channel: str, provider_message_id: str, status: st
     rank = {S.PENDING: 0, S.SENT: 1, S.DELIVERED: 2, S.READ: 3}
     with transaction.atomic():
         message = (
-            OutboundMessage.objects.select_for_update().filter(channel=channel, provider_message_id=provider_message_id).first()
+            OutboundMessage.objects.select_for_update()
+            .filter(channel=channel, provider_message_id=provider_message_id)
+            .first()
         )
         if message is None:
             return None
@@ -171,7 +230,11 @@ def outbound_status_record(*, channel: str, provider_message_id: str, status: st
         if status == S.FAILED:
             message.status = S.FAILED
             message.last_error = str((detail or {}).get("error", ""))[:4000]
-        elif status in rank and message.status != S.FAILED and rank[status] > rank.get(message.status, 0):
+        elif (
+            status in rank
+            and message.status != S.FAILED
+            and rank[status] > rank.get(message.status, 0)
+        ):
             message.status = status
         message.save(update_fields=["provider_statuses", "provider_status", "status", "last_error"])
     return message

@@ -15,7 +15,9 @@ from ..models import InboundMessage, OutboundMessage
 
 TRACKING_NUMBER = re.compile(r"(?<![\d-])(20\d{2}-\d{6})(?![\d-])")
 # A conversation does not continue a finished case; a tracking number still reaches it.
-FINISHED = frozenset({Status.RESOLVED, Status.CLOSED, Status.REJECTED, Status.DUPLICATE, Status.FORWARDED_OUT})
+FINISHED = frozenset(
+    {Status.RESOLVED, Status.CLOSED, Status.REJECTED, Status.DUPLICATE, Status.FORWARDED_OUT}
+)
 
 
 def tracking_numbers(text: str) -> list[str]:
@@ -39,14 +41,22 @@ def thread_case(*, municipality: Municipality, channel: str, incoming: Incoming)
     refs = [ref for ref in incoming.refs if ref]
     if refs:
         linked = (
-            InboundMessage.objects.filter(channel=channel, external_id__in=refs, case__municipality=municipality)
-            .exclude(case=None).order_by("-received_at").first()
+            InboundMessage.objects.filter(
+                channel=channel, external_id__in=refs, case__municipality=municipality
+            )
+            .exclude(case=None)
+            .order_by("-received_at")
+            .first()
         )
         if linked is not None:
             return linked.case
         sent = (
-            OutboundMessage.objects.filter(channel=channel, provider_message_id__in=refs, case__municipality=municipality)
-            .exclude(case=None).order_by("-created_at").first()
+            OutboundMessage.objects.filter(
+                channel=channel, provider_message_id__in=refs, case__municipality=municipality
+            )
+            .exclude(case=None)
+            .order_by("-created_at")
+            .first()
         )
         if sent is not None:
             return sent.case
@@ -54,9 +64,15 @@ def thread_case(*, municipality: Municipality, channel: str, incoming: Incoming)
         since = timezone.now() - timedelta(minutes=conf.CONVERSATION_MINUTES)
         recent = (
             InboundMessage.objects.filter(
-                channel=channel, sender=incoming.sender, received_at__gte=since, case__municipality=municipality,
+                channel=channel,
+                sender=incoming.sender,
+                received_at__gte=since,
+                case__municipality=municipality,
             )
-            .exclude(case=None).exclude(case__status__in=FINISHED).order_by("-received_at").first()
+            .exclude(case=None)
+            .exclude(case__status__in=FINISHED)
+            .order_by("-received_at")
+            .first()
         )
         if recent is not None:
             return recent.case
@@ -70,9 +86,13 @@ def _answered_case(municipality: Municipality, channel: str, sender: str) -> Cas
     digits = sender.lstrip("+")
     latest = (
         OutboundMessage.objects.filter(
-            channel=channel, recipient__in={sender, digits, f"+{digits}"}, case__municipality=municipality,
+            channel=channel,
+            recipient__in={sender, digits, f"+{digits}"},
+            case__municipality=municipality,
             created_at__gte=timezone.now() - timedelta(days=conf.REPLY_DAYS),
         )
-        .exclude(case=None).order_by("-created_at").first()
+        .exclude(case=None)
+        .order_by("-created_at")
+        .first()
     )
     return latest.case if latest is not None else None

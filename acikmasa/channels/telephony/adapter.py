@@ -12,7 +12,15 @@ from acikmasa.common.phones import InvalidPhone, normalise_phone
 from acikmasa.directory.models import StaffProfile
 
 from .. import conf
-from ..base import Adapter, BadPayload, Envelope, Incoming, UnsupportedPayload, load_json_object, register
+from ..base import (
+    Adapter,
+    BadPayload,
+    Envelope,
+    Incoming,
+    UnsupportedPayload,
+    load_json_object,
+    register,
+)
 from ..models import InboundMessage
 from ..services.inbound import channel_municipality
 from ..sms.adapter import check_shared_secret
@@ -40,18 +48,35 @@ class TelephonyAdapter(Adapter):
         data = load_json_object(body)
         event, call_id = data.get("event"), str(data.get("call_id") or "").strip()
         if event not in EVENTS:
-            raise UnsupportedPayload(f"Unknown call event {event!r}; expected one of {', '.join(EVENTS)}.")
+            raise UnsupportedPayload(
+                f"Unknown call event {event!r}; expected one of {', '.join(EVENTS)}."
+            )
         if not call_id or len(call_id) > 200:
             raise BadPayload("call_id is required (at most 200 characters).")
         if event == "ringing" and not str(data.get("caller") or "").strip():
             raise BadPayload("A ringing event needs the caller's number.")
         if data.get("at") and parse_datetime(str(data["at"])) is None:
             raise BadPayload("at must be an ISO 8601 time.")
-        item = {k: str(data.get(k) or "")[:200] for k in ("event", "call_id", "caller", "called", "agent", "extension", "at")}
-        return [Envelope(external_id=f"{call_id}:{event}", kind="call", sender=_phone(item["caller"]) if item["caller"] else "", item=item)]
+        item = {
+            k: str(data.get(k) or "")[:200]
+            for k in ("event", "call_id", "caller", "called", "agent", "extension", "at")
+        }
+        return [
+            Envelope(
+                external_id=f"{call_id}:{event}",
+                kind="call",
+                sender=_phone(item["caller"]) if item["caller"] else "",
+                item=item,
+            )
+        ]
 
     def parse(self, message: InboundMessage) -> Incoming:
-        return Incoming(external_id=message.external_id, case_channel=self.case_channel, kind="call", extra=message.item)
+        return Incoming(
+            external_id=message.external_id,
+            case_channel=self.case_channel,
+            kind="call",
+            extra=message.item,
+        )
 
     def apply(self, message: InboundMessage, incoming: Incoming) -> str:
         call_record(message.item, fallback_at=message.received_at)
@@ -61,11 +86,19 @@ class TelephonyAdapter(Adapter):
 
 def _agent(item: dict[str, Any], municipality_id: int):
     if item.get("agent"):
-        found = get_user_model().objects.filter(username=item["agent"], staff__municipality_id=municipality_id).first()
+        found = (
+            get_user_model()
+            .objects.filter(username=item["agent"], staff__municipality_id=municipality_id)
+            .first()
+        )
         if found:
             return found
     if item.get("extension"):
-        profile = StaffProfile.objects.filter(municipality_id=municipality_id, phone=item["extension"]).select_related("user").first()
+        profile = (
+            StaffProfile.objects.filter(municipality_id=municipality_id, phone=item["extension"])
+            .select_related("user")
+            .first()
+        )
         if profile:
             return profile.user
     return None
@@ -79,7 +112,9 @@ def call_record(item: dict[str, Any], *, fallback_at=None) -> Call:
     if timezone.is_naive(at):
         at = timezone.make_aware(at)
     call, _created = Call.objects.select_for_update().get_or_create(
-        municipality=municipality, call_id=item["call_id"], defaults={"started_at": at},
+        municipality=municipality,
+        call_id=item["call_id"],
+        defaults={"started_at": at},
     )
     if item.get("caller") and not call.caller:
         call.caller = _phone(item["caller"])
@@ -94,7 +129,11 @@ def call_record(item: dict[str, Any], *, fallback_at=None) -> Call:
         call.agent_extension = item.get("extension", "")[:40] or call.agent_extension
     else:
         call.ended_at = at
-    call.status = Call.Status.ENDED if call.ended_at else (Call.Status.ANSWERED if call.answered_at else Call.Status.RINGING)
+    call.status = (
+        Call.Status.ENDED
+        if call.ended_at
+        else (Call.Status.ANSWERED if call.answered_at else Call.Status.RINGING)
+    )
     call.save()
     return call
 

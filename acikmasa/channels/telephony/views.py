@@ -22,7 +22,9 @@ def call_history(request: HttpRequest, call_id: int) -> JsonResponse:
     call = selectors.call_get(user=request.user, call_id=call_id)
     if call is None or not can_register(request.user):
         raise Http404
-    return JsonResponse(selectors.history_json(selectors.caller_history(user=request.user, call=call)))
+    return JsonResponse(
+        selectors.history_json(selectors.caller_history(user=request.user, call=call))
+    )
 
 
 @chosen_language

@@ -25,8 +25,12 @@ def test_admin_shows_a_stored_message_read_only_and_can_retry_it(admin_client, t
     payload["entry"][0]["changes"][0]["value"]["messages"][0]["location"]["latitude"] = 91
     post(admin_client, payload)
     message = InboundMessage.objects.get()
-    assert admin_client.get(f"/admin/channels/inboundmessage/{message.pk}/change/").status_code == 200
-    response = admin_client.post("/admin/channels/inboundmessage/", {"action": "retry", "_selected_action": [message.pk]})
+    assert (
+        admin_client.get(f"/admin/channels/inboundmessage/{message.pk}/change/").status_code == 200
+    )
+    response = admin_client.post(
+        "/admin/channels/inboundmessage/", {"action": "retry", "_selected_action": [message.pk]}
+    )
     assert response.status_code == 302
     message.refresh_from_db()
     assert message.status == "failed" and message.attempts == 2

@@ -24,7 +24,7 @@ def race(work, n=4) -> list:
         try:
             barrier.wait(timeout=10)
             results.append(work())
-        except Exception as error:  # noqa: BLE001 - reported by the assertion
+        except Exception as error:
             results.append(error)
         finally:
             connection.close()
@@ -49,10 +49,17 @@ def test_four_workers_processing_one_row_make_one_case():
     make_town()
     payload = fixture("text")
     value = payload["entry"][0]["changes"][0]["value"]
-    message, _ = inbound_store(channel="whatsapp", envelope=Envelope(
-        external_id=value["messages"][0]["id"], sender="+905321234567",
-        item={"message": value["messages"][0], "contact": value["contacts"][0], "metadata": {}},
-    ), headers={}, body=b"{}", process=False)
+    message, _ = inbound_store(
+        channel="whatsapp",
+        envelope=Envelope(
+            external_id=value["messages"][0]["id"],
+            sender="+905321234567",
+            item={"message": value["messages"][0], "contact": value["contacts"][0], "metadata": {}},
+        ),
+        headers={},
+        body=b"{}",
+        process=False,
+    )
     results = race(lambda: inbound_process(message_id=message.pk).status)
     assert results == ["processed"] * 4
     message.refresh_from_db()

@@ -8,7 +8,12 @@ from acikmasa.cases import hooks
 from acikmasa.cases.models import Case
 from acikmasa.channels.base import Envelope
 from acikmasa.channels.models import InboundMessage
-from acikmasa.channels.services.inbound import inbound_process, inbound_retry, inbound_store, inbound_sweep
+from acikmasa.channels.services.inbound import (
+    inbound_process,
+    inbound_retry,
+    inbound_store,
+    inbound_sweep,
+)
 from acikmasa.channels.whatsapp.tests.helpers import fixture, post
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +37,9 @@ def crashing_intake():
     hooks._after_submit.remove(crash)
 
 
-def test_crash_between_saved_raw_and_processed_leaves_the_payload_in_the_inbox(client, town, crashing_intake):
+def test_crash_between_saved_raw_and_processed_leaves_the_payload_in_the_inbox(
+    client, town, crashing_intake
+):
     response = post(client, fixture("text"))
     assert response.status_code == 200  # the provider must not resend: we have it
     message = InboundMessage.objects.get()
@@ -57,9 +64,14 @@ def test_rerunning_after_a_crash_makes_exactly_one_case(client, town, crashing_i
 def test_a_row_left_received_by_a_dead_worker_is_finished_by_the_sweep(town):
     payload = fixture("text")
     value = payload["entry"][0]["changes"][0]["value"]
-    envelope = Envelope(external_id=value["messages"][0]["id"], sender="+905321234567",
-                        item={"message": value["messages"][0], "contact": value["contacts"][0], "metadata": {}})
-    message, created = inbound_store(channel="whatsapp", envelope=envelope, headers={}, body=b"{}", process=False)
+    envelope = Envelope(
+        external_id=value["messages"][0]["id"],
+        sender="+905321234567",
+        item={"message": value["messages"][0], "contact": value["contacts"][0], "metadata": {}},
+    )
+    message, created = inbound_store(
+        channel="whatsapp", envelope=envelope, headers={}, body=b"{}", process=False
+    )
     assert created and message.status == "received"
     assert inbound_sweep(older_than_minutes=5) == 0  # a fresh row may still be in a worker's hands
     assert inbound_sweep(older_than_minutes=0) == 1
@@ -94,7 +106,9 @@ def test_a_named_municipality_is_used_when_there_are_several(client, town, setti
     assert message.status == "processed" and message.case.municipality == town.municipality
 
 
-@pytest.mark.parametrize("url", ["/hooks/sms/", "/hooks/sms/twilio/", "/hooks/email/", "/hooks/telephony/"])
+@pytest.mark.parametrize(
+    "url", ["/hooks/sms/", "/hooks/sms/twilio/", "/hooks/email/", "/hooks/telephony/"]
+)
 def test_other_methods_get_a_json_405(client, url):
     response = client.get(url)
     assert response.status_code == 405 and response.json()["error"] == "method_not_allowed"
@@ -110,10 +124,21 @@ def test_sweep_command_finishes_stuck_rows(town):
 
     payload = fixture("text")
     value = payload["entry"][0]["changes"][0]["value"]
-    inbound_store(channel="whatsapp", envelope=Envelope(
-        external_id="wamid.stuck", sender="+905321234567",
-        item={"message": value["messages"][0] | {"id": "wamid.stuck"}, "contact": value["contacts"][0], "metadata": {}},
-    ), headers={}, body=b"{}", process=False)
+    inbound_store(
+        channel="whatsapp",
+        envelope=Envelope(
+            external_id="wamid.stuck",
+            sender="+905321234567",
+            item={
+                "message": value["messages"][0] | {"id": "wamid.stuck"},
+                "contact": value["contacts"][0],
+                "metadata": {},
+            },
+        ),
+        headers={},
+        body=b"{}",
+        process=False,
+    )
     InboundMessage.objects.update(received_at=timezone.now() - timedelta(minutes=10))
     out = io.StringIO()
     call_command("channels_sweep", stdout=out)

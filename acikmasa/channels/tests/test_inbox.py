@@ -64,17 +64,24 @@ def test_inbox_speaks_turkish_first_and_english_on_request(client, town, failed)
     client.force_login(town.users["pr"])
     assert "Kanal gelen kutusu" in client.get(reverse("channels:inbox")).content.decode()
     client.cookies["django_language"] = "en"
-    assert "Channel inbox" in client.get(reverse("channels:inbox"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert (
+        "Channel inbox"
+        in client.get(reverse("channels:inbox"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
 
 
-def test_failed_reply_is_listed_and_sent_again_from_the_outbox(client, town, provider, django_capture_on_commit_callbacks):
+def test_failed_reply_is_listed_and_sent_again_from_the_outbox(
+    client, town, provider, django_capture_on_commit_callbacks
+):
     from acikmasa.channels.models import OutboundMessage
     from acikmasa.channels.services.outbound import outbound_queue
 
     provider.answer("POST", "/sms/send", status=500)
     with django_capture_on_commit_callbacks(execute=True):
         message = outbound_queue(channel="sms", recipient="+905321234567", text="Merhaba")
-    OutboundMessage.objects.filter(pk=message.pk).update(status="failed", last_error="HTTP 500 from gateway")
+    OutboundMessage.objects.filter(pk=message.pk).update(
+        status="failed", last_error="HTTP 500 from gateway"
+    )
     client.force_login(town.users["pr"])
     assert "HTTP 500 from gateway" in client.get(reverse("channels:outbox")).content.decode()
     provider.routes.clear()

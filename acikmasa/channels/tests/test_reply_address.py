@@ -20,19 +20,33 @@ def test_whatsapp_case_is_answered_on_whatsapp(client, town):
 
 def test_comment_case_is_answered_under_the_comment(client, town):
     fb_post(client, fb_fixture("page_feed_comment"))
-    assert reply_address(case=Case.objects.get()) == ReplyAddress("facebook", "fb:7777777777", reply_to="111_9001", kind="comment")
+    assert reply_address(case=Case.objects.get()) == ReplyAddress(
+        "facebook", "fb:7777777777", reply_to="111_9001", kind="comment"
+    )
 
 
 def test_email_case_is_answered_in_the_same_thread(client, town):
-    client.post("/hooks/email/", data=eml("plain_utf8"), content_type="message/rfc822", HTTP_X_ACIKMASA_SECRET="demo-email-secret")
+    client.post(
+        "/hooks/email/",
+        data=eml("plain_utf8"),
+        content_type="message/rfc822",
+        HTTP_X_ACIKMASA_SECRET="demo-email-secret",
+    )
     address = reply_address(case=Case.objects.get())
-    assert address == ReplyAddress("email", "ayse.yilmaz@example.com", reply_to="CAF1234.plain@mail.example.com")
+    assert address == ReplyAddress(
+        "email", "ayse.yilmaz@example.com", reply_to="CAF1234.plain@mail.example.com"
+    )
 
 
 def test_cimer_case_has_no_reply_channel(town):
     from pathlib import Path
 
-    cimer_import(name="l.csv", content=(Path(__file__).parents[1] / "cimer/tests/fixtures/cimer_export_windows1254.csv").read_bytes())
+    cimer_import(
+        name="l.csv",
+        content=(
+            Path(__file__).parents[1] / "cimer/tests/fixtures/cimer_export_windows1254.csv"
+        ).read_bytes(),
+    )
     assert reply_address(case=Case.objects.first()) is None
 
 

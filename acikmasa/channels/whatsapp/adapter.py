@@ -11,9 +11,17 @@ from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import IncomingFile
 
 from .. import conf
-from ..base import Adapter, BadPayload, Envelope, Incoming, SendFailed, UnsupportedPayload, register
+from ..base import (
+    Adapter,
+    BadPayload,
+    Envelope,
+    Incoming,
+    SendFailed,
+    UnsupportedPayload,
+    load_json_object,
+    register,
+)
 from ..http import fetch, fetch_json
-from ..base import load_json_object
 from ..meta import as_dict, as_list, verify_signature
 from ..models import InboundMessage, OutboundMessage
 from ..services.outbound import outbound_status_record
@@ -59,7 +67,11 @@ class WhatsAppAdapter(Adapter):
         if change.get("field") != "messages":
             raise UnsupportedPayload(f"Unknown change field {change.get('field')!r}.")
         value = as_dict(change.get("value"), "value")
-        contacts = {str(c.get("wa_id")): c for c in as_list(value.get("contacts"), "contacts") if isinstance(c, dict)}
+        contacts = {
+            str(c.get("wa_id")): c
+            for c in as_list(value.get("contacts"), "contacts")
+            if isinstance(c, dict)
+        }
         found = []
         for raw in as_list(value.get("messages"), "messages"):
             message = as_dict(raw, "message")
@@ -71,30 +83,48 @@ class WhatsAppAdapter(Adapter):
             if not isinstance(message.get(kind), dict):
                 raise BadPayload(f"A {kind} message needs its {kind!r} object.")
             contact = contacts.get(str(message["from"]), {})
-            found.append(Envelope(
-                external_id=str(message["id"]), sender=_phone(message["from"]),
-                item={"message": message, "contact": contact, "metadata": value.get("metadata") or {}},
-            ))
+            found.append(
+                Envelope(
+                    external_id=str(message["id"]),
+                    sender=_phone(message["from"]),
+                    item={
+                        "message": message,
+                        "contact": contact,
+                        "metadata": value.get("metadata") or {},
+                    },
+                )
+            )
         for raw in as_list(value.get("statuses"), "statuses"):
             status = as_dict(raw, "status")
             if status.get("status") not in STATUSES or not status.get("id"):
                 raise UnsupportedPayload(f"Unknown status {status.get('status')!r}.")
-            found.append(Envelope(
-                external_id=f"status:{status['id']}:{status['status']}", kind="status",
-                sender=_phone(status.get("recipient_id", "")), item={"status": status},
-            ))
+            found.append(
+                Envelope(
+                    external_id=f"status:{status['id']}:{status['status']}",
+                    kind="status",
+                    sender=_phone(status.get("recipient_id", "")),
+                    item={"status": status},
+                )
+            )
         return found
 
     def parse(self, message: InboundMessage) -> Incoming:
         if message.kind == "status":
             status = message.item["status"]
-            return Incoming(external_id=status["id"], case_channel=self.case_channel, kind="status",
-                            received_at=_time(status.get("timestamp")), extra={"status": status})
+            return Incoming(
+                external_id=status["id"],
+                case_channel=self.case_channel,
+                kind="status",
+                received_at=_time(status.get("timestamp")),
+                extra={"status": status},
+            )
         item = message.item
         raw = item["message"]
         kind = raw["type"]
         incoming = Incoming(
-            external_id=raw["id"], case_channel=self.case_channel, sender=message.sender,
+            external_id=raw["id"],
+            case_channel=self.case_channel,
+            sender=message.sender,
             received_at=_time(raw.get("timestamp")) or message.received_at,
             citizen=_citizen(message.sender, item.get("contact") or {}),
             extra={"whatsapp_type": kind},
@@ -124,20 +154,38 @@ class WhatsAppAdapter(Adapter):
     def apply(self, message: InboundMessage, incoming: Incoming) -> str:
         status = incoming.extra["status"]
         errors = status.get("errors") or []
-        detail = {"error": "; ".join(f"{e.get('code')}: {e.get('title')}" for e in errors if isinstance(e, dict))} if errors else {}
-        outbound_status_record(channel=self.code, provider_message_id=incoming.external_id, status=status["status"],
-                               at=incoming.received_at, detail=detail)
+        detail = (
+            {
+                "error": "; ".join(
+                    f"{e.get('code')}: {e.get('title')}" for e in errors if isinstance(e, dict)
+                )
+            }
+            if errors
+            else {}
+        )
+        outbound_status_record(
+            channel=self.code,
+            provider_message_id=incoming.external_id,
+            status=status["status"],
+            at=incoming.received_at,
+            detail=detail,
+        )
         return InboundMessage.Outcome.STATUS
 
     def in_service_window(self, recipient: str) -> bool:
         """WhatsApp allows free-form replies only within 24 hours of the citizen's last message."""
         since = timezone.now() - timedelta(hours=conf.WHATSAPP_SERVICE_WINDOW_HOURS)
         return InboundMessage.objects.filter(
-            channel=self.code, kind="message", sender=_phone(recipient), received_at__gte=since,
+            channel=self.code,
+            kind="message",
+            sender=_phone(recipient),
+            received_at__gte=since,
         ).exists()
 
     def prepare(self, outbound: OutboundMessage) -> None:
-        if outbound.kind == OutboundMessage.Kind.TEMPLATE or not self.in_service_window(outbound.recipient):
+        if outbound.kind == OutboundMessage.Kind.TEMPLATE or not self.in_service_window(
+            outbound.recipient
+        ):
             outbound.kind = OutboundMessage.Kind.TEMPLATE
             outbound.template = outbound.template or conf.value("WHATSAPP_TEMPLATE")
             outbound.template_params = outbound.template_params or [outbound.text[:1000]]
@@ -145,7 +193,8 @@ class WhatsAppAdapter(Adapter):
     def send(self, outbound: OutboundMessage) -> str:
         self.prepare(outbound)  # the window may have closed while the message waited for a retry
         payload: dict[str, Any] = {
-            "messaging_product": "whatsapp", "recipient_type": "individual",
+            "messaging_product": "whatsapp",
+            "recipient_type": "individual",
             "to": outbound.recipient.lstrip("+"),
         }
         if outbound.kind == OutboundMessage.Kind.TEMPLATE:
@@ -153,9 +202,14 @@ class WhatsAppAdapter(Adapter):
             payload["template"] = {
                 "name": outbound.template,
                 "language": {"code": conf.value("WHATSAPP_TEMPLATE_LANGUAGE")},
-                "components": [{"type": "body", "parameters": [
-                    {"type": "text", "text": str(p)} for p in outbound.template_params
-                ]}],
+                "components": [
+                    {
+                        "type": "body",
+                        "parameters": [
+                            {"type": "text", "text": str(p)} for p in outbound.template_params
+                        ],
+                    }
+                ],
             }
         else:
             payload["type"] = "text"

@@ -33,8 +33,10 @@ def _csv_rows(client) -> tuple[int, int, int]:
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    with CaptureQueriesContext(connections["default"]) as on_primary, \
-            CaptureQueriesContext(connections["replica"]) as on_replica:
+    with (
+        CaptureQueriesContext(connections["default"]) as on_primary,
+        CaptureQueriesContext(connections["replica"]) as on_replica,
+    ):
         response = client.get(reverse("insights:export_csv"))
         body = b"".join(response.streaming_content) if response.streaming else response.content
     assert response.status_code == 200, response.status_code
@@ -68,7 +70,9 @@ def main() -> None:
     seen["insights_on_replica"] = _csv_rows(client)
     desk = client.get(reverse("desk:case", args=[late.pk]))
     seen["desk_case_status"] = desk.status_code
-    client.post(reverse("insights:dashboard"))  # any write-method request pins the user to the primary
+    client.post(
+        reverse("insights:dashboard")
+    )  # any write-method request pins the user to the primary
     seen["pinned"] = PIN_COOKIE in client.cookies
     seen["insights_pinned"] = _csv_rows(client)
     client.cookies.pop(PIN_COOKIE, None)

@@ -38,7 +38,7 @@ def test_a_number_built_by_the_algorithm_is_valid(first_nine):
 @given(FIRST_NINE, st.integers(0, 10), st.integers(1, 9))
 def test_changing_any_single_digit_makes_it_invalid(first_nine, position, delta):
     number = build(first_nine)
-    changed = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1:]
+    changed = number[:position] + str((int(number[position]) + delta) % 10) + number[position + 1 :]
     assert not is_valid_tckn(changed)
 
 
@@ -58,10 +58,12 @@ def test_a_wrong_length_is_invalid(text):
 @given(FIRST_NINE, st.integers(0, 10), st.sampled_from(list(" -.aİ٣²")))
 def test_a_non_digit_anywhere_is_invalid(first_nine, position, junk):
     number = build(first_nine)
-    assert not is_valid_tckn(number[:position] + junk + number[position + 1:])
+    assert not is_valid_tckn(number[:position] + junk + number[position + 1 :])
 
 
-@pytest.mark.parametrize("value", ["", "1000000014", "100000001460", "1000000014a", "٣0000000146", " 10000000146"])
+@pytest.mark.parametrize(
+    "value", ["", "1000000014", "100000001460", "1000000014a", "٣0000000146", " 10000000146"]
+)
 def test_malformed_values_are_invalid(value):
     assert not is_valid_tckn(value)
 

@@ -7,10 +7,23 @@ from hypothesis import strategies as st
 from acikmasa.common.phones import InvalidPhone, mask_phone, normalise_phone
 
 
-@pytest.mark.parametrize("typed", [
-    "05321234567", "0532 123 45 67", "0 (532) 123-45-67", "5321234567", "+905321234567",
-    "+90 532 123 45 67", "(0532) 123 45 67", "0532\u00a0123\u00a045\u00a067", "00905321234567", "0090 532 123 4567", "  0532 123 45 67  ", "905321234567",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "05321234567",
+        "0532 123 45 67",
+        "0 (532) 123-45-67",
+        "5321234567",
+        "+905321234567",
+        "+90 532 123 45 67",
+        "(0532) 123 45 67",
+        "0532\u00a0123\u00a045\u00a067",
+        "00905321234567",
+        "0090 532 123 4567",
+        "  0532 123 45 67  ",
+        "905321234567",
+    ],
+)
 def test_the_usual_ways_of_writing_a_mobile_number_give_one_e164(typed):
     assert normalise_phone(typed) == "+905321234567"
 
@@ -23,7 +36,24 @@ def test_a_foreign_number_keeps_its_country():
     assert normalise_phone("+49 30 901820") == "+4930901820"
 
 
-@pytest.mark.parametrize("junk", ["", "   ", "123", "abc", "0532", "05321234567890123", "+90 000 000 00 00", "++905321234567", "0532 12A 45 67", "0532\u00a0123", "+", "()", None])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "",
+        "   ",
+        "123",
+        "abc",
+        "0532",
+        "05321234567890123",
+        "+90 000 000 00 00",
+        "++905321234567",
+        "0532 12A 45 67",
+        "0532\u00a0123",
+        "+",
+        "()",
+        None,
+    ],
+)
 def test_junk_is_refused(junk):
     with pytest.raises(InvalidPhone):
         normalise_phone(junk)

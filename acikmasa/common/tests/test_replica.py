@@ -25,7 +25,9 @@ BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.
 
 pytestmark = [
     pytest.mark.postgres_only,
-    pytest.mark.skipif(not BIN, reason="needs PostgreSQL server binaries (Debian: apt-get install postgresql)"),
+    pytest.mark.skipif(
+        not BIN, reason="needs PostgreSQL server binaries (Debian: apt-get install postgresql)"
+    ),
 ]
 
 
@@ -52,9 +54,24 @@ class Cluster:
         self.socket_dir, self.log = base, base / f"{name}.log"
 
     def start(self) -> None:
-        options = f"-h 127.0.0.1 -p {self.port} -k {self.socket_dir} -c fsync=off -c wal_level=replica"
-        _as_postgres([str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.log),
-                      "-w", "-t", "30", "start"])
+        options = (
+            f"-h 127.0.0.1 -p {self.port} -k {self.socket_dir} -c fsync=off -c wal_level=replica"
+        )
+        _as_postgres(
+            [
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-o",
+                options,
+                "-l",
+                str(self.log),
+                "-w",
+                "-t",
+                "30",
+                "start",
+            ]
+        )
 
     def stop(self) -> None:
         subprocess.run(_stop_command(self), capture_output=True, timeout=60)
@@ -65,7 +82,15 @@ class Cluster:
 
 
 def _stop_command(cluster: Cluster) -> list[str]:
-    command = [str(cluster.bindir / "pg_ctl"), "-D", str(cluster.data), "-m", "immediate", "-w", "stop"]
+    command = [
+        str(cluster.bindir / "pg_ctl"),
+        "-D",
+        str(cluster.data),
+        "-m",
+        "immediate",
+        "-w",
+        "stop",
+    ]
     if os.geteuid() == 0:
         return ["su", "postgres", "-s", "/bin/sh", "-c", " ".join(_quote(c) for c in command)]
     return command
@@ -80,14 +105,43 @@ def primary_and_replica(django_db_setup, django_db_blocker) -> Iterator[tuple[Cl
     primary, replica = Cluster(bindir, base, "primary"), Cluster(bindir, base, "replica")
     started: list[Cluster] = []
     try:
-        _as_postgres([str(bindir / "initdb"), "-D", str(primary.data), "-U", "postgres", "--auth=trust",
-                      "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
+        _as_postgres(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(primary.data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        )
         primary.start()
         started.append(primary)
         with django_db_blocker.unblock():
             _copy_schema(bindir, primary)
-        _as_postgres([str(bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
-                      "-D", str(replica.data), "-R", "-X", "stream", "--no-sync", "-c", "fast"])
+        _as_postgres(
+            [
+                str(bindir / "pg_basebackup"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(primary.port),
+                "-U",
+                "postgres",
+                "-D",
+                str(replica.data),
+                "-R",
+                "-X",
+                "stream",
+                "--no-sync",
+                "-c",
+                "fast",
+            ]
+        )
         replica.start()
         started.append(replica)
         yield primary, replica
@@ -102,16 +156,50 @@ def _copy_schema(bindir: Path, primary: Cluster) -> None:
     source = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": source.get("PASSWORD") or ""}
     dump = subprocess.run(
-        [_tool(bindir, "pg_dump"), "--schema-only", "--no-owner", "--no-privileges",
-         "-h", source.get("HOST") or "127.0.0.1", "-p", str(source.get("PORT") or 5432),
-         "-U", source.get("USER") or "postgres", source["NAME"]],
-        check=True, capture_output=True, text=True, timeout=60, env=env,
+        [
+            _tool(bindir, "pg_dump"),
+            "--schema-only",
+            "--no-owner",
+            "--no-privileges",
+            "-h",
+            source.get("HOST") or "127.0.0.1",
+            "-p",
+            str(source.get("PORT") or 5432),
+            "-U",
+            source.get("USER") or "postgres",
+            source["NAME"],
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     ).stdout
-    admin = ["-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
-    subprocess.run([_tool(bindir, "psql"), *admin, "-d", "postgres", "-c", "CREATE DATABASE acikmasa"],
-                   check=True, capture_output=True, timeout=30)
-    subprocess.run([_tool(bindir, "psql"), *admin, "-d", "acikmasa"], input=dump, check=True,
-                   capture_output=True, text=True, timeout=60)
+    admin = [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(primary.port),
+        "-U",
+        "postgres",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-q",
+    ]
+    subprocess.run(
+        [_tool(bindir, "psql"), *admin, "-d", "postgres", "-c", "CREATE DATABASE acikmasa"],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
+    subprocess.run(
+        [_tool(bindir, "psql"), *admin, "-d", "acikmasa"],
+        input=dump,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def _tool(bindir: Path, name: str) -> str:
@@ -120,12 +208,24 @@ def _tool(bindir: Path, name: str) -> str:
 
 def test_analysis_reads_on_the_replica_and_the_desk_reads_its_own_writes(primary_and_replica):
     primary, replica = primary_and_replica
-    env = {**os.environ, "DATABASE_URL": primary.url, "DATABASE_REPLICA_URL": replica.url,
-           "DJANGO_SETTINGS_MODULE": "acikmasa.settings.test"}
-    run = subprocess.run([sys.executable, "-m", "acikmasa.common.tests.replica_probe"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "DATABASE_URL": primary.url,
+        "DATABASE_REPLICA_URL": replica.url,
+        "DJANGO_SETTINGS_MODULE": "acikmasa.settings.test",
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "acikmasa.common.tests.replica_probe"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
-    seen = json.loads(next(line for line in run.stdout.splitlines() if line.startswith("PROBE "))[6:])
+    seen = json.loads(
+        next(line for line in run.stdout.splitlines() if line.startswith("PROBE "))[6:]
+    )
 
     assert seen["replica_in_recovery"] is True  # it really is a standby
     rows, on_primary, on_replica = seen["insights_on_replica"]

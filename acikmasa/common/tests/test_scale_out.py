@@ -27,7 +27,14 @@ from acikmasa.deadlines.models import Escalation, EscalationNotice
 from acikmasa.notify.models import ContactPreference, Notification
 from acikmasa.open311.services import client_app_create
 
-from .processes import gunicorn_path, production_env, start_db_worker, start_gunicorn, stop, wait_ready
+from .processes import (
+    gunicorn_path,
+    production_env,
+    start_db_worker,
+    start_gunicorn,
+    stop,
+    wait_ready,
+)
 
 KEYS = 40
 CLIENT_THREADS = 4
@@ -47,15 +54,21 @@ def _database_url() -> str:
 
 def _post(port: int, body: str, key: str) -> tuple[int, str, bool]:
     request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/open311/v2/requests.json", data=body.encode(), method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Idempotency-Key": key})
+        f"http://127.0.0.1:{port}/open311/v2/requests.json",
+        data=body.encode(),
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Idempotency-Key": key},
+    )
     for _attempt in range(5):  # a refused connection is retried, as a client library would
         try:
             with urllib.request.urlopen(request, timeout=30) as answer:
                 import json
 
-                return answer.status, json.loads(answer.read())[0]["service_request_id"], \
-                    answer.headers.get("Idempotent-Replayed") == "true"
+                return (
+                    answer.status,
+                    json.loads(answer.read())[0]["service_request_id"],
+                    answer.headers.get("Idempotent-Replayed") == "true",
+                )
         except ConnectionError:
             time.sleep(0.2)
     raise AssertionError(f"no answer for {key}")
@@ -68,13 +81,23 @@ def _clients(ports: list[int], api_key: str) -> dict[str, list[tuple[int, str, b
 
     def one_key(i: int) -> None:
         key = f"scale-{i}"
-        body = urllib.parse.urlencode({
-            "api_key": api_key, "service_code": "pothole", "lat": "41.041", "long": "28.877",
-            "description": f"Çukur {i}", "first_name": "Ayşe", "last_name": f"Deneme{i}",
-            "phone": f"0532 000 {i // 100:02d} {i % 100:02d}"})
+        body = urllib.parse.urlencode(
+            {
+                "api_key": api_key,
+                "service_code": "pothole",
+                "lat": "41.041",
+                "long": "28.877",
+                "description": f"Çukur {i}",
+                "first_name": "Ayşe",
+                "last_name": f"Deneme{i}",
+                "phone": f"0532 000 {i // 100:02d} {i % 100:02d}",
+            }
+        )
         results: list[tuple[int, str, bool]] = []
-        attempts = [lambda: results.append(_post(ports[0], body, key)),
-                    lambda: results.append(_post(ports[1], body, key))]
+        attempts = [
+            lambda: results.append(_post(ports[0], body, key)),
+            lambda: results.append(_post(ports[1], body, key)),
+        ]
         if i % 2 == 0:
             threads = [threading.Thread(target=a) for a in attempts]
             [t.start() for t in threads]
@@ -98,10 +121,12 @@ def _enqueue_sweeps(env: dict[str, str]) -> None:
     import subprocess
     import sys
 
-    code = ("import django; django.setup()\n"
-            "from acikmasa.deadlines.tasks import deadline_sweep\n"
-            "from acikmasa.notify.tasks import sweep\n"
-            "for _ in range(3):\n    deadline_sweep.enqueue(); sweep.enqueue()\n")
+    code = (
+        "import django; django.setup()\n"
+        "from acikmasa.deadlines.tasks import deadline_sweep\n"
+        "from acikmasa.notify.tasks import sweep\n"
+        "for _ in range(3):\n    deadline_sweep.enqueue(); sweep.enqueue()\n"
+    )
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=60)
 
 
@@ -126,17 +151,30 @@ def test_two_web_processes_and_three_workers_lose_and_double_nothing():
         user = town.users[name]
         user.email = f"{name}@belediye.example"
         user.save(update_fields=["email"])
-    _, api_key = client_app_create(municipality=m, name="scale-out", rate_limit_per_minute=1_000_000)
+    _, api_key = client_app_create(
+        municipality=m, name="scale-out", rate_limit_per_minute=1_000_000
+    )
     for i in range(KEYS):  # citizens who agreed to e-mail: each request's phone finds one of them
         citizen = Citizen.objects.create(
-            municipality=m, first_name="Ayşe", last_name=f"Deneme{i}", phone=f"+90532000{i // 100:02d}{i % 100:02d}",
-            email=f"c{i}@example.org", contact_consent=True)
+            municipality=m,
+            first_name="Ayşe",
+            last_name=f"Deneme{i}",
+            phone=f"+90532000{i // 100:02d}{i % 100:02d}",
+            email=f"c{i}@example.org",
+            contact_consent=True,
+        )
         ContactPreference.objects.create(citizen=citizen, channel="email")
-    overdue = [submit(town, received_at=timezone.now() - timedelta(days=10)) for _ in range(OVERDUE)]
+    overdue = [
+        submit(town, received_at=timezone.now() - timedelta(days=10)) for _ in range(OVERDUE)
+    ]
     smtp = LoopbackSmtpServer().start()
-    env = production_env(_database_url(), ACIKMASA_SMTP_HOST="127.0.0.1", ACIKMASA_SMTP_PORT=str(smtp.port))
+    env = production_env(
+        _database_url(), ACIKMASA_SMTP_HOST="127.0.0.1", ACIKMASA_SMTP_PORT=str(smtp.port)
+    )
     ports = [free_port(), free_port()]
-    processes = [start_gunicorn(env, port, workers=1) for port in ports]  # two web processes, kept light for CI
+    processes = [
+        start_gunicorn(env, port, workers=1) for port in ports
+    ]  # two web processes, kept light for CI
     try:
         for port, server in zip(ports, processes, strict=True):
             wait_ready(port, server)
@@ -159,7 +197,8 @@ def test_two_web_processes_and_three_workers_lose_and_double_nothing():
     posted = Case.objects.filter(channel__code="open311")
     assert posted.count() == KEYS
     assert sorted(posted.values_list("external_id", flat=True)) == sorted(
-        f"{posted.first().open311_record.client_id}:scale-{i}" for i in range(KEYS))
+        f"{posted.first().open311_record.client_id}:scale-{i}" for i in range(KEYS)
+    )
     # One history each, and tracking numbers with neither gap nor double across both processes.
     assert CaseEvent.objects.filter(case__in=posted, kind="created").count() == KEYS
     assert CaseEvent.objects.filter(case__in=posted, kind="routed").count() == KEYS
@@ -170,14 +209,22 @@ def test_two_web_processes_and_three_workers_lose_and_double_nothing():
     # Every citizen message sent, once, and the SMTP server got exactly one mail per message.
     received = Notification.objects.filter(case__in=posted, event="registered")
     assert received.count() == KEYS and set(received.values_list("status", flat=True)) == {"sent"}
-    to_citizens = [e for e in smtp.messages if any(r.startswith("c") and r.endswith("@example.org") for r in e.rcpt_tos)]
-    assert sorted(r for e in to_citizens for r in e.rcpt_tos) == sorted(f"c{i}@example.org" for i in range(KEYS))
+    to_citizens = [
+        e
+        for e in smtp.messages
+        if any(r.startswith("c") and r.endswith("@example.org") for r in e.rcpt_tos)
+    ]
+    assert sorted(r for e in to_citizens for r in e.rcpt_tos) == sorted(
+        f"c{i}@example.org" for i in range(KEYS)
+    )
 
     # Every overdue case escalated once per level, every notice mailed once.
     escalations = Escalation.objects.filter(case__in=overdue)
     assert set(escalations.values_list("case_id", flat=True)) == {c.pk for c in overdue}
     # Each escalation wrote its one history event; no sweep wrote one twice.
-    escalation_events = CaseEvent.objects.filter(case__in=overdue, kind__in=["due_soon", "deadline_missed", "escalated"])
+    escalation_events = CaseEvent.objects.filter(
+        case__in=overdue, kind__in=["due_soon", "deadline_missed", "escalated"]
+    )
     assert escalation_events.count() == escalations.count()
     # (notices for people without an e-mail address stay on their staff page and are not mailed)
     notices = EscalationNotice.objects.filter(escalation__in=escalations).exclude(email="")

@@ -17,10 +17,17 @@ def test_dotted_capital_i_lowers_to_plain_i():
     assert turkish_lower("ISPARTA") == "ısparta"
 
 
-@pytest.mark.parametrize(("text", "folded"), [
-    ("ÇÖP KONTEYNERİ", "cop konteyneri"), ("Ağaç budama", "agac budama"), ("Güneşli  Sokak", "gunesli sokak"),
-    ("Hâkimiyet", "hakimiyet"), ("i\u0307stanbul", "istanbul"), ("Şİkayet", "sikayet"),
-])
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("ÇÖP KONTEYNERİ", "cop konteyneri"),
+        ("Ağaç budama", "agac budama"),
+        ("Güneşli  Sokak", "gunesli sokak"),
+        ("Hâkimiyet", "hakimiyet"),
+        ("i\u0307stanbul", "istanbul"),
+        ("Şİkayet", "sikayet"),
+    ],
+)
 def test_turkish_letters_and_spaces_fold(text, folded):
     assert fold(text) == folded
 
@@ -30,7 +37,9 @@ def test_turkish_letters_and_spaces_fold(text, folded):
 def test_folding_is_idempotent_and_ascii_for_turkish_text(text):
     once = fold(text)
     assert fold(once) == once
-    turkish = "".join(ch for ch in text if ch in "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ ")
+    turkish = "".join(
+        ch for ch in text if ch in "abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ "
+    )
     assert fold(turkish).isascii()
 
 

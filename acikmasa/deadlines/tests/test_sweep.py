@@ -183,7 +183,7 @@ def test_two_sweeps_at_once_escalate_each_level_exactly_once(wall):
         try:
             start.wait()
             results.append(sweep_run(now=OPENED + timedelta(days=30), batch_size=3))
-        except Exception as error:  # noqa: BLE001 - any failure in a worker is reported below
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()
@@ -239,7 +239,10 @@ def test_the_notice_task_drains_every_pending_notice_and_records_failures(town, 
     pothole(town, wall, OPENED + timedelta(hours=1))
     sweep_run(now=OPENED + timedelta(hours=38))
     settings.MAILERS = {  # nothing listens on the discard port
-        "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": {"host": "127.0.0.1", "port": 9}}
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9},
+        }
     }
     assert escalation_notices_send.call(limit=2) == 0
     failed = EscalationNotice.objects.get(sent_at__isnull=True)

@@ -31,7 +31,13 @@ def _generate(ctx, seed: int, count: int = 300):
     citizen_ids = itertools.count(1)
     chunks = []
     while generator.remaining:
-        chunks.append(generator.chunk(120, list(range(len(chunks) * 120 + 1, len(chunks) * 120 + 121)), lambda: next(citizen_ids)))
+        chunks.append(
+            generator.chunk(
+                120,
+                list(range(len(chunks) * 120 + 1, len(chunks) * 120 + 121)),
+                lambda: next(citizen_ids),
+            )
+        )
     return [(c.citizens, c.cases, c.events) for c in chunks]
 
 
@@ -45,7 +51,9 @@ def test_same_seed_generates_identical_rows_and_another_seed_does_not():
 def test_every_generated_history_replays_and_follows_the_lifecycle_table(demo):
     cases = {c.pk: c for c in Case.objects.filter(municipality=demo.municipality)}
     events = defaultdict(list)
-    for event in CaseEvent.objects.filter(case__municipality=demo.municipality).order_by("case_id", "sequence"):
+    for event in CaseEvent.objects.filter(case__municipality=demo.municipality).order_by(
+        "case_id", "sequence"
+    ):
         events[event.case_id].append(event)
     assert len(cases) == 400
     for case_id, case in cases.items():
@@ -58,7 +66,10 @@ def test_every_generated_history_replays_and_follows_the_lifecycle_table(demo):
             if event.kind == EventKind.ROUTED:
                 continue
             action = ACTION_OF_KIND[event.kind]
-            assert event.from_status == status and status in TRANSITIONS[action].sources, (case.tracking_number, action)
+            assert event.from_status == status and status in TRANSITIONS[action].sources, (
+                case.tracking_number,
+                action,
+            )
             new = target_status(action, status)
             assert event.to_status == (new if new != status else "")
             if TRANSITIONS[action].needs_text:
@@ -84,7 +95,10 @@ def test_the_standard_and_due_time_are_those_the_deadline_policy_gives(demo):
     cases = Case.objects.filter(municipality=demo.municipality).select_related("channel", "subject")
     for case in cases.order_by("id")[:60]:
         standard, due_at = binding_standard(
-            municipality=demo.municipality, channel=case.channel, case_type=case.case_type, subject=case.subject,
+            municipality=demo.municipality,
+            channel=case.channel,
+            case_type=case.case_type,
+            subject=case.subject,
             start=case.created_at,
         )
         assert case.service_standard == standard
@@ -116,22 +130,32 @@ def test_descriptions_are_varied_and_citizens_valid(demo):
     assert ids and all(is_valid_tckn(n) for n in ids)
     assert len(set(ids)) == len(ids)
     assert all(c.phone.startswith("+905") for c in citizens if c.phone)
-    assert cases.values("citizen").exclude(citizen=None).distinct().count() < cases.exclude(citizen=None).count()
+    assert (
+        cases.values("citizen").exclude(citizen=None).distinct().count()
+        < cases.exclude(citizen=None).count()
+    )
 
 
 def test_tracking_numbers_run_per_year_and_new_cases_continue_them(demo):
     per_year = defaultdict(list)
-    for number in Case.objects.filter(municipality=demo.municipality).order_by("created_at", "id").values_list(
-        "tracking_number", flat=True
+    for number in (
+        Case.objects.filter(municipality=demo.municipality)
+        .order_by("created_at", "id")
+        .values_list("tracking_number", flat=True)
     ):
         year, value = number.split("-")
         per_year[int(year)].append(int(value))
     for year, values in per_year.items():
         assert values == list(range(1, len(values) + 1))
-        assert TrackingSequence.objects.get(municipality=demo.municipality, year=year).last_value == len(values)
+        assert TrackingSequence.objects.get(
+            municipality=demo.municipality, year=year
+        ).last_value == len(values)
     last_year = max(per_year)
     submitted = case_submit(
-        municipality=demo.municipality, channel="web", description="Sokak lambası yanmıyor", subject="sokak-lambasi",
+        municipality=demo.municipality,
+        channel="web",
+        description="Sokak lambası yanmıyor",
+        subject="sokak-lambasi",
         received_at=UNTIL,
     ).case
     assert submitted.tracking_number == f"{last_year}-{len(per_year[last_year]) + 1:06d}"
@@ -139,9 +163,18 @@ def test_tracking_numbers_run_per_year_and_new_cases_continue_them(demo):
 
 def test_a_generated_open_case_can_be_worked_through_case_transition(demo):
     case = Case.objects.filter(municipality=demo.municipality, status=Status.IN_PROGRESS).first()
-    worker = StaffProfile.objects.filter(role=Role.DIRECTORATE_STAFF, directorates=case.directorate).first().user
-    event = case_transition(case_id=case.pk, actor=worker, request=TransitionRequest(
-        action="resolve", text="Ekip yerinde sorunu giderdi.", expected_version=case.version))
+    worker = (
+        StaffProfile.objects.filter(role=Role.DIRECTORATE_STAFF, directorates=case.directorate)
+        .first()
+        .user
+    )
+    event = case_transition(
+        case_id=case.pk,
+        actor=worker,
+        request=TransitionRequest(
+            action="resolve", text="Ekip yerinde sorunu giderdi.", expected_version=case.version
+        ),
+    )
     assert event.sequence == case.version + 1
     assert Case.objects.get(pk=case.pk).status == Status.RESOLVED
 
@@ -165,9 +198,23 @@ def test_same_seed_loads_the_same_cases_into_two_municipalities():
     demo_load(seed=5, cases=150, until=UNTIL, code="esenler-ikiz")
 
     def rows(code):
-        return list(Case.objects.filter(municipality__code=code).order_by("tracking_number").values_list(
-            "tracking_number", "description", "status", "subject__code", "channel__code", "created_at", "due_at",
-            "neighbourhood__name", "closed_at", "version"))
+        return list(
+            Case.objects.filter(municipality__code=code)
+            .order_by("tracking_number")
+            .values_list(
+                "tracking_number",
+                "description",
+                "status",
+                "subject__code",
+                "channel__code",
+                "created_at",
+                "due_at",
+                "neighbourhood__name",
+                "closed_at",
+                "version",
+            )
+        )
+
     assert rows("esenler") == rows("esenler-ikiz")
 
 
@@ -177,13 +224,18 @@ def test_chunked_load_outside_a_transaction_writes_every_chunk_once():
     result = demo_load(seed=9, cases=330, until=UNTIL, chunk_size=100)
     cases = Case.objects.filter(municipality=result.municipality)
     assert result.created_cases == cases.count() == 330
-    assert result.created_events == CaseEvent.objects.filter(case__municipality=result.municipality).count()
+    assert (
+        result.created_events
+        == CaseEvent.objects.filter(case__municipality=result.municipality).count()
+    )
     assert sum(cases.values_list("version", flat=True)) == result.created_events
     numbers = sorted(cases.values_list("tracking_number", flat=True))
     for year in {n[:4] for n in numbers}:
         values = [int(n[5:]) for n in numbers if n.startswith(year)]
         assert values == list(range(1, len(values) + 1))
-        assert TrackingSequence.objects.get(municipality=result.municipality, year=int(year)).last_value == len(values)
+        assert TrackingSequence.objects.get(
+            municipality=result.municipality, year=int(year)
+        ).last_value == len(values)
 
 
 def test_duplicates_stay_a_small_share_however_dense_the_cases():

@@ -31,8 +31,9 @@ def test_staff_exist_for_every_role_and_load_twice_without_duplicates():
     roles = set(StaffProfile.objects.values_list("role", flat=True))
     assert roles == set(Role.values)
     assert StaffProfile.objects.filter(role=Role.FIELD_REP).count() == 10
-    assert set(StaffProfile.objects.filter(role=Role.FIELD_REP).values_list("region__code", flat=True)) == {
-        f"bolge-{i}" for i in range(1, 6)}
+    assert set(
+        StaffProfile.objects.filter(role=Role.FIELD_REP).values_list("region__code", flat=True)
+    ) == {f"bolge-{i}" for i in range(1, 6)}
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff and admin.check_password(DEMO_PASSWORD)
     fen = StaffProfile.objects.get(user__username="fen1")
@@ -46,5 +47,14 @@ def test_demo_logins_command_prints_every_account_with_the_password(capsys):
     call_command("demo_logins", "--port", "8123")
     out = capsys.readouterr().out
     assert DEMO_PASSWORD in out and "http://127.0.0.1:8123/" in out
-    for username in ("admin", "masa1", "cagri1", "saha10", "fen1", "fen.mudur", "halkla.mudur", "baskan.yrd"):
+    for username in (
+        "admin",
+        "masa1",
+        "cagri1",
+        "saha10",
+        "fen1",
+        "fen.mudur",
+        "halkla.mudur",
+        "baskan.yrd",
+    ):
         assert f"\n{username} " in out

@@ -17,7 +17,16 @@ from acikmasa.directory.models import (
 )
 
 pytestmark = pytest.mark.django_db
-MODELS = [Directorate, ExternalBody, ApplicationPlace, ServiceStandard, Subject, Region, Neighbourhood, Street]
+MODELS = [
+    Directorate,
+    ExternalBody,
+    ApplicationPlace,
+    ServiceStandard,
+    Subject,
+    Region,
+    Neighbourhood,
+    Street,
+]
 
 
 def test_reference_load_twice_creates_no_duplicates():
@@ -33,8 +42,22 @@ def test_mahalleler_are_esenlers_seventeen_with_outlines_around_their_centres():
     ref = reference_load()
     hoods = Neighbourhood.objects.filter(municipality=ref.municipality)
     assert {h.name for h in hoods} == {
-        "Birlik", "Çiftehavuzlar", "Davutpaşa", "Fatih", "Fevzi Çakmak", "Atışalanı", "Kazım Karabekir", "Kemer",
-        "Menderes", "Mimar Sinan", "Namık Kemal", "Nine Hatun", "Oruçreis", "Tuna", "Turgut Reis", "Yavuz Selim",
+        "Birlik",
+        "Çiftehavuzlar",
+        "Davutpaşa",
+        "Fatih",
+        "Fevzi Çakmak",
+        "Atışalanı",
+        "Kazım Karabekir",
+        "Kemer",
+        "Menderes",
+        "Mimar Sinan",
+        "Namık Kemal",
+        "Nine Hatun",
+        "Oruçreis",
+        "Tuna",
+        "Turgut Reis",
+        "Yavuz Selim",
         "15 Temmuz",
     }
     assert hoods.get(name="Atışalanı").former_names == "Havaalanı"
@@ -57,17 +80,37 @@ def test_shipped_geojson_is_the_generated_outlines():
 def test_service_standards_are_those_of_seed_001_and_the_48_hour_one():
     ref = reference_load()
     rows = {s.sequence_no: s for s in ServiceStandard.objects.filter(municipality=ref.municipality)}
-    expected = {1: (30, "calendar_days"), 2: (30, "calendar_days"), 3: (15, "working_days"), 4: (15, "calendar_days"),
-                5: (15, "calendar_days"), 6: (1, "calendar_days"), 8: (15, "calendar_days"), 9: (15, "calendar_days"),
-                10: (48, "hours")}
+    expected = {
+        1: (30, "calendar_days"),
+        2: (30, "calendar_days"),
+        3: (15, "working_days"),
+        4: (15, "calendar_days"),
+        5: (15, "calendar_days"),
+        6: (1, "calendar_days"),
+        8: (15, "calendar_days"),
+        9: (15, "calendar_days"),
+        10: (48, "hours"),
+    }
     assert {no: (s.deadline_amount, s.deadline_unit) for no, s in rows.items()} == expected
     assert {no for no, s in rows.items() if s.is_statutory} == {1, 2, 3}
     assert rows[3].case_types == ["information"]
     assert set(rows[4].channels.values_list("code", flat=True)) == {"desk", "petition"}
-    assert set(rows[9].channels.values_list("code", flat=True)) == {"sms", "mobile_app", "web", "whatsapp", "social_media", "email"}
+    assert set(rows[9].channels.values_list("code", flat=True)) == {
+        "sms",
+        "mobile_app",
+        "web",
+        "whatsapp",
+        "social_media",
+        "email",
+    }
     first = rows[5].first_place
     assert (first.person_name, first.title, first.phone, first.fax, first.email) == (
-        "Ercan ZENGİN", "Halkla İlişkiler Müdürü", "444 00 73/1010", "0212 440 11 90", "e.zengin@esenler.bel.tr")
+        "Ercan ZENGİN",
+        "Halkla İlişkiler Müdürü",
+        "444 00 73/1010",
+        "0212 440 11 90",
+        "e.zengin@esenler.bel.tr",
+    )
     assert rows[5].second_place.person_name == "Aydın POLAT"
     assert "444 00 73" in rows[5].required_documents
 
@@ -77,6 +120,10 @@ def test_street_lights_belong_to_the_electricity_distributor_and_urgent_subjects
     light = Subject.objects.get(municipality=ref.municipality, code="sokak-lambasi")
     assert light.external_body.code == "bedas"
     assert "isik" in light.keywords and "ışık" in light.keywords
-    urgent = Subject.objects.filter(municipality=ref.municipality, service_standard__deadline_unit="hours")
-    assert {"yol-cukur", "devrilen-agac", "kanalizasyon"} <= set(urgent.values_list("code", flat=True))
+    urgent = Subject.objects.filter(
+        municipality=ref.municipality, service_standard__deadline_unit="hours"
+    )
+    assert {"yol-cukur", "devrilen-agac", "kanalizasyon"} <= set(
+        urgent.values_list("code", flat=True)
+    )
     assert len(catalogue.SUBJECTS) == Subject.objects.filter(municipality=ref.municipality).count()

@@ -1,5 +1,4 @@
 from datetime import datetime
-
 from urllib.parse import urlencode
 
 from django import template
@@ -54,7 +53,7 @@ def spell_tracking(number: str) -> str:
     year, _sep, rest = (number or "").partition("-")
     if not rest:
         return number
-    groups = [rest[max(i - 3, 0):i] for i in range(len(rest), 0, -3)][::-1]
+    groups = [rest[max(i - 3, 0) : i] for i in range(len(rest), 0, -3)][::-1]
     return f"{year} - {' '.join(groups)}"
 
 

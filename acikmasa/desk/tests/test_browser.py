@@ -9,9 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from django.utils.translation import override
+from playwright.sync_api import expect
 
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import Action, Status
@@ -23,10 +22,17 @@ from .helpers import new_case, tiny_png, with_citizen
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(os.environ.get("ACIKMASA_CHROMIUM", "/usr/bin/chromium")), reason="needs Debian's Chromium"),
+    pytest.mark.skipif(
+        not shutil.which(os.environ.get("ACIKMASA_CHROMIUM", "/usr/bin/chromium")),
+        reason="needs Debian's Chromium",
+    ),
 ]
 # pytest-playwright empties test-results/ when a session starts; another run may do so meanwhile.
-SHOTS = Path(os.environ.get("ACIKMASA_SCREENSHOTS", Path(__file__).resolve().parents[3] / "test-results" / "screenshots"))
+SHOTS = Path(
+    os.environ.get(
+        "ACIKMASA_SCREENSHOTS", Path(__file__).resolve().parents[3] / "test-results" / "screenshots"
+    )
+)
 
 
 @pytest.fixture(scope="session")
@@ -73,26 +79,36 @@ def type_and_tab(page, text: str = "") -> None:
 def test_call_agent_registers_a_case_with_the_keyboard_alone(town, live_server, page):
     login(page, live_server, "caller")
     assert page.url.endswith("/call/")
-    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'id_phone'")
-    type_and_tab(page, "0532 123 45 67")      # phone (autofocus)
-    type_and_tab(page)                        # T.C. Kimlik No: the caller did not give it
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'id_phone'"
+    )
+    type_and_tab(page, "0532 123 45 67")  # phone (autofocus)
+    type_and_tab(page)  # T.C. Kimlik No: the caller did not give it
     type_and_tab(page, "Mehmet")
     type_and_tab(page, "Yılmaz")
-    page.keyboard.type("isik")                # subject search folds Turkish: finds "ışık"
-    page.wait_for_function("() => document.querySelector('#id_subject option:checked').textContent.includes('ışık')")
-    page.keyboard.press("Tab")                # the subject list, first match already chosen
-    page.keyboard.press("Tab")                # type: as the subject says
-    page.keyboard.press("Tab")                # priority: normal
+    page.keyboard.type("isik")  # subject search folds Turkish: finds "ışık"
+    page.wait_for_function(
+        "() => document.querySelector('#id_subject option:checked').textContent.includes('ışık')"
+    )
+    page.keyboard.press("Tab")  # the subject list, first match already chosen
+    page.keyboard.press("Tab")  # type: as the subject says
+    page.keyboard.press("Tab")  # priority: normal
     page.keyboard.press("Tab")
     type_and_tab(page, "Sokak lambası iki gündür yanmıyor")
-    page.keyboard.type("BIRLIK")              # mahalle search, folded: finds Birlik
-    page.wait_for_function("() => document.querySelector('#id_neighbourhood option:checked').textContent.includes('Birlik')")
-    page.wait_for_function("() => document.querySelector('#id_street option[value]:not([value=\"\"])') !== null")
-    page.keyboard.press("Tab")                # mahalle list, Birlik chosen; its streets loaded
+    page.keyboard.type("BIRLIK")  # mahalle search, folded: finds Birlik
+    page.wait_for_function(
+        "() => document.querySelector('#id_neighbourhood option:checked').textContent.includes('Birlik')"
+    )
+    page.wait_for_function(
+        "() => document.querySelector('#id_street option[value]:not([value=\"\"])') !== null"
+    )
+    page.keyboard.press("Tab")  # mahalle list, Birlik chosen; its streets loaded
     page.keyboard.press("Tab")
     page.keyboard.type("atat")
-    page.wait_for_function("() => document.querySelector('#id_street option:checked').textContent.includes('Atatürk')")
-    page.keyboard.press("Tab")                # street list
+    page.wait_for_function(
+        "() => document.querySelector('#id_street option:checked').textContent.includes('Atatürk')"
+    )
+    page.keyboard.press("Tab")  # street list
     page.keyboard.press("Tab")
     type_and_tab(page, "No 5")
     assert page.evaluate("document.activeElement.type") == "submit"
@@ -108,9 +124,16 @@ def test_call_agent_registers_a_case_with_the_keyboard_alone(town, live_server, 
 
 
 def test_staff_take_ask_and_resolve_then_the_desk_closes(town, live_server, page, tmp_path):
-    case = with_citizen(town, neighbourhood=town.neighbourhoods["birlik"].pk, latitude=41.04, longitude=28.88)
+    case = with_citizen(
+        town, neighbourhood=town.neighbourhoods["birlik"].pk, latitude=41.04, longitude=28.88
+    )
     birlik = town.neighbourhoods["birlik"]
-    birlik.boundary = {"type": "Polygon", "coordinates": [[[28.87, 41.03], [28.89, 41.031], [28.892, 41.05], [28.868, 41.048], [28.87, 41.03]]]}
+    birlik.boundary = {
+        "type": "Polygon",
+        "coordinates": [
+            [[28.87, 41.03], [28.89, 41.031], [28.892, 41.05], [28.868, 41.048], [28.87, 41.03]]
+        ],
+    }
     birlik.save()
     login(page, live_server, "fen_staff")
     page.goto(f"{live_server.url}/cases/{case.pk}/")
@@ -149,7 +172,12 @@ def test_staff_take_ask_and_resolve_then_the_desk_closes(town, live_server, page
     assert tr(Status.CLOSED.label) in page.locator("h1").inner_text()
     case.refresh_from_db()
     assert case.status == Status.CLOSED
-    assert [e.kind for e in case.events.all()][-4:] == ["started", "info_requested", "resolved", "closed"]
+    assert [e.kind for e in case.events.all()][-4:] == [
+        "started",
+        "info_requested",
+        "resolved",
+        "closed",
+    ]
     shot(page, "case-closed")
 
 
@@ -164,7 +192,8 @@ def test_staff_of_another_directorate_are_refused(town, live_server, page):
     csrf = next((c["value"] for c in token if c["name"] == "csrftoken"), "")
     refused = page.request.post(
         f"{live_server.url}/cases/{case.pk}/actions/resolve/",
-        form={"text": "Başkasının işini çözdüm", "csrfmiddlewaretoken": csrf}, headers={"X-CSRFToken": csrf, "Referer": live_server.url},
+        form={"text": "Başkasının işini çözdüm", "csrfmiddlewaretoken": csrf},
+        headers={"X-CSRFToken": csrf, "Referer": live_server.url},
     )
     assert refused.status == 404
     case.refresh_from_db()
@@ -177,8 +206,15 @@ def test_main_screens_look_right(town, live_server, page, browser):
         place.region, place.households = region, 1200
         place.save()
     for i in range(6):
-        new_case(town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk, priority=1 + i % 4)
-    Case.objects.filter(pk=Case.objects.order_by("pk").first().pk).update(due_at="2020-01-01T10:00:00+03:00")
+        new_case(
+            town,
+            neighbourhood=town.neighbourhoods["birlik"].pk,
+            street=town.streets["ataturk"].pk,
+            priority=1 + i % 4,
+        )
+    Case.objects.filter(pk=Case.objects.order_by("pk").first().pk).update(
+        due_at="2020-01-01T10:00:00+03:00"
+    )
     login(page, live_server, "fen_manager")
     shot(page, "manager-home")
     page.goto(f"{live_server.url}/cases/")
@@ -217,7 +253,9 @@ def test_main_screens_look_right(town, live_server, page, browser):
     page.goto(f"{live_server.url}/field/coverage/")
     shot(page, "coverage")
     logout(page)
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="tr-TR", is_mobile=True).new_page()
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="tr-TR", is_mobile=True
+    ).new_page()
     profile = town.users["field"].staff
     profile.region = region
     profile.save()

@@ -18,10 +18,24 @@ def _post(client, case, action, **data):
 
 
 def test_case_page_shows_everything_about_the_case(town, client):
-    case = with_citizen(town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk, latitude=41.04, longitude=28.88)
+    case = with_citizen(
+        town,
+        neighbourhood=town.neighbourhoods["birlik"].pk,
+        street=town.streets["ataturk"].pk,
+        latitude=41.04,
+        longitude=28.88,
+    )
     client.force_login(town.users["fen_staff"])
     html = client.get(reverse("desk:case", args=[case.pk])).content.decode()
-    for expected in (case.tracking_number, "Yol çukuru", "Ayşe Işıkoğlu", "Birlik", "Atatürk Caddesi", "<svg", "<circle"):
+    for expected in (
+        case.tracking_number,
+        "Yol çukuru",
+        "Ayşe Işıkoğlu",
+        "Birlik",
+        "Atatürk Caddesi",
+        "<svg",
+        "<circle",
+    ):
         assert expected in html
     assert "Sokakta büyük bir çukur var" in html
 
@@ -82,10 +96,17 @@ def test_only_permitted_action_forms_are_shown(town, client):
     client.force_login(town.users["fen_staff"])
     response = client.get(reverse("desk:case", args=[case.pk]))
     shown = [a for a, _ in response.context["actions"]]
-    assert "resolve" in shown and "assign" not in shown and "close" not in shown and "reject" not in shown
+    assert (
+        "resolve" in shown
+        and "assign" not in shown
+        and "close" not in shown
+        and "reject" not in shown
+    )
     client.force_login(town.users["fen_manager"])
     shown = [a for a, _ in client.get(reverse("desk:case", args=[case.pk])).context["actions"]]
-    assert "assign" in shown and "reject" in shown and "close" not in shown  # close needs "resolved"
+    assert (
+        "assign" in shown and "reject" in shown and "close" not in shown
+    )  # close needs "resolved"
 
 
 def test_timeline_uses_readable_labels(town, client):
@@ -110,7 +131,9 @@ def test_take_ask_resolve_close_through_the_forms(town, client):
     assert case.status == Status.WAITING_CITIZEN
     photo = SimpleUploadedFile("after.png", PNG, content_type="image/png")
     response = _post(client, case, "resolve", text="Çukur asfaltla kapatıldı.", photo=photo)
-    assert response.status_code == 302 and response["Location"] == reverse("desk:case", args=[case.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "desk:case", args=[case.pk]
+    )
     case.refresh_from_db()
     assert case.status == Status.RESOLVED
     evidence = Attachment.objects.get(case=case)
@@ -119,7 +142,12 @@ def test_take_ask_resolve_close_through_the_forms(town, client):
     assert _post(client, case, "close", confirm="1").status_code == 302
     case.refresh_from_db()
     assert case.status == Status.CLOSED
-    assert [e.kind for e in case.events.all()][-4:] == ["started", "info_requested", "resolved", "closed"]
+    assert [e.kind for e in case.events.all()][-4:] == [
+        "started",
+        "info_requested",
+        "resolved",
+        "closed",
+    ]
 
 
 def test_close_without_confirming_the_answer_is_refused_and_changes_nothing(town, client):
@@ -148,7 +176,13 @@ def test_missing_reason_keeps_what_was_typed_and_says_what_is_wrong(town, client
 def test_forward_with_reason_moves_the_case_to_the_other_directorate(town, client):
     case = new_case(town)
     client.force_login(town.users["fen_staff"])
-    response = _post(client, case, "forward", text="Bu iş temizliğin", directorate_id=town.directorates["temizlik"].pk)
+    response = _post(
+        client,
+        case,
+        "forward",
+        text="Bu iş temizliğin",
+        directorate_id=town.directorates["temizlik"].pk,
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.directorate == town.directorates["temizlik"]
@@ -184,15 +218,34 @@ def test_mark_duplicate_of_an_invisible_case_is_refused(town, client):
 
 
 def test_reject_and_forward_out_and_note_and_answer(town, client):
-    a, b, c = new_case(town), new_case(town, subject="street_light", description="Lamba"), new_case(town)
+    a, b, c = (
+        new_case(town),
+        new_case(town, subject="street_light", description="Lamba"),
+        new_case(town),
+    )
     client.force_login(town.users["fen_manager"])
     assert _post(client, a, "reject", text="Belediyenin görevi değil").status_code == 302
-    assert _post(client, b, "forward_out", text="Elektrik dağıtım şirketinin işi", external_body_id=town.external_bodies["elektrik"].pk).status_code == 302
+    assert (
+        _post(
+            client,
+            b,
+            "forward_out",
+            text="Elektrik dağıtım şirketinin işi",
+            external_body_id=town.external_bodies["elektrik"].pk,
+        ).status_code
+        == 302
+    )
     assert _post(client, c, "note", text="İç not").status_code == 302
     c.refresh_from_db()
     assert _post(client, c, "answer", text="Ekip yönlendirildi").status_code == 302
-    a.refresh_from_db(); b.refresh_from_db(); c.refresh_from_db()
-    assert a.status == Status.REJECTED and b.status == Status.FORWARDED_OUT and b.forwarded_to == town.external_bodies["elektrik"]
+    a.refresh_from_db()
+    b.refresh_from_db()
+    c.refresh_from_db()
+    assert (
+        a.status == Status.REJECTED
+        and b.status == Status.FORWARDED_OUT
+        and b.forwarded_to == town.external_bodies["elektrik"]
+    )
     assert [e.kind for e in c.events.all()][-2:] == ["note_added", "answer_written"]
 
 
@@ -202,7 +255,9 @@ def test_reopen_after_close(town, client):
     act(town, case, "desk", Action.CLOSE)
     case.refresh_from_db()
     client.force_login(town.users["caller"])
-    assert _post(client, case, "reopen", text="Vatandaş sorunun sürdüğünü söyledi").status_code == 302
+    assert (
+        _post(client, case, "reopen", text="Vatandaş sorunun sürdüğünü söyledi").status_code == 302
+    )
     case.refresh_from_db()
     assert case.status == Status.REOPENED
 
@@ -224,18 +279,28 @@ def test_a_non_image_photo_is_refused_and_nothing_changes(town, client):
     response = _post(client, case, "resolve", text="Çukur asfaltla kapatıldı.", photo=upload)
     assert response.status_code == 400
     case.refresh_from_db()
-    assert case.status == Status.NEW and not Attachment.objects.exists() and case.events.count() == 2
+    assert (
+        case.status == Status.NEW and not Attachment.objects.exists() and case.events.count() == 2
+    )
 
 
 def test_attachment_is_served_only_within_scope(town, client):
     case = new_case(town)
     client.force_login(town.users["fen_staff"])
-    _post(client, case, "resolve", text="Çukur asfaltla kapatıldı.", photo=SimpleUploadedFile("a.png", PNG, content_type="image/png"))
+    _post(
+        client,
+        case,
+        "resolve",
+        text="Çukur asfaltla kapatıldı.",
+        photo=SimpleUploadedFile("a.png", PNG, content_type="image/png"),
+    )
     attachment = Attachment.objects.get()
     response = client.get(reverse("desk:attachment", args=[attachment.pk]))
     with attachment.file.open("rb") as stored:
         assert response.status_code == 200 and b"".join(response.streaming_content) == stored.read()
-    assert response["Content-Type"] == "image/png" and response["X-Content-Type-Options"] == "nosniff"
+    assert (
+        response["Content-Type"] == "image/png" and response["X-Content-Type-Options"] == "nosniff"
+    )
     client.force_login(town.users["temizlik_staff"])
     assert client.get(reverse("desk:attachment", args=[attachment.pk])).status_code == 404
 
@@ -258,5 +323,8 @@ def test_answer_and_resolve_forms_load_the_canned_answers_of_the_case(town, clie
     client.force_login(town.users["fen_staff"])
     html = client.get(reverse("desk:case", args=[case.pk])).content.decode()
     partial = reverse("notify:canned_answers", args=[case.pk])
-    assert f'hx-get="{partial}?target=answer-text"' in html and f'hx-get="{partial}?target=resolve-text"' in html
+    assert (
+        f'hx-get="{partial}?target=answer-text"' in html
+        and f'hx-get="{partial}?target=resolve-text"' in html
+    )
     assert client.get(f"{partial}?target=answer-text").status_code == 200

@@ -8,7 +8,10 @@ from acikmasa.directory.models import Region
 
 def test_guidance_is_logged_and_counted_without_a_case(town, client):
     client.force_login(town.users["desk"])
-    response = client.post(reverse("desk:guidance"), {"topic": "Kreş başvurusu nereye yapılır", "referred_to": town.directorates["temizlik"].pk})
+    response = client.post(
+        reverse("desk:guidance"),
+        {"topic": "Kreş başvurusu nereye yapılır", "referred_to": town.directorates["temizlik"].pk},
+    )
     assert response.status_code == 302
     log = GuidanceLog.objects.get()
     assert log.given_by == town.users["desk"] and log.referred_to == town.directorates["temizlik"]
@@ -45,8 +48,12 @@ def region(town):
 
 
 def _visit(town, **overrides):
-    return {"neighbourhood": town.neighbourhoods["birlik"].pk, "street": town.streets["ataturk"].pk,
-            "address": "No 12 D 3", "outcome": "visited"} | overrides
+    return {
+        "neighbourhood": town.neighbourhoods["birlik"].pk,
+        "street": town.streets["ataturk"].pk,
+        "address": "No 12 D 3",
+        "outcome": "visited",
+    } | overrides
 
 
 def test_field_visit_nobody_home_is_recorded(town, client, region):
@@ -59,10 +66,17 @@ def test_field_visit_nobody_home_is_recorded(town, client, region):
 
 def test_field_visit_with_a_request_registers_a_field_case(town, client, region):
     client.force_login(town.users["field"])
-    response = client.post(reverse("desk:field"), _visit(
-        town, outcome="request_taken", subject=town.subjects["pothole"].pk, description="Kapının önünde çukur",
-        first_name="Hatice", phone="0532 765 43 21",
-    ))
+    response = client.post(
+        reverse("desk:field"),
+        _visit(
+            town,
+            outcome="request_taken",
+            subject=town.subjects["pothole"].pk,
+            description="Kapının önünde çukur",
+            first_name="Hatice",
+            phone="0532 765 43 21",
+        ),
+    )
     assert response.status_code == 302
     visit = FieldVisit.objects.get()
     case = visit.case
@@ -82,7 +96,9 @@ def test_field_request_without_description_writes_nothing(town, client, region):
 
 def test_field_visit_outside_the_region_is_refused(town, client, region):
     client.force_login(town.users["field"])
-    response = client.post(reverse("desk:field"), _visit(town, neighbourhood=town.neighbourhoods["tuna"].pk, street=""))
+    response = client.post(
+        reverse("desk:field"), _visit(town, neighbourhood=town.neighbourhoods["tuna"].pk, street="")
+    )
     assert response.status_code == 400 and "neighbourhood" in response.context["form"].errors
     assert not FieldVisit.objects.exists()
 
@@ -94,8 +110,17 @@ def test_field_page_is_refused_to_other_roles(town, client):
 
 def test_coverage_per_region_and_mahalle(town, client, region):
     client.force_login(town.users["field"])
-    for address, outcome in [("No 1", "visited"), ("No 2", "nobody_home"), ("No 1", "visited"), ("No 3", "request_taken")]:
-        extra = {"subject": town.subjects["pothole"].pk, "description": "Çukur"} if outcome == "request_taken" else {}
+    for address, outcome in [
+        ("No 1", "visited"),
+        ("No 2", "nobody_home"),
+        ("No 1", "visited"),
+        ("No 3", "request_taken"),
+    ]:
+        extra = (
+            {"subject": town.subjects["pothole"].pk, "description": "Çukur"}
+            if outcome == "request_taken"
+            else {}
+        )
         client.post(reverse("desk:field"), _visit(town, address=address, outcome=outcome, **extra))
     client.force_login(town.users["pr"])
     response = client.get(reverse("desk:coverage"))
@@ -103,7 +128,12 @@ def test_coverage_per_region_and_mahalle(town, client, region):
     totals = {total.name: (total, rows) for total, rows in response.context["regions"]}
     total, rows = totals["1. Bölge"]
     birlik = next(r for r in rows if r.name == "Birlik")
-    assert (birlik.visits, birlik.households_reached, birlik.requests, birlik.households) == (4, 2, 1, 400)
+    assert (birlik.visits, birlik.households_reached, birlik.requests, birlik.households) == (
+        4,
+        2,
+        1,
+        400,
+    )
     assert total.percent == 0.5
 
 
@@ -130,7 +160,9 @@ def test_field_page_loads_streets_of_the_chosen_mahalle_with_htmx(town, client, 
 
 
 def test_admin_lists_guidance_and_visits(town, client, django_user_model):
-    admin = django_user_model.objects.create_superuser(username="root", password="x", email="r@example.org")
+    admin = django_user_model.objects.create_superuser(
+        username="root", password="x", email="r@example.org"
+    )
     client.force_login(admin)
     assert client.get("/admin/desk/guidancelog/").status_code == 200
     assert client.get("/admin/desk/fieldvisit/").status_code == 200

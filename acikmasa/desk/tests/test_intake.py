@@ -12,10 +12,17 @@ from .helpers import VALID_TCKN, new_case, with_citizen
 
 def _form(town, **overrides):
     data = {
-        "phone": "0532 123 45 67", "national_id": "", "first_name": "Mehmet", "last_name": "Yılmaz",
-        "subject": town.subjects["street_light"].pk, "case_type": "", "description": "Sokak lambası yanmıyor",
-        "neighbourhood": town.neighbourhoods["birlik"].pk, "street": town.streets["ataturk"].pk,
-        "address": "No 5", "priority": "2",
+        "phone": "0532 123 45 67",
+        "national_id": "",
+        "first_name": "Mehmet",
+        "last_name": "Yılmaz",
+        "subject": town.subjects["street_light"].pk,
+        "case_type": "",
+        "description": "Sokak lambası yanmıyor",
+        "neighbourhood": town.neighbourhoods["birlik"].pk,
+        "street": town.streets["ataturk"].pk,
+        "address": "No 5",
+        "priority": "2",
     }
     return data | overrides
 
@@ -35,16 +42,23 @@ def test_call_centre_registers_a_case_and_reads_the_number_back(town, client):
 
 def test_call_centre_errors_keep_what_was_typed_and_speak_turkish(town, client):
     client.force_login(town.users["caller"])
-    response = client.post(reverse("desk:call"), _form(town, national_id="12345678901", description=""))
+    response = client.post(
+        reverse("desk:call"), _form(town, national_id="12345678901", description="")
+    )
     assert response.status_code == 400
     html = response.content.decode()
     with override("tr"):
-        assert gettext("Invalid T.C. Kimlik No: it must have 11 digits with correct check digits.") in html
+        assert (
+            gettext("Invalid T.C. Kimlik No: it must have 11 digits with correct check digits.")
+            in html
+        )
         assert gettext("Please describe the request.") in html
     assert "Geçersiz T.C. Kimlik No" in html
     assert 'value="Mehmet"' in html and 'value="12345678901"' in html
     tag = re.search(r'<input[^>]*name="national_id"[^>]*>', html).group(0)
-    assert "autofocus" in tag and "autofocus" not in re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
+    assert "autofocus" in tag and "autofocus" not in re.search(
+        r'<input[^>]*name="phone"[^>]*>', html
+    ).group(0)
     assert not Case.objects.exists() and not Citizen.objects.exists()
 
 
@@ -57,30 +71,46 @@ def test_invalid_phone_is_refused_by_the_service_and_shown_on_the_field(town, cl
 
 def test_street_of_another_neighbourhood_is_refused(town, client):
     client.force_login(town.users["caller"])
-    response = client.post(reverse("desk:call"), _form(town, neighbourhood=town.neighbourhoods["tuna"].pk))
+    response = client.post(
+        reverse("desk:call"), _form(town, neighbourhood=town.neighbourhoods["tuna"].pk)
+    )
     assert response.status_code == 400 and "street" in response.context["form"].errors
 
 
 @pytest.mark.parametrize("typed", ["ışık", "IŞIK", "isik", "Işık arızası", "lamba"])
 def test_subject_search_folds_turkish(town, client, typed):
     client.force_login(town.users["caller"])
-    html = client.get(reverse("desk:options", args=["subjects"]), {"subject_q": typed}).content.decode()
+    html = client.get(
+        reverse("desk:options", args=["subjects"]), {"subject_q": typed}
+    ).content.decode()
     assert "Sokak lambası / ışık arızası" in html and "Çöp toplama" not in html
     assert "selected" in html  # the first match is picked so Tab moves on at once
 
 
 def test_neighbourhood_search_folds_turkish(town, client):
     client.force_login(town.users["caller"])
-    html = client.get(reverse("desk:options", args=["neighbourhoods"]), {"place_q": "BİRLİK"}).content.decode()
+    html = client.get(
+        reverse("desk:options", args=["neighbourhoods"]), {"place_q": "BİRLİK"}
+    ).content.decode()
     assert "Birlik" in html and "Tuna" not in html and "selected" in html
 
 
 def test_street_options_follow_the_neighbourhood(town, client):
     client.force_login(town.users["caller"])
-    birlik = client.get(reverse("desk:options", args=["streets"]), {"neighbourhood": town.neighbourhoods["birlik"].pk}).content.decode()
-    tuna = client.get(reverse("desk:options", args=["streets"]), {"neighbourhood": town.neighbourhoods["tuna"].pk}).content.decode()
+    birlik = client.get(
+        reverse("desk:options", args=["streets"]),
+        {"neighbourhood": town.neighbourhoods["birlik"].pk},
+    ).content.decode()
+    tuna = client.get(
+        reverse("desk:options", args=["streets"]), {"neighbourhood": town.neighbourhoods["tuna"].pk}
+    ).content.decode()
     assert "Atatürk Caddesi" in birlik and "Atatürk Caddesi" not in tuna
-    assert "Atatürk" in client.get(reverse("desk:options", args=["streets"]), {"street_q": "ATATURK"}).content.decode()
+    assert (
+        "Atatürk"
+        in client.get(
+            reverse("desk:options", args=["streets"]), {"street_q": "ATATURK"}
+        ).content.decode()
+    )
     assert client.get(reverse("desk:options", args=["bogus"])).status_code == 404
 
 
@@ -92,7 +122,10 @@ def test_caller_lookup_by_phone_and_by_national_id_lists_open_and_earlier_cases(
         html = client.get(reverse("desk:caller_lookup"), {"q": query}).content.decode()
         assert open_case.tracking_number in html and other.tracking_number not in html
         assert "Işıkoğlu" in html
-    assert "Önceki kayıt yok" in client.get(reverse("desk:caller_lookup"), {"q": "0533 000 00 00"}).content.decode()
+    assert (
+        "Önceki kayıt yok"
+        in client.get(reverse("desk:caller_lookup"), {"q": "0533 000 00 00"}).content.decode()
+    )
 
 
 def test_call_screen_opened_from_telephony_prefills_the_caller(town, client):
@@ -123,7 +156,9 @@ def test_intake_screens_are_refused_to_non_intake_roles(town, client, user):
     client.force_login(town.users[user])
     assert client.get(reverse("desk:call")).status_code == 403
     assert client.post(reverse("desk:call"), _form(town)).status_code == 403
-    assert client.post(reverse("desk:walkin"), _form(town, national_id=VALID_TCKN)).status_code == 403
+    assert (
+        client.post(reverse("desk:walkin"), _form(town, national_id=VALID_TCKN)).status_code == 403
+    )
     assert not Case.objects.exists()
 
 
@@ -138,18 +173,30 @@ def test_walk_in_requires_a_checked_id(town, client):
 
 def test_walk_in_notes_papers_attaches_petition_and_prints_receipt(town, client):
     client.force_login(town.users["desk"])
-    petition = SimpleUploadedFile("dilekce.pdf", b"%PDF-1.4 scanned", content_type="application/pdf")
-    response = client.post(reverse("desk:walkin"), _form(
-        town, subject=town.subjects["pothole"].pk, national_id=VALID_TCKN, papers="guardian", represented_name="Fatma Yılmaz",
-        papers_number="12.03.2025 / 2025-44", petition=petition,
-    ))
+    petition = SimpleUploadedFile(
+        "dilekce.pdf", b"%PDF-1.4 scanned", content_type="application/pdf"
+    )
+    response = client.post(
+        reverse("desk:walkin"),
+        _form(
+            town,
+            subject=town.subjects["pothole"].pk,
+            national_id=VALID_TCKN,
+            papers="guardian",
+            represented_name="Fatma Yılmaz",
+            papers_number="12.03.2025 / 2025-44",
+            petition=petition,
+        ),
+    )
     assert response.status_code == 302
     case = Case.objects.get()
     assert case.channel.code == "desk" and case.citizen.national_id == VALID_TCKN
     created = case.events.get(kind="created")
     assert created.payload["extra"]["proxy"]["represented_name"] == "Fatma Yılmaz"
     attachment = Attachment.objects.get(case=case)
-    assert attachment.content_type == "application/pdf" and attachment.original_name == "dilekce.pdf"
+    assert (
+        attachment.content_type == "application/pdf" and attachment.original_name == "dilekce.pdf"
+    )
     receipt = client.get(response["Location"]).content.decode()
     assert case.tracking_number in receipt and "Fatma Yılmaz" in receipt
     assert "Ercan Zengin" in receipt  # first place of application of the standard
@@ -157,7 +204,9 @@ def test_walk_in_notes_papers_attaches_petition_and_prints_receipt(town, client)
 
 def test_walk_in_proxy_without_document_is_refused(town, client):
     client.force_login(town.users["desk"])
-    response = client.post(reverse("desk:walkin"), _form(town, national_id=VALID_TCKN, papers="proxy"))
+    response = client.post(
+        reverse("desk:walkin"), _form(town, national_id=VALID_TCKN, papers="proxy")
+    )
     assert response.status_code == 400
     assert {"represented_name", "papers_number"} <= set(response.context["form"].errors)
     assert not Case.objects.exists()

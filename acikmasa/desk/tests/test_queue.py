@@ -30,17 +30,27 @@ def test_queue_shows_directorate_staff_only_their_directorates_open_cases(town, 
 
 
 def test_queue_filters_live_in_the_url(town, client):
-    birlik = new_case(town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk)
+    birlik = new_case(
+        town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk
+    )
     tuna = new_case(town, neighbourhood=town.neighbourhoods["tuna"].pk)
     light = new_case(town, subject="street_light", description="Lamba yanmıyor")
     client.force_login(town.users["pr"])
     url = reverse("desk:queue")
-    assert _numbers(client.get(url, {"neighbourhood": town.neighbourhoods["tuna"].pk})) == [tuna.tracking_number]
-    assert _numbers(client.get(url, {"street": town.streets["ataturk"].pk})) == [birlik.tracking_number]
-    assert _numbers(client.get(url, {"subject": town.subjects["street_light"].pk})) == [light.tracking_number]
+    assert _numbers(client.get(url, {"neighbourhood": town.neighbourhoods["tuna"].pk})) == [
+        tuna.tracking_number
+    ]
+    assert _numbers(client.get(url, {"street": town.streets["ataturk"].pk})) == [
+        birlik.tracking_number
+    ]
+    assert _numbers(client.get(url, {"subject": town.subjects["street_light"].pk})) == [
+        light.tracking_number
+    ]
     assert set(_numbers(client.get(url, {"case_type": "request"}))) >= {tuna.tracking_number}
     act(town, tuna, "fen_manager", Action.ASSIGN, assignee_id=town.users["fen_staff"].pk)
-    assert _numbers(client.get(url, {"assignee": town.users["fen_staff"].pk})) == [tuna.tracking_number]
+    assert _numbers(client.get(url, {"assignee": town.users["fen_staff"].pk})) == [
+        tuna.tracking_number
+    ]
     assert tuna.tracking_number not in _numbers(client.get(url, {"assignee": "none"}))
     assert _numbers(client.get(url, {"status": Status.ASSIGNED})) == [tuna.tracking_number]
 
@@ -65,8 +75,16 @@ def test_queue_sorts_by_due_time_by_default_and_by_created_or_priority_on_reques
     Case.objects.filter(pk=b.pk).update(due_at=now + timedelta(days=1))
     Case.objects.filter(pk=c.pk).update(due_at=None)
     client.force_login(town.users["fen_staff"])
-    assert _numbers(client.get(reverse("desk:queue"))) == [b.tracking_number, a.tracking_number, c.tracking_number]
-    assert _numbers(client.get(reverse("desk:queue"), {"sort": "created"})) == [c.tracking_number, b.tracking_number, a.tracking_number]
+    assert _numbers(client.get(reverse("desk:queue"))) == [
+        b.tracking_number,
+        a.tracking_number,
+        c.tracking_number,
+    ]
+    assert _numbers(client.get(reverse("desk:queue"), {"sort": "created"})) == [
+        c.tracking_number,
+        b.tracking_number,
+        a.tracking_number,
+    ]
     assert _numbers(client.get(reverse("desk:queue"), {"sort": "priority"}))[0] == c.tracking_number
 
 
@@ -75,7 +93,9 @@ def test_keyset_pages_cover_every_case_once_in_order(town, sort):
     cases = [new_case(town, priority=1 + i % 4) for i in range(23)]
     now = timezone.now()
     for i, case in enumerate(cases):  # some ties, some nulls
-        Case.objects.filter(pk=case.pk).update(due_at=None if i % 5 == 0 else now + timedelta(hours=i % 7))
+        Case.objects.filter(pk=case.pk).update(
+            due_at=None if i % 5 == 0 else now + timedelta(hours=i % 7)
+        )
     user, filters = town.users["fen_staff"], QueueFilters(sort=sort)
     seen, cursor = [], ""
     while True:
@@ -100,12 +120,17 @@ def test_queue_next_page_link_keeps_the_filters(town, client):
     for _ in range(51):
         new_case(town)
     client.force_login(town.users["fen_staff"])
-    response = client.get(reverse("desk:queue"), {"sort": "created", "subject": town.subjects["pothole"].pk})
+    response = client.get(
+        reverse("desk:queue"), {"sort": "created", "subject": town.subjects["pothole"].pk}
+    )
     page = response.context["page"]
     assert page.has_next and len(page.rows) == 50
     html = response.content.decode()
     assert "sort=created" in html and f"after={page.next_cursor}" in html
-    second = client.get(reverse("desk:queue"), {"sort": "created", "subject": town.subjects["pothole"].pk, "after": page.next_cursor})
+    second = client.get(
+        reverse("desk:queue"),
+        {"sort": "created", "subject": town.subjects["pothole"].pk, "after": page.next_cursor},
+    )
     assert len(second.context["page"].rows) == 1
 
 
@@ -129,18 +154,24 @@ def test_counts_stop_at_the_cap(town, monkeypatch):
     for _ in range(4):
         new_case(town)
     counts = queue_counts(user=town.users["fen_staff"], filters=QueueFilters())
-    assert dict((v, n) for v, _, n in counts.by_status)["open"] == 3  # cap + 1 means "more than the cap"
+    assert (
+        dict((v, n) for v, _, n in counts.by_status)["open"] == 3
+    )  # cap + 1 means "more than the cap"
 
 
 def test_queue_page_query_count_does_not_grow_with_rows(town, client):
     client.force_login(town.users["fen_manager"])
     for _ in range(3):
-        new_case(town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk)
+        new_case(
+            town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk
+        )
     cache.clear()  # both measurements start with the option lists uncached
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("desk:queue"))
     for _ in range(20):
-        new_case(town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk)
+        new_case(
+            town, neighbourhood=town.neighbourhoods["birlik"].pk, street=town.streets["ataturk"].pk
+        )
     cache.clear()
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("desk:queue"))
@@ -151,14 +182,19 @@ def test_queue_page_query_count_does_not_grow_with_rows(town, client):
 
 
 def test_unknown_filter_values_are_ignored():
-    filters = queue_filters_from({"status": "bogus", "subject": "x1", "sort": "drop table", "assignee": "'; --"})
+    filters = queue_filters_from(
+        {"status": "bogus", "subject": "x1", "sort": "drop table", "assignee": "'; --"}
+    )
     assert filters == QueueFilters()
 
 
 def test_manager_bulk_assigns_cases_of_their_directorate(town, client):
     a, b = new_case(town), new_case(town)
     client.force_login(town.users["fen_manager"])
-    response = client.post(reverse("desk:bulk_assign"), {"case": [a.pk, b.pk], "assignee_id": town.users["fen_staff"].pk, "back": "?sort=created"})
+    response = client.post(
+        reverse("desk:bulk_assign"),
+        {"case": [a.pk, b.pk], "assignee_id": town.users["fen_staff"].pk, "back": "?sort=created"},
+    )
     assert response.status_code == 302 and response["Location"].endswith("?sort=created")
     for case in (a, b):
         case.refresh_from_db()
@@ -169,7 +205,9 @@ def test_manager_bulk_assigns_cases_of_their_directorate(town, client):
 def test_bulk_assign_skips_cases_outside_the_managers_directorates(town, client):
     waste = new_case(town, subject="waste", description="Çöp")
     client.force_login(town.users["fen_manager"])
-    client.post(reverse("desk:bulk_assign"), {"case": [waste.pk], "assignee_id": town.users["fen_staff"].pk})
+    client.post(
+        reverse("desk:bulk_assign"), {"case": [waste.pk], "assignee_id": town.users["fen_staff"].pk}
+    )
     waste.refresh_from_db()
     assert waste.assignee is None and waste.status == Status.NEW
 
@@ -177,7 +215,9 @@ def test_bulk_assign_skips_cases_outside_the_managers_directorates(town, client)
 def test_bulk_assign_by_directorate_staff_is_refused(town, client):
     case = new_case(town)
     client.force_login(town.users["fen_staff"])
-    response = client.post(reverse("desk:bulk_assign"), {"case": [case.pk], "assignee_id": town.users["fen_staff"].pk})
+    response = client.post(
+        reverse("desk:bulk_assign"), {"case": [case.pk], "assignee_id": town.users["fen_staff"].pk}
+    )
     assert response.status_code == 403
     case.refresh_from_db()
     assert case.assignee is None
@@ -201,20 +241,29 @@ def test_overdue_filter_with_a_closed_status_shows_nothing_and_counts_no_closed_
     act(town, case, "fen_staff", Action.RESOLVE, "Asfalt yamandı, çukur kapandı.")
     Case.objects.filter(pk=case.pk).update(due_at=timezone.now() - timedelta(days=1))
     client.force_login(town.users["fen_staff"])
-    assert _numbers(client.get(reverse("desk:queue"), {"status": Status.RESOLVED, "overdue": "1"})) == []
+    assert (
+        _numbers(client.get(reverse("desk:queue"), {"status": Status.RESOLVED, "overdue": "1"}))
+        == []
+    )
     counts = queue_counts(user=town.users["fen_staff"], filters=QueueFilters(overdue=True))
     assert dict((v, n) for v, _, n in counts.by_status)[Status.RESOLVED] == 0
 
 
-@pytest.mark.parametrize("params", [{}, {"status": "all"}, {"overdue": "1"}, {"status": Status.NEW}])
+@pytest.mark.parametrize(
+    "params", [{}, {"status": "all"}, {"overdue": "1"}, {"status": Status.NEW}]
+)
 def test_partitioned_and_plain_queues_agree(town, client, params):
     late, soon, done = new_case(town), new_case(town), new_case(town)
     act(town, done, "fen_staff", Action.RESOLVE, "Asfalt yamandı, çukur kapandı.")
     Case.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(hours=1))
     expected = {
-        frozenset(): {late, soon}, frozenset({"status"}): {late, soon, done},
-        frozenset({"overdue"}): {late}, frozenset({"status_new"}): {late, soon},
+        frozenset(): {late, soon},
+        frozenset({"status"}): {late, soon, done},
+        frozenset({"overdue"}): {late},
+        frozenset({"status_new"}): {late, soon},
     }
     key = frozenset({"status_new"}) if params.get("status") == Status.NEW else frozenset(params)
     client.force_login(town.users["fen_staff"])
-    assert set(_numbers(client.get(reverse("desk:queue"), params))) == {c.tracking_number for c in expected[key]}
+    assert set(_numbers(client.get(reverse("desk:queue"), params))) == {
+        c.tracking_number for c in expected[key]
+    }

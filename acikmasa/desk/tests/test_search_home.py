@@ -5,7 +5,10 @@ from .helpers import VALID_TCKN, new_case, with_citizen
 
 
 def _found(client, query):
-    return [c.tracking_number for c in client.get(reverse("desk:search"), {"q": query}).context["results"]]
+    return [
+        c.tracking_number
+        for c in client.get(reverse("desk:search"), {"q": query}).context["results"]
+    ]
 
 
 def test_search_by_tracking_number_phone_and_national_id(town, client):
@@ -37,10 +40,17 @@ def test_search_is_scoped_to_what_the_user_may_see(town, client):
     assert _found(client, "çöp") == [] and _found(client, waste.tracking_number) == []
 
 
-@pytest.mark.parametrize("user, target", [
-    ("caller", "/call/"), ("desk", "/walk-in/"), ("field", "/field/"), ("fen_staff", "/cases/"),
-    ("pr", "/cases/?overdue=1"), ("mayor", "/cases/?overdue=1"),
-])
+@pytest.mark.parametrize(
+    "user, target",
+    [
+        ("caller", "/call/"),
+        ("desk", "/walk-in/"),
+        ("field", "/field/"),
+        ("fen_staff", "/cases/"),
+        ("pr", "/cases/?overdue=1"),
+        ("mayor", "/cases/?overdue=1"),
+    ],
+)
 def test_each_role_lands_on_its_own_work(town, client, user, target):
     client.force_login(town.users[user])
     response = client.get(reverse("desk:home"))
@@ -54,7 +64,11 @@ def test_manager_lands_on_counts_of_their_directorates(town, client):
     response = client.get(reverse("desk:home"))
     assert response.status_code == 200
     [row] = response.context["summary"]
-    assert row["directorate"] == town.directorates["fen"] and row["open"] == 1 and row["unassigned"] == 1
+    assert (
+        row["directorate"] == town.directorates["fen"]
+        and row["open"] == 1
+        and row["unassigned"] == 1
+    )
 
 
 def test_user_without_staff_profile_is_refused(town, client, django_user_model):

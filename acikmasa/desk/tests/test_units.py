@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -7,7 +7,12 @@ from acikmasa.desk.maps import mini_map
 from acikmasa.desk.paging import SortKey, decode_cursor, encode_cursor
 from acikmasa.desk.templatetags.desk_tags import spell_tracking
 
-SQUARE = {"type": "Polygon", "coordinates": [[[28.87, 41.03], [28.89, 41.03], [28.89, 41.05], [28.87, 41.05], [28.87, 41.03]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [
+        [[28.87, 41.03], [28.89, 41.03], [28.89, 41.05], [28.87, 41.05], [28.87, 41.03]]
+    ],
+}
 
 
 def test_mini_map_draws_outline_and_point_inside_the_box():
@@ -35,8 +40,9 @@ KEYS = [SortKey("due_at", nullable=True), SortKey("priority", descending=True), 
 
 @settings(max_examples=100)
 @given(
-    st.one_of(st.none(), st.datetimes(timezones=st.just(timezone.utc))),
-    st.integers(min_value=1, max_value=4), st.integers(min_value=1, max_value=10**12),
+    st.one_of(st.none(), st.datetimes(timezones=st.just(UTC))),
+    st.integers(min_value=1, max_value=4),
+    st.integers(min_value=1, max_value=10**12),
 )
 def test_cursor_round_trips(due, priority, pk):
     assert decode_cursor(encode_cursor([due, priority, pk]), KEYS) == [due, priority, pk]

@@ -9,7 +9,20 @@ from .queue import bulk_assign, case_queue, queue_counts_part
 from .search import search
 
 __all__ = [
-    "attachment_file", "bulk_assign", "call_centre", "caller_lookup_part", "case_action", "case_detail",
-    "case_queue", "coverage", "field_visit", "guidance", "home", "options", "queue_counts_part", "receipt",
-    "search", "walk_in",
+    "attachment_file",
+    "bulk_assign",
+    "call_centre",
+    "caller_lookup_part",
+    "case_action",
+    "case_detail",
+    "case_queue",
+    "coverage",
+    "field_visit",
+    "guidance",
+    "home",
+    "options",
+    "queue_counts_part",
+    "receipt",
+    "search",
+    "walk_in",
 ]

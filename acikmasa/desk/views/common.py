@@ -32,7 +32,11 @@ def staff_required(*roles: str):
 
 def add_domain_errors(form: Form, error: DomainError) -> None:
     """Put a service's messages on the form fields they concern (or on the form as a whole)."""
-    items = error.errors.items() if isinstance(error, ValidationFailed) else [(error.field, error.message)]
+    items = (
+        error.errors.items()
+        if isinstance(error, ValidationFailed)
+        else [(error.field, error.message)]
+    )
     for name, message in items:
         name = SERVICE_FIELDS.get(name, name)
         form.add_error(name if name in form.fields else None, message)

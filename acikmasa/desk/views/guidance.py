@@ -28,6 +28,13 @@ def guidance(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Guidance logged."))
                 return redirect("desk:guidance")
         status = 400
-    return render(request, "desk/guidance.html", {
-        "form": form, "counts": guidance_counts(user=request.user), "recent": guidance_recent(user=request.user),
-    }, status=status)
+    return render(
+        request,
+        "desk/guidance.html",
+        {
+            "form": form,
+            "counts": guidance_counts(user=request.user),
+            "recent": guidance_recent(user=request.user),
+        },
+        status=status,
+    )

@@ -22,9 +22,14 @@ LATE_FIRST = {Role.PR_MANAGER, Role.EXECUTIVE}
 def home(request: HttpRequest) -> HttpResponse:
     role = request.profile.role
     if role == Role.DIRECTORATE_MANAGER:
-        return render(request, "desk/home_manager.html", {
-            "summary": manager_summary(user=request.user), "load": assignee_load(user=request.user),
-        })
+        return render(
+            request,
+            "desk/home_manager.html",
+            {
+                "summary": manager_summary(user=request.user),
+                "load": assignee_load(user=request.user),
+            },
+        )
     if role in LATE_FIRST:
         return redirect(reverse("desk:queue") + "?overdue=1")
     return redirect(LANDING.get(role, "desk:queue"))

@@ -13,6 +13,10 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = case_search(user=request.user, query=query) if query else []
     # KVKK: the citizens a search showed are on the access log (never the query: it may be a phone).
-    access_record_many(user=request.user, municipality_id=request.profile.municipality_id,
-                       action=AccessAction.SEARCHED, shown=[(case.citizen_id, case.pk) for case in results])
+    access_record_many(
+        user=request.user,
+        municipality_id=request.profile.municipality_id,
+        action=AccessAction.SEARCHED,
+        shown=[(case.citizen_id, case.pk) for case in results],
+    )
     return render(request, "desk/search.html", {"query": query, "results": results})

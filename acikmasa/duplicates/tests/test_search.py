@@ -41,7 +41,11 @@ def test_cases_older_than_the_window_are_not_candidates_unless_the_subject_allow
 
 def test_only_open_cases_are_candidates(town):
     done = report(town)
-    case_transition(case_id=done.pk, actor=town.users["fen_staff"], request=TransitionRequest(Action.RESOLVE, text="Lamba değiştirildi, yanıyor."))
+    case_transition(
+        case_id=done.pk,
+        actor=town.users["fen_staff"],
+        request=TransitionRequest(Action.RESOLVE, text="Lamba değiştirildi, yanıyor."),
+    )
     assert done.pk not in found(report(town))
 
 
@@ -51,7 +55,9 @@ def test_another_subject_counts_only_when_related(town):
     new = report(town, "Lamba direğinin dibinde karanlık")
     assert pothole.pk not in found(new) and waste.pk not in found(new)
     rule = SubjectDuplicateRule.objects.create(subject=town.subjects["waste"])
-    rule.related_subjects.add(town.subjects["street_light"])  # set on the other side: works both ways
+    rule.related_subjects.add(
+        town.subjects["street_light"]
+    )  # set on the other side: works both ways
     matches = found(report(town, "Lamba direğinin dibinde karanlık"))
     assert waste.pk in matches and "related_subject" in matches[waste.pk].reasons
     assert pothole.pk not in matches
@@ -59,15 +65,25 @@ def test_another_subject_counts_only_when_related(town):
 
 def test_same_directorate_makes_its_subjects_related(town):
     pothole = report(town, "Lamba direğinin dibinde çukur var", subject="pothole")
-    SubjectDuplicateRule.objects.create(subject=town.subjects["street_light"], same_directorate=True)
+    SubjectDuplicateRule.objects.create(
+        subject=town.subjects["street_light"], same_directorate=True
+    )
     assert pothole.pk in found(report(town, "Lamba direğinin dibinde çukur var"))
 
 
 def test_text_similarity_decides_in_the_same_mahalle_without_a_pin(town):
     tuna = town.neighbourhoods["tuna"]
-    alike = report(town, "Okul önündeki sokak lambası yanmıyor", lat=None, lng=None, neighbourhood=tuna)
-    other = report(town, "Parktaki oyun alanı aydınlatması istiyoruz", lat=None, lng=None, neighbourhood=tuna)
-    matches = found(report(town, "okul onundeki sokak lambasi yanmiyor!", lat=None, lng=None, neighbourhood=tuna))
+    alike = report(
+        town, "Okul önündeki sokak lambası yanmıyor", lat=None, lng=None, neighbourhood=tuna
+    )
+    other = report(
+        town, "Parktaki oyun alanı aydınlatması istiyoruz", lat=None, lng=None, neighbourhood=tuna
+    )
+    matches = found(
+        report(
+            town, "okul onundeki sokak lambasi yanmiyor!", lat=None, lng=None, neighbourhood=tuna
+        )
+    )
     assert alike.pk in matches and other.pk not in matches
     assert {"same_mahalle", "similar_text"} <= set(matches[alike.pk].reasons)
     assert matches[alike.pk].distance_m is None
@@ -91,6 +107,7 @@ def test_the_intake_stores_the_links_and_a_rerun_adds_none(town):
     link = DuplicateCandidate.objects.get(case=second)
     assert link.candidate_id == first.pk and link.state == "pending" and 0.5 <= link.score <= 1
     from acikmasa.duplicates.services import candidates_store
+
     candidates_store(second)
     assert DuplicateCandidate.objects.filter(case=second).count() == 1
 

@@ -20,7 +20,11 @@ def hours(value) -> str:
     if value is None:
         return "—"
     day, hour = ("g", "sa") if get_language() == "tr" else ("d", "h")
-    return f"{number_format(value / 24, 1)} {day}" if value >= 48 else f"{number_format(value, 1)} {hour}"
+    return (
+        f"{number_format(value / 24, 1)} {day}"
+        if value >= 48
+        else f"{number_format(value, 1)} {hour}"
+    )
 
 
 @register.filter

@@ -36,27 +36,57 @@ class History:
     def __init__(self, town, wall: WallClock) -> None:
         self.town, self.wall = town, wall
 
-    def submit(self, *, at: datetime, subject: str = "pothole", channel: str = "web", citizen: CitizenInput | None = None,
-               case_type: str | None = None, neighbourhood: str | None = None, street: str | None = None,
-               description: str = "Sokakta derin bir çukur var, araçlar zarar görüyor.") -> Case:
+    def submit(
+        self,
+        *,
+        at: datetime,
+        subject: str = "pothole",
+        channel: str = "web",
+        citizen: CitizenInput | None = None,
+        case_type: str | None = None,
+        neighbourhood: str | None = None,
+        street: str | None = None,
+        description: str = "Sokakta derin bir çukur var, araçlar zarar görüyor.",
+    ) -> Case:
         self.wall.set(at)
         return case_submit(
-            municipality=self.town.municipality, channel=channel, subject=subject, description=description,
-            citizen=citizen, case_type=case_type, received_at=at,
+            municipality=self.town.municipality,
+            channel=channel,
+            subject=subject,
+            description=description,
+            citizen=citizen,
+            case_type=case_type,
+            received_at=at,
             neighbourhood=self.town.neighbourhoods[neighbourhood].pk if neighbourhood else None,
             street=self.town.streets[street].pk if street else None,
         ).case
 
-    def act(self, case: Case, action: str, *, at: datetime, text: str = "", actor: str = "pr", **params) -> Case:
+    def act(
+        self, case: Case, action: str, *, at: datetime, text: str = "", actor: str = "pr", **params
+    ) -> Case:
         self.wall.set(at)
         case_transition(
-            case_id=case.pk, request=TransitionRequest(action=action, text=text, params=params),
+            case_id=case.pk,
+            request=TransitionRequest(action=action, text=text, params=params),
             actor=self.town.users[actor],
         )
         return Case.objects.get(pk=case.pk)
 
-    def resolve(self, case: Case, *, after_hours: float, actor: str = "pr", text: str = "Çukur asfaltla kapatıldı.") -> Case:
-        return self.act(case, "resolve", at=case.created_at + timedelta(hours=after_hours), text=text, actor=actor)
+    def resolve(
+        self,
+        case: Case,
+        *,
+        after_hours: float,
+        actor: str = "pr",
+        text: str = "Çukur asfaltla kapatıldı.",
+    ) -> Case:
+        return self.act(
+            case,
+            "resolve",
+            at=case.created_at + timedelta(hours=after_hours),
+            text=text,
+            actor=actor,
+        )
 
 
 @pytest.fixture
@@ -81,7 +111,9 @@ def story(history, wall):
     e = history.act(e, "reopen", at=e.created_at + timedelta(hours=25), text="Çöp hâlâ toplanmadı.")
     e = history.resolve(e, after_hours=30)
     b = history.resolve(b, after_hours=60)
-    c = history.act(c, "reject", at=T0 + timedelta(hours=70), text="Özel mülk içinde; belediyenin görevi değil.")
+    c = history.act(
+        c, "reject", at=T0 + timedelta(hours=70), text="Özel mülk içinde; belediyenin görevi değil."
+    )
     wall.set(T0 + timedelta(hours=100))
     return {"a": a, "b": b, "c": c, "d": d, "e": e, "town": t}
 

@@ -60,12 +60,16 @@ def test_cases_outside_the_period_are_not_counted(story):
 
 def test_time_series_top_subjects_and_channel_mix(story):
     board = dashboard_get(user=story["town"].users["pr"], filters=PERIOD)
-    assert [(row["at"].isoformat(), row["received"], row["solved"]) for row in board.series] == [("2026-03-02", 5, 3)]
+    assert [(row["at"].isoformat(), row["received"], row["solved"]) for row in board.series] == [
+        ("2026-03-02", 5, 3)
+    ]
     assert [(s.code, n) for s, n in board.subjects] == [("pothole", 4), ("waste", 1)]
     assert sorted((c.code, n) for c, n in board.channels) == [("call_centre", 1), ("web", 4)]
 
 
-@pytest.mark.parametrize("bucket,first", [("day", "2026-03-02"), ("week", "2026-03-02"), ("month", "2026-03-01")])
+@pytest.mark.parametrize(
+    "bucket,first", [("day", "2026-03-02"), ("week", "2026-03-02"), ("month", "2026-03-01")]
+)
 def test_series_buckets_by_local_day_week_and_month(history, wall, bucket, first):
     # 00:30 in Istanbul is still the previous day in UTC: the bucket must follow local time.
     history.submit(at=T0.replace(hour=0, minute=30))
@@ -82,21 +86,38 @@ def test_filters_slice_by_subject_and_neighbourhood(story):
     user = t.users["pr"]
     waste = InsightFilters.from_query({**PERIOD.as_query(), "subject": str(t.subjects["waste"].pk)})
     assert dashboard_get(user=user, filters=waste).figures.received == 1
-    birlik = InsightFilters.from_query({**PERIOD.as_query(), "neighbourhood": str(t.neighbourhoods["birlik"].pk)})
+    birlik = InsightFilters.from_query(
+        {**PERIOD.as_query(), "neighbourhood": str(t.neighbourhoods["birlik"].pk)}
+    )
     assert dashboard_get(user=user, filters=birlik).figures.received == 2
 
 
-@pytest.mark.parametrize("metric,cases", [
-    ("received", "abcde"), ("solved", "abe"), ("open", "d"), ("overdue", "d"), ("met", "a"), ("missed", "b"), ("reopened", "e"),
-])
+@pytest.mark.parametrize(
+    "metric,cases",
+    [
+        ("received", "abcde"),
+        ("solved", "abe"),
+        ("open", "d"),
+        ("overdue", "d"),
+        ("met", "a"),
+        ("missed", "b"),
+        ("reopened", "e"),
+    ],
+)
 def test_drill_down_lists_exactly_the_cases_behind_each_figure(story, metric, cases):
-    listed = set(drill_down(user=story["town"].users["pr"], filters=PERIOD, metric=metric).values_list("pk", flat=True))
+    listed = set(
+        drill_down(user=story["town"].users["pr"], filters=PERIOD, metric=metric).values_list(
+            "pk", flat=True
+        )
+    )
     assert listed == {story[k].pk for k in cases}
 
 
 def test_scorecard_has_one_row_per_directorate_with_previous_period(story, history):
     t = story["town"]
-    history.submit(at=T0 - timedelta(days=10), subject="waste")  # 20 February: inside the previous period (29 Jan - 28 Feb)
+    history.submit(
+        at=T0 - timedelta(days=10), subject="waste"
+    )  # 20 February: inside the previous period (29 Jan - 28 Feb)
     rows = {r.directorate.code: r for r in scorecard_get(user=t.users["pr"], filters=PERIOD)}
     assert rows["fen"].current.received == 4 and rows["fen"].current.solved == 2
     assert rows["temizlik"].current.received == 1 and rows["temizlik"].previous.received == 1
@@ -105,9 +126,15 @@ def test_scorecard_has_one_row_per_directorate_with_previous_period(story, histo
 
 def test_scorecard_sorts_by_any_figure_both_ways(story):
     user = story["town"].users["pr"]
-    assert [r.directorate.code for r in scorecard_get(user=user, filters=PERIOD, sort="received")] == ["fen", "temizlik"]
-    assert [r.directorate.code for r in scorecard_get(user=user, filters=PERIOD, sort="-received")] == ["temizlik", "fen"]
-    assert [r.directorate.code for r in scorecard_get(user=user, filters=PERIOD, sort="solved_share")] == ["temizlik", "fen"]
+    assert [
+        r.directorate.code for r in scorecard_get(user=user, filters=PERIOD, sort="received")
+    ] == ["fen", "temizlik"]
+    assert [
+        r.directorate.code for r in scorecard_get(user=user, filters=PERIOD, sort="-received")
+    ] == ["temizlik", "fen"]
+    assert [
+        r.directorate.code for r in scorecard_get(user=user, filters=PERIOD, sort="solved_share")
+    ] == ["temizlik", "fen"]
 
 
 def test_every_figure_matches_a_recount_from_the_events(story):
@@ -123,13 +150,21 @@ def test_every_figure_matches_a_recount_from_the_events(story):
             last[event.case_id] = event
     solved = [e for e in last.values() if e.to_status in ("resolved", "closed")]
     assert f.solved == len(solved)
-    assert f.reopened == CaseEvent.objects.filter(kind=EventKind.REOPENED).values("case").distinct().count()
+    assert (
+        f.reopened
+        == CaseEvent.objects.filter(kind=EventKind.REOPENED).values("case").distinct().count()
+    )
 
 
 def test_scorecard_percentiles_are_computed_per_directorate(story):
-    rows = {r.directorate.code: r for r in scorecard_get(user=story["town"].users["pr"], filters=PERIOD)}
+    rows = {
+        r.directorate.code: r for r in scorecard_get(user=story["town"].users["pr"], filters=PERIOD)
+    }
     # fen solved A (10 h) and B (60 h); temizlik solved E (30 h).
     assert rows["fen"].current.median_hours == pytest.approx(35, abs=0.01)
     assert rows["fen"].current.p90_hours == pytest.approx(55, abs=0.01)
     assert rows["temizlik"].current.median_hours == pytest.approx(30, abs=0.01)
-    assert rows["fen"].current.met_share == pytest.approx(0.5) and rows["temizlik"].current.met_share is None
+    assert (
+        rows["fen"].current.met_share == pytest.approx(0.5)
+        and rows["temizlik"].current.met_share is None
+    )

@@ -20,25 +20,33 @@ def test_the_month_parameter_and_its_default():
 def test_charts_are_plain_svg_scaled_to_the_largest_value():
     svg = columns([("01.03", 4, 2), ("02.03", 8, 8)])
     assert svg.startswith("<svg") and svg.count("<rect") == 4 and ">8<" in svg
-    assert "Fen İşleri" in bars([("Fen İşleri", 0.5)], share=True) and "%50.0" in bars([("x", 0.5)], share=True)
+    assert "Fen İşleri" in bars([("Fen İşleri", 0.5)], share=True) and "%50.0" in bars(
+        [("x", 0.5)], share=True
+    )
 
 
 def test_the_report_as_html_holds_the_months_figures(client, story):
     client.force_login(story["town"].users["mayor"])
-    response = client.get(reverse("insights:monthly_report"), {"month": "2026-03", "format": "html"})
+    response = client.get(
+        reverse("insights:monthly_report"), {"month": "2026-03", "format": "html"}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Aylık rapor" in page and "Fen İşleri Müdürlüğü" in page and "<svg" in page
 
 
 def test_the_report_is_a_pdf_with_turkish_text(client, story):
-    pytest.importorskip("weasyprint", reason="WeasyPrint is not installed (pip install weasyprint; needs Pango)")
+    pytest.importorskip(
+        "weasyprint", reason="WeasyPrint is not installed (pip install weasyprint; needs Pango)"
+    )
     pypdf = pytest.importorskip("pypdf", reason="pypdf reads the PDF back")
     client.force_login(story["town"].users["mayor"])
     response = client.get(reverse("insights:monthly_report"), {"month": "2026-03"})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
-    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    text = "".join(
+        page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages
+    )
     assert "Aylık rapor" in text and "Müdürlüğü" in text and "Mart 2026" in text
 
 

@@ -18,11 +18,18 @@ from acikmasa.common.testing import make_town
 from acikmasa.insights import recount
 from acikmasa.insights.figures import Figures
 from acikmasa.insights.filters import InsightFilters
-from acikmasa.insights.rollup import GRAINS
-from acikmasa.insights.rollup_read import grain_for
-from acikmasa.insights.selectors import dashboard_get, figures_of, grouped_figures, scope_of, scoped_cases, summary
 from acikmasa.insights.histogram import BUCKETS, bounds, bucket_of, quantile
 from acikmasa.insights.models import DirectorateRollup, PlaceRollup, Span
+from acikmasa.insights.rollup import GRAINS
+from acikmasa.insights.rollup_read import grain_for
+from acikmasa.insights.selectors import (
+    dashboard_get,
+    figures_of,
+    grouped_figures,
+    scope_of,
+    scoped_cases,
+    summary,
+)
 from acikmasa.notify.models import Survey
 from acikmasa.notify.services.surveys import survey_answer_submit
 
@@ -33,18 +40,34 @@ pytestmark = pytest.mark.django_db
 
 def totals(model=DirectorateRollup, span=Span.DAY, **where) -> dict:
     rows = model.objects.filter(span=span, **where)
-    return {f: sum(getattr(r, f) for r in rows) for f in ("received", "solved", "met", "missed", "reopened", "answered")}
+    return {
+        f: sum(getattr(r, f) for r in rows)
+        for f in ("received", "solved", "met", "missed", "reopened", "answered")
+    }
 
 
 def test_the_story_is_counted_once_per_span_and_equals_the_recount(story):
     for span in (Span.DAY, Span.MONTH):
-        assert totals(span=span) == {"received": 5, "solved": 3, "met": 1, "missed": 1, "reopened": 1, "answered": 0}
+        assert totals(span=span) == {
+            "received": 5,
+            "solved": 3,
+            "met": 1,
+            "missed": 1,
+            "reopened": 1,
+            "answered": 0,
+        }
     assert recount.verify().ok
 
 
 def test_forwarding_moves_the_case_to_the_other_directorates_rows(history, town):
     case = history.submit(at=T0)
-    history.act(case, "forward", at=T0 + timedelta(hours=1), text="Temizlik işi.", directorate_id=town.directorates["temizlik"].pk)
+    history.act(
+        case,
+        "forward",
+        at=T0 + timedelta(hours=1),
+        text="Temizlik işi.",
+        directorate_id=town.directorates["temizlik"].pk,
+    )
     fen, temizlik = town.directorates["fen"].pk, town.directorates["temizlik"].pk
     assert totals(directorate=fen)["received"] == 0
     assert totals(directorate=temizlik)["received"] == 1
@@ -62,9 +85,17 @@ def test_a_survey_answer_counts_in_satisfaction(history, town):
 
 def test_verify_finds_a_tampered_row_and_rebuild_repairs_it(story):
     DirectorateRollup.objects.filter(span=Span.DAY).update(received=99)
-    PlaceRollup.objects.create(municipality=story["town"].municipality.pk, span=Span.DAY, day=T0.date() - timedelta(days=400), received=1)
+    PlaceRollup.objects.create(
+        municipality=story["town"].municipality.pk,
+        span=Span.DAY,
+        day=T0.date() - timedelta(days=400),
+        received=1,
+    )
     result = recount.verify()
-    assert not result.ok and {m.grain for m in result.mismatches} == {"DirectorateRollup", "PlaceRollup"}
+    assert not result.ok and {m.grain for m in result.mismatches} == {
+        "DirectorateRollup",
+        "PlaceRollup",
+    }
     with pytest.raises(CommandError):
         call_command("insights_verify", stdout=None, stderr=open("/dev/null", "w"))
     call_command("insights_rebuild", stdout=open("/dev/null", "w"))
@@ -88,38 +119,74 @@ def test_histogram_buckets_and_quantiles():
     assert quantile(counts, 0.9) == pytest.approx(ordered[900], rel=0.05)
 
 
-ACTIONS = ("start", "resolve", "close", "reopen", "reject", "forward", "ask_citizen", "resume", "mark_duplicate", "forward_out", "survey")
-STEP = st.tuples(st.sampled_from(("submit", *ACTIONS)), st.integers(0, 7), st.integers(0, 300), st.booleans())
+ACTIONS = (
+    "start",
+    "resolve",
+    "close",
+    "reopen",
+    "reject",
+    "forward",
+    "ask_citizen",
+    "resume",
+    "mark_duplicate",
+    "forward_out",
+    "survey",
+)
+STEP = st.tuples(
+    st.sampled_from(("submit", *ACTIONS)), st.integers(0, 7), st.integers(0, 300), st.booleans()
+)
 
 
 def _play(town, wall, steps) -> None:
     cases: list[Case] = []
     now = T0
-    subjects, channels, hoods = ("pothole", "street_light", "waste"), ("web", "call_centre", "cimer"), (None, "birlik", "tuna")
+    subjects, channels, hoods = (
+        ("pothole", "street_light", "waste"),
+        ("web", "call_centre", "cimer"),
+        (None, "birlik", "tuna"),
+    )
     for op, pick, hours, flag in steps:
         now = wall.set(now + timedelta(hours=hours, minutes=7))
         if op == "submit" or not cases:
-            cases.append(case_submit(
-                municipality=town.municipality, channel=channels[pick % 3], subject=subjects[pick % 3],
-                description="Sokakta derin bir çukur var.", received_at=now,
-                neighbourhood=town.neighbourhoods[hoods[pick % 3]].pk if hoods[pick % 3] else None,
-                case_type="information" if flag and pick % 2 else None,
-                citizen=CitizenInput(first_name="Ayşe", last_name="Işık", email="ayse@example.org") if flag else None,
-            ).case)
+            cases.append(
+                case_submit(
+                    municipality=town.municipality,
+                    channel=channels[pick % 3],
+                    subject=subjects[pick % 3],
+                    description="Sokakta derin bir çukur var.",
+                    received_at=now,
+                    neighbourhood=town.neighbourhoods[hoods[pick % 3]].pk
+                    if hoods[pick % 3]
+                    else None,
+                    case_type="information" if flag and pick % 2 else None,
+                    citizen=CitizenInput(
+                        first_name="Ayşe", last_name="Işık", email="ayse@example.org"
+                    )
+                    if flag
+                    else None,
+                ).case
+            )
             continue
         case = cases[pick % len(cases)]
         try:
             if op == "survey":
                 Survey.objects.get_or_create(case=case)
-                survey_answer_submit(case_id=case.pk, solved=flag, score=(pick % 5) + 1 if pick else None)
+                survey_answer_submit(
+                    case_id=case.pk, solved=flag, score=(pick % 5) + 1 if pick else None
+                )
                 continue
             params = {
                 "forward": {"directorate_id": town.directorates["temizlik" if flag else "fen"].pk},
                 "mark_duplicate": {"master_id": cases[0].pk},
                 "forward_out": {"external_body_id": town.external_bodies["elektrik"].pk},
             }.get(op, {})
-            case_transition(case_id=case.pk, actor=None, request=TransitionRequest(
-                action=op, text="Ekip yerinde inceledi ve işi tamamladı.", params=params))
+            case_transition(
+                case_id=case.pk,
+                actor=None,
+                request=TransitionRequest(
+                    action=op, text="Ekip yerinde inceledi ve işi tamamladı.", params=params
+                ),
+            )
         except DomainError:
             pass  # a move the lifecycle refuses: the history simply goes on
 
@@ -128,12 +195,26 @@ class Rollback(Exception):
     pass
 
 
-FIELDS = ("received", "solved", "open", "overdue", "met", "missed", "reopened", "answered", "score_sum", "said_unsolved",
-          "median_hours", "p90_hours")
+FIELDS = (
+    "received",
+    "solved",
+    "open",
+    "overdue",
+    "met",
+    "missed",
+    "reopened",
+    "answered",
+    "score_sum",
+    "said_unsolved",
+    "median_hours",
+    "p90_hours",
+)
 
 
 def _as_tuple(figures) -> tuple:
-    return tuple(round(v, 6) if isinstance(v, float) else v for v in (getattr(figures, f) for f in FIELDS))
+    return tuple(
+        round(v, 6) if isinstance(v, float) else v for v in (getattr(figures, f) for f in FIELDS)
+    )
 
 
 def _same_as_live(user, filters, now) -> None:
@@ -146,11 +227,21 @@ def _same_as_live(user, filters, now) -> None:
     for group in ("directorate_id", "neighbourhood_id", "channel_id", "subject_id"):
         got = summary(scope=scope, filters=filters, cases=cases, now=now, group=group)
         want = grouped_figures(cases, group, now, since=filters.since)
-        assert {k: _as_tuple(f) for k, f in got.items()} == {k: _as_tuple(f) for k, f in want.items()}, group
+        assert {k: _as_tuple(f) for k, f in got.items()} == {
+            k: _as_tuple(f) for k, f in want.items()
+        }, group
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(steps=st.lists(STEP, min_size=1, max_size=25), start=st.integers(0, 60), length=st.integers(0, 120))
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    steps=st.lists(STEP, min_size=1, max_size=25),
+    start=st.integers(0, 60),
+    length=st.integers(0, 120),
+)
 def test_random_histories_keep_the_rollups_equal_to_the_recount(town, wall, steps, start, length):
     try:
         with transaction.atomic():
@@ -165,20 +256,36 @@ def test_random_histories_keep_the_rollups_equal_to_the_recount(town, wall, step
             for user in ("pr", "fen_manager"):
                 _same_as_live(town.users[user], window, wall.now)
             # The rebuild (set-based SQL on PostgreSQL) writes exactly what the hooks kept.
-            kept = {g.model.__name__: sorted(g.model.objects.filter(received__gt=0).values_list(*g.columns, "received", "solved", "h10"))
-                    for g in GRAINS}
+            kept = {
+                g.model.__name__: sorted(
+                    g.model.objects.filter(received__gt=0).values_list(
+                        *g.columns, "received", "solved", "h10"
+                    )
+                )
+                for g in GRAINS
+            }
             recount.rebuild()
             assert recount.verify().ok
-            assert kept == {g.model.__name__: sorted(g.model.objects.values_list(*g.columns, "received", "solved", "h10"))
-                            for g in GRAINS}
+            assert kept == {
+                g.model.__name__: sorted(
+                    g.model.objects.values_list(*g.columns, "received", "solved", "h10")
+                )
+                for g in GRAINS
+            }
             raise Rollback
     except Rollback:
         pass
 
 
 def test_a_filter_pair_no_grain_holds_is_counted_from_the_cases(story):
-    both = InsightFilters.from_query({"start": "2026-03-01", "end": "2026-03-31", "subject": str(story["a"].subject_id),
-                                      "channel": str(story["a"].channel_id)})
+    both = InsightFilters.from_query(
+        {
+            "start": "2026-03-01",
+            "end": "2026-03-31",
+            "subject": str(story["a"].subject_id),
+            "channel": str(story["a"].channel_id),
+        }
+    )
     assert grain_for(both) is None
     _same_as_live(story["town"].users["pr"], both, T0 + timedelta(hours=100))
 
@@ -207,11 +314,18 @@ def test_concurrent_transactions_on_the_same_rollup_rows_lose_no_count():
             barrier.wait(timeout=10)
             for _ in range(per_thread):
                 # Same subject, channel and day for everyone: every transaction updates the same rows.
-                case = case_submit(municipality=town.municipality, channel="web", subject="pothole",
-                                   description="Sokakta derin bir çukur var.").case
-                case_transition(case_id=case.pk, actor=None, request=TransitionRequest(
-                    action="resolve", text="Çukur asfaltla kapatıldı."))
-        except Exception as error:  # noqa: BLE001 - asserted below
+                case = case_submit(
+                    municipality=town.municipality,
+                    channel="web",
+                    subject="pothole",
+                    description="Sokakta derin bir çukur var.",
+                ).case
+                case_transition(
+                    case_id=case.pk,
+                    actor=None,
+                    request=TransitionRequest(action="resolve", text="Çukur asfaltla kapatıldı."),
+                )
+        except Exception as error:
             errors.append(error)
         finally:
             connection.close()

@@ -18,11 +18,23 @@ def test_the_demo_rules_route_lights_water_gas_and_main_roads_and_reload_adds_no
     assert JurisdictionRule.objects.count() == 5
 
     def body(subject, **kwargs):
-        case = case_submit(municipality=ref.municipality, channel="web", subject=subject, description="Deneme", **kwargs).case
+        case = case_submit(
+            municipality=ref.municipality,
+            channel="web",
+            subject=subject,
+            description="Deneme",
+            **kwargs,
+        ).case
         match = rule_match(case)
         return match.rule.external_body.code if match else None
 
-    assert body("sokak-lambasi") == "bedas" and body("kanalizasyon") == "iski" and body("dogalgaz") == "igdas"
+    assert (
+        body("sokak-lambasi") == "bedas"
+        and body("kanalizasyon") == "iski"
+        and body("dogalgaz") == "igdas"
+    )
     assert body("ana-yol") == "ibb" and body("yol-cukur") is None
-    main = Street.objects.filter(neighbourhood__municipality=ref.municipality, name="Mahmutbey Yolu").first()
+    main = Street.objects.filter(
+        neighbourhood__municipality=ref.municipality, name="Mahmutbey Yolu"
+    ).first()
     assert body("yol-cukur", street=main) == "ibb"

@@ -53,21 +53,35 @@ def on_case_event(case: Case, event: CaseEvent) -> None:
     try:
         with transaction.atomic():
             _outbox_row(case, event, notify_event)
-    except Exception:  # noqa: BLE001 - telling the citizen must never block the case itself
+    except Exception:
         logger.exception("notify: no message written for case %s event %s", case.pk, event.kind)
 
 
 def _outbox_row(case: Case, event: CaseEvent, notify_event: str) -> None:
     survey_token = ""
     # A survey only where it can reach the citizen (consent and an address; not the anonymous).
-    if (notify_event == Event.RESOLVED and not SurveyAnswer.objects.filter(case=case).exists()
-            and policy.choose_delivery(case, notify_event).consented):
+    if (
+        notify_event == Event.RESOLVED
+        and not SurveyAnswer.objects.filter(case=case).exists()
+        and policy.choose_delivery(case, notify_event).consented
+    ):
         survey_token = Survey.objects.get_or_create(case=case)[0].token
-    notification_create(case=case, event=notify_event, text=event.text, source_event=event.pk, survey_token=survey_token)
+    notification_create(
+        case=case,
+        event=notify_event,
+        text=event.text,
+        source_event=event.pk,
+        survey_token=survey_token,
+    )
 
 
 def notification_create(
-    *, case: Case, event: str, text: str = "", source_event: int | None = None, survey_token: str = "",
+    *,
+    case: Case,
+    event: str,
+    text: str = "",
+    source_event: int | None = None,
+    survey_token: str = "",
     now: datetime | None = None,
 ) -> Notification:
     """Write one outbox row for `event` on `case` (a skipped row when the citizen may not be messaged).
@@ -80,18 +94,32 @@ def notification_create(
     delivery = policy.choose_delivery(case, event)
     if delivery.skip_reason:
         return Notification.objects.create(
-            case=case, event=event, source_event=source_event, status=N.SKIPPED, skip_reason=delivery.skip_reason,
-            language=delivery.language, created_at=now,
+            case=case,
+            event=event,
+            source_event=source_event,
+            status=N.SKIPPED,
+            skip_reason=delivery.skip_reason,
+            language=delivery.language,
+            created_at=now,
         )
     if not delivery.consented:
         survey_token = ""  # the survey is not part of a legally required answer
     template = _template(event, delivery.language)
-    values = policy.placeholder_values(case, delivery.language, text=text, survey_token=survey_token)
+    values = policy.placeholder_values(
+        case, delivery.language, text=text, survey_token=survey_token
+    )
     notification = Notification.objects.create(
-        case=case, event=event, source_event=source_event, channel=delivery.channel, recipient=delivery.recipient,
-        backend=conf.backend_for(delivery.channel), language=delivery.language,
-        subject=policy.render(template.subject, values)[:300], text=policy.render(template.body, values),
-        next_attempt_at=policy.release_time(delivery.channel, now), created_at=now,
+        case=case,
+        event=event,
+        source_event=source_event,
+        channel=delivery.channel,
+        recipient=delivery.recipient,
+        backend=conf.backend_for(delivery.channel),
+        language=delivery.language,
+        subject=policy.render(template.subject, values)[:300],
+        text=policy.render(template.body, values),
+        next_attempt_at=policy.release_time(delivery.channel, now),
+        created_at=now,
     )
     run_after = notification.next_attempt_at if notification.next_attempt_at > now else None
     transaction.on_commit(lambda: _enqueue(notification.pk, run_after))
@@ -102,7 +130,12 @@ def _template(event: str, language: str) -> MessageTemplate:
     found = {t.language: t for t in MessageTemplate.objects.filter(event=event, is_active=True)}
     template = found.get(language) or found.get("tr")
     if template is None:  # an admin switched both off: fall back to something honest
-        return MessageTemplate(event=event, language=language, subject="{tracking_number}", body="{tracking_number}: {tracking_url}")
+        return MessageTemplate(
+            event=event,
+            language=language,
+            subject="{tracking_number}",
+            body="{tracking_number}: {tracking_url}",
+        )
     return template
 
 
@@ -127,8 +160,12 @@ def notification_send(*, notification_id: int, now: datetime | None = None) -> N
     """
     now = now or timezone.now()
     with transaction.atomic():
-        notification = Notification.objects.select_for_update().select_related("case").get(pk=notification_id)
-        if notification.status != N.PENDING or (notification.next_attempt_at and notification.next_attempt_at > now):
+        notification = (
+            Notification.objects.select_for_update().select_related("case").get(pk=notification_id)
+        )
+        if notification.status != N.PENDING or (
+            notification.next_attempt_at and notification.next_attempt_at > now
+        ):
             return notification
         backend = get_backend(notification.backend)
         if backend.hands_off:
@@ -140,7 +177,7 @@ def notification_send(*, notification_id: int, now: datetime | None = None) -> N
         provider_id = backend.send(notification)
     except DeliveryFailed as exc:
         return _failed(notification, str(exc), now)
-    except Exception as exc:  # noqa: BLE001 - a bug in a backend is a failed attempt, not a lost message
+    except Exception as exc:
         logger.exception("notify backend %s crashed", notification.backend)
         return _failed(notification, f"{type(exc).__name__}: {exc}", now)
     return _sent(notification, provider_id, now)
@@ -153,32 +190,60 @@ def _hand_off(notification: Notification, backend, now: datetime) -> Notificatio
             provider_id = backend.send(notification)
     except DeliveryFailed as exc:
         return _failed(notification, str(exc), now)
-    notification.status, notification.provider_message_id, notification.next_attempt_at = N.HANDED_OFF, provider_id, None
-    notification.save(update_fields=["attempts", "status", "provider_message_id", "outbound", "next_attempt_at"])
+    notification.status, notification.provider_message_id, notification.next_attempt_at = (
+        N.HANDED_OFF,
+        provider_id,
+        None,
+    )
+    notification.save(
+        update_fields=["attempts", "status", "provider_message_id", "outbound", "next_attempt_at"]
+    )
     return notification
 
 
 def _sent(notification: Notification, provider_id: str, now: datetime) -> Notification:
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=notification.case_id)
-        notification.status, notification.sent_at, notification.provider_message_id = N.SENT, now, provider_id
-        notification.next_attempt_at, notification.last_error, notification.history_recorded = None, "", True
+        notification.status, notification.sent_at, notification.provider_message_id = (
+            N.SENT,
+            now,
+            provider_id,
+        )
+        notification.next_attempt_at, notification.last_error, notification.history_recorded = (
+            None,
+            "",
+            True,
+        )
         notification.save()
         _record(case, EventKind.MESSAGE_SENT, notification, text=notification.text[:10_000])
     return notification
 
 
 def _failed(notification: Notification, error: str, now: datetime) -> Notification:
-    logger.warning("notification #%s attempt %s failed: %s", notification.pk, notification.attempts, error)
+    logger.warning(
+        "notification #%s attempt %s failed: %s", notification.pk, notification.attempts, error
+    )
     with transaction.atomic():
         notification.last_error = error[:4000]
         if notification.attempts >= conf.get("MAX_ATTEMPTS"):
             case = Case.objects.select_for_update().get(pk=notification.case_id)
-            notification.status, notification.next_attempt_at, notification.history_recorded = N.FAILED, None, True
+            notification.status, notification.next_attempt_at, notification.history_recorded = (
+                N.FAILED,
+                None,
+                True,
+            )
             _record(case, MESSAGE_FAILED, notification, text=error[:2000])
         else:
             notification.next_attempt_at = now + backoff(notification.attempts)
-        notification.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "history_recorded"])
+        notification.save(
+            update_fields=[
+                "attempts",
+                "last_error",
+                "status",
+                "next_attempt_at",
+                "history_recorded",
+            ]
+        )
     if notification.status == N.PENDING:
         run_after = notification.next_attempt_at
         transaction.on_commit(lambda: _enqueue(notification.pk, run_after))
@@ -186,10 +251,19 @@ def _failed(notification: Notification, error: str, now: datetime) -> Notificati
 
 
 def _record(case: Case, kind: str, notification: Notification, *, text: str) -> None:
-    record_event(case, kind, text=text, is_public=False, payload={
-        "notification": notification.pk, "event": notification.event, "channel": notification.channel,
-        "backend": notification.backend, "attempts": notification.attempts,
-    })
+    record_event(
+        case,
+        kind,
+        text=text,
+        is_public=False,
+        payload={
+            "notification": notification.pk,
+            "event": notification.event,
+            "channel": notification.channel,
+            "backend": notification.backend,
+            "attempts": notification.attempts,
+        },
+    )
     case.save(update_fields=["version"])
 
 
@@ -216,7 +290,9 @@ def handed_off_sync(*, limit: int = 500) -> int:
             else:
                 notification.status, notification.sent_at = N.SENT, outbound.sent_at
             notification.history_recorded = True
-            notification.save(update_fields=["status", "last_error", "sent_at", "attempts", "history_recorded"])
+            notification.save(
+                update_fields=["status", "last_error", "sent_at", "attempts", "history_recorded"]
+            )
             changed += 1
     return changed
 
@@ -224,7 +300,11 @@ def handed_off_sync(*, limit: int = 500) -> int:
 def due_send(*, now: datetime | None = None, limit: int = 500) -> int:
     """Send every pending message that is due (quiet hours over, backoff waited)."""
     now = now or timezone.now()
-    ids = list(Notification.objects.filter(status=N.PENDING, next_attempt_at__lte=now).values_list("pk", flat=True)[:limit])
+    ids = list(
+        Notification.objects.filter(status=N.PENDING, next_attempt_at__lte=now).values_list(
+            "pk", flat=True
+        )[:limit]
+    )
     for notification_id in ids:
         notification_send(notification_id=notification_id, now=now)
     return len(ids)

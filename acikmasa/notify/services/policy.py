@@ -54,7 +54,12 @@ def choose_delivery(case: Case, event: str) -> Delivery:
     language = preference.language if preference else "tr"
     own = case.channel.code
     if citizen.contact_consent:
-        candidates = [preference.channel if preference else "", own, DeliveryChannel.SMS, DeliveryChannel.EMAIL]
+        candidates = [
+            preference.channel if preference else "",
+            own,
+            DeliveryChannel.SMS,
+            DeliveryChannel.EMAIL,
+        ]
     elif is_legal_answer(case, event):
         # Only the channel they applied through; paper and CİMER answers go to the e-mail they gave.
         candidates = [own] if own in DeliveryChannel.values else [DeliveryChannel.EMAIL]
@@ -62,7 +67,9 @@ def choose_delivery(case: Case, event: str) -> Delivery:
         return Delivery(language=language, skip_reason="no consent")
     for channel in candidates:
         if channel in DeliveryChannel.values and _address(citizen, channel):
-            return Delivery(channel, _address(citizen, channel), language, consented=citizen.contact_consent)
+            return Delivery(
+                channel, _address(citizen, channel), language, consented=citizen.contact_consent
+            )
     return Delivery(language=language, skip_reason="no address")
 
 
@@ -77,11 +84,15 @@ def release_time(channel: str, now: datetime) -> datetime:
         return now
     if start > end:  # wraps midnight, e.g. 22:00-08:00
         if t >= start:
-            return local.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0) + timedelta(days=1)
+            return local.replace(
+                hour=end.hour, minute=end.minute, second=0, microsecond=0
+            ) + timedelta(days=1)
         quiet = t < end
     else:
         quiet = start <= t < end
-    return local.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0) if quiet else now
+    return (
+        local.replace(hour=end.hour, minute=end.minute, second=0, microsecond=0) if quiet else now
+    )
 
 
 def render(template: str, values: dict[str, str]) -> str:
@@ -93,11 +104,15 @@ def site_url(path: str) -> str:
     return conf.get("SITE_URL").rstrip("/") + path
 
 
-def placeholder_values(case: Case, language: str, *, text: str = "", survey_token: str = "") -> dict[str, str]:
+def placeholder_values(
+    case: Case, language: str, *, text: str = "", survey_token: str = ""
+) -> dict[str, str]:
     with translation.override(language):
         subject = ""
         if case.subject_id:
-            subject = (getattr(case.subject, "name_en", "") if language == "en" else "") or case.subject.name
+            subject = (
+                getattr(case.subject, "name_en", "") if language == "en" else ""
+            ) or case.subject.name
         deadline = ""
         if case.due_at:
             local = case.due_at.astimezone(ZoneInfo(conf.get("TIME_ZONE")))
@@ -109,6 +124,10 @@ def placeholder_values(case: Case, language: str, *, text: str = "", survey_toke
             "answer": text,
             "reason": text,
             "tracking_url": site_url(reverse("portal:track_case", args=[case.public_token])),
-            "survey_url": site_url(reverse("notify:survey", args=[survey_token])) if survey_token else "",
-            "privacy_url": site_url(reverse("privacy:notice")),  # KVKK Art. 10: the notice on every channel
+            "survey_url": site_url(reverse("notify:survey", args=[survey_token]))
+            if survey_token
+            else "",
+            "privacy_url": site_url(
+                reverse("privacy:notice")
+            ),  # KVKK Art. 10: the notice on every channel
         }

@@ -10,7 +10,9 @@ from ..models import ContactPreference, DeliveryChannel, Language
 
 
 @transaction.atomic
-def contact_preference_set(*, citizen: Citizen, channel: str = "", language: str = Language.TURKISH) -> ContactPreference:
+def contact_preference_set(
+    *, citizen: Citizen, channel: str = "", language: str = Language.TURKISH
+) -> ContactPreference:
     """Record how the citizen wants to be told (channel may be empty: the case's own channel).
 
     Rule: the channel must be SMS, WhatsApp or e-mail and the citizen must have an address for it.
@@ -26,6 +28,7 @@ def contact_preference_set(*, citizen: Citizen, channel: str = "", language: str
     if errors:
         raise ValidationFailed(errors)
     preference, _created = ContactPreference.objects.update_or_create(
-        citizen=citizen, defaults={"channel": channel, "language": language},
+        citizen=citizen,
+        defaults={"channel": channel, "language": language},
     )
     return preference

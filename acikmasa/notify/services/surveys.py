@@ -22,7 +22,16 @@ from ..models import DirectorateAlert, Event, Survey, SurveyAnswer
 from .outbox import notification_create
 
 SURVEY_ANSWERED = "survey_answered"  # case-history kinds of this app
-NOT_SOLVED_WORDS = ("cozulmedi", "cozulmemis", "cozumlenmedi", "halledilmedi", "hayir", "not solved", "unsolved", "no")
+NOT_SOLVED_WORDS = (
+    "cozulmedi",
+    "cozulmemis",
+    "cozumlenmedi",
+    "halledilmedi",
+    "hayir",
+    "not solved",
+    "unsolved",
+    "no",
+)
 SOLVED_WORDS = ("cozuldu", "cozulmus", "halledildi", "evet", "solved", "yes")
 SCORE = re.compile(r"^\s*([1-5])(?![\d.,]\d)\s*(?:/\s*5)?(?=\W|$)[\s,.;:!\-]*", re.S)
 
@@ -38,9 +47,17 @@ def _strip_word(text: str, words: tuple[str, ...]) -> str | None:
     """The text after a leading keyword (compared folded), or None when it does not start with one."""
     folded = fold(text)
     for word in words:
-        if folded == word or folded.startswith(word + " ") or re.match(re.escape(word) + r"[\s,.;:!\-]", folded):
+        if (
+            folded == word
+            or folded.startswith(word + " ")
+            or re.match(re.escape(word) + r"[\s,.;:!\-]", folded)
+        ):
             tokens = len(word.split())
-            return re.sub(r"^[\s,.;:!\-]+", "", " ".join(text.split()[tokens:])) if len(text.split()) > tokens else ""
+            return (
+                re.sub(r"^[\s,.;:!\-]+", "", " ".join(text.split()[tokens:]))
+                if len(text.split()) > tokens
+                else ""
+            )
     return None
 
 
@@ -60,14 +77,21 @@ def parse_reply(text: str) -> ParsedReply | None:
     score = None
     match = SCORE.match(rest)
     if match:
-        score, rest = int(match.group(1)), rest[match.end():]
+        score, rest = int(match.group(1)), rest[match.end() :]
     if solved is None and score is None:
         return None
-    return ParsedReply(solved=True if solved is None else solved, score=score, comment=rest.strip()[:2000])
+    return ParsedReply(
+        solved=True if solved is None else solved, score=score, comment=rest.strip()[:2000]
+    )
 
 
 def survey_answer_submit(
-    *, case_id: int, solved: bool, score: int | None, comment: str = "", via: str = "web",
+    *,
+    case_id: int,
+    solved: bool,
+    score: int | None,
+    comment: str = "",
+    via: str = "web",
 ) -> SurveyAnswer:
     """Store the citizen's one answer to the survey of a case.
 
@@ -84,16 +108,31 @@ def survey_answer_submit(
         if case is None or not Survey.objects.filter(case=case).exists():
             raise NotFound(_("This survey was not found."))
         if SurveyAnswer.objects.filter(case=case).exists():
-            raise ValidationFailed({"survey": _("This survey has already been answered. Thank you.")})
+            raise ValidationFailed(
+                {"survey": _("This survey has already been answered. Thank you.")}
+            )
         try:
             with transaction.atomic():
                 answer = SurveyAnswer.objects.create(
-                    case=case, directorate_id=case.directorate_id, solved=solved, score=score, comment=comment, via=via,
+                    case=case,
+                    directorate_id=case.directorate_id,
+                    solved=solved,
+                    score=score,
+                    comment=comment,
+                    via=via,
                 )
         except IntegrityError as exc:
-            raise ValidationFailed({"survey": _("This survey has already been answered. Thank you.")}) from exc
-        event = record_event(case, SURVEY_ANSWERED, by_citizen=True, is_public=True, text=comment,
-                             payload={"solved": solved, "score": score, "via": via})
+            raise ValidationFailed(
+                {"survey": _("This survey has already been answered. Thank you.")}
+            ) from exc
+        event = record_event(
+            case,
+            SURVEY_ANSWERED,
+            by_citizen=True,
+            is_public=True,
+            text=comment,
+            payload={"solved": solved, "score": score, "via": via},
+        )
         case.save(update_fields=["version"])
         hooks.run_history_event_hooks(case, event)
         if not solved:
@@ -103,20 +142,38 @@ def survey_answer_submit(
 
 def _not_solved(case: Case, comment: str) -> None:
     if case.status in TRANSITIONS[Action.REOPEN].sources:
-        text = _("The citizen answered the survey: not solved.") + (f" {comment}" if comment else "")
-        case_transition(case_id=case.pk, request=TransitionRequest(action=Action.REOPEN, text=text), actor=None, by_citizen=True)
+        text = _("The citizen answered the survey: not solved.") + (
+            f" {comment}" if comment else ""
+        )
+        case_transition(
+            case_id=case.pk,
+            request=TransitionRequest(action=Action.REOPEN, text=text),
+            actor=None,
+            by_citizen=True,
+        )
     if case.directorate_id:
-        directorate_alert(case=case, text=_("Case %(number)s: the citizen says it is not solved. %(comment)s")
-                          % {"number": case.tracking_number, "comment": comment})
+        directorate_alert(
+            case=case,
+            text=_("Case %(number)s: the citizen says it is not solved. %(comment)s")
+            % {"number": case.tracking_number, "comment": comment},
+        )
 
 
 def directorate_alert(*, case: Case, text: str) -> DirectorateAlert:
     """Record an alert for the case's directorate and e-mail its managers after commit."""
-    managers = StaffProfile.objects.filter(
-        role=Role.DIRECTORATE_MANAGER, directorates=case.directorate_id, user__is_active=True,
-    ).exclude(user__email="").values_list("user__email", flat=True)
+    managers = (
+        StaffProfile.objects.filter(
+            role=Role.DIRECTORATE_MANAGER,
+            directorates=case.directorate_id,
+            user__is_active=True,
+        )
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
     emails = sorted({*managers, *([case.directorate.email] if case.directorate.email else [])})
-    alert = DirectorateAlert.objects.create(directorate_id=case.directorate_id, case=case, text=text.strip(), emailed_to=emails)
+    alert = DirectorateAlert.objects.create(
+        directorate_id=case.directorate_id, case=case, text=text.strip(), emailed_to=emails
+    )
     if emails:
         from ..tasks import send_directorate_alert
 
@@ -131,10 +188,20 @@ def survey_answer_from_reply(case: Case, text: str, *, via: str = "reply") -> Su
     so the caller handles it as an ordinary message. Callers: the channels' inbound threading.
     """
     parsed = parse_reply(text)
-    if parsed is None or not Survey.objects.filter(case=case).exists() or SurveyAnswer.objects.filter(case=case).exists():
+    if (
+        parsed is None
+        or not Survey.objects.filter(case=case).exists()
+        or SurveyAnswer.objects.filter(case=case).exists()
+    ):
         return None
     try:
-        return survey_answer_submit(case_id=case.pk, solved=parsed.solved, score=parsed.score, comment=parsed.comment, via=via)
+        return survey_answer_submit(
+            case_id=case.pk,
+            solved=parsed.solved,
+            score=parsed.score,
+            comment=parsed.comment,
+            via=via,
+        )
     except ValidationFailed:
         return None  # answered meanwhile
 
@@ -150,17 +217,23 @@ def survey_reminders_send(*, now: datetime | None = None, limit: int = 500) -> i
     now = now or timezone.now()
     cutoff = now - timedelta(hours=conf.get("SURVEY_REMINDER_HOURS"))
     ids = list(
-        Survey.objects.filter(reminder_sent_at__isnull=True, created_at__lte=cutoff, case__survey_answer__isnull=True)
-        .values_list("pk", flat=True)[:limit]
+        Survey.objects.filter(
+            reminder_sent_at__isnull=True, created_at__lte=cutoff, case__survey_answer__isnull=True
+        ).values_list("pk", flat=True)[:limit]
     )
     sent = 0
     for survey_id in ids:
         with transaction.atomic():
             survey = Survey.objects.select_for_update().select_related("case").get(pk=survey_id)
-            if survey.reminder_sent_at is not None or SurveyAnswer.objects.filter(case_id=survey.case_id).exists():
+            if (
+                survey.reminder_sent_at is not None
+                or SurveyAnswer.objects.filter(case_id=survey.case_id).exists()
+            ):
                 continue
             survey.reminder_sent_at = now
             survey.save(update_fields=["reminder_sent_at"])
-            notification_create(case=survey.case, event=Event.SURVEY_REMINDER, survey_token=survey.token, now=now)
+            notification_create(
+                case=survey.case, event=Event.SURVEY_REMINDER, survey_token=survey.token, now=now
+            )
             sent += 1
     return sent

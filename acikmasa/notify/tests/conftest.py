@@ -38,11 +38,30 @@ def smtp_server(settings):
     server.stop()
 
 
-def submit(town, *, channel="sms", phone="+905321234567", email="", consent=True, subject="pothole",
-           case_type=None, description="Sokağımızda derin bir çukur var.", anonymous=False):
-    citizen = CitizenInput() if anonymous else CitizenInput(
-        first_name="Ayşe", last_name="Yılmaz", phone=phone, email=email, contact_consent=consent)
+def submit(
+    town,
+    *,
+    channel="sms",
+    phone="+905321234567",
+    email="",
+    consent=True,
+    subject="pothole",
+    case_type=None,
+    description="Sokağımızda derin bir çukur var.",
+    anonymous=False,
+):
+    citizen = (
+        CitizenInput()
+        if anonymous
+        else CitizenInput(
+            first_name="Ayşe", last_name="Yılmaz", phone=phone, email=email, contact_consent=consent
+        )
+    )
     return case_submit(
-        municipality=town.municipality, channel=channel, description=description, subject=subject,
-        citizen=citizen, case_type=case_type,
+        municipality=town.municipality,
+        channel=channel,
+        description=description,
+        subject=subject,
+        citizen=citizen,
+        case_type=case_type,
     ).case

@@ -2,7 +2,9 @@ from acikmasa.cases.services.transitions import TransitionRequest, case_transiti
 
 
 def act(case, action, user, text=""):
-    return case_transition(case_id=case.pk, request=TransitionRequest(action=action, text=text), actor=user)
+    return case_transition(
+        case_id=case.pk, request=TransitionRequest(action=action, text=text), actor=user
+    )
 
 
 def resolve(case, town, text="Çukur asfaltlandı."):

@@ -29,13 +29,18 @@ def test_simultaneous_survey_answers_keep_exactly_one():
     def answer(index: int, solved: bool) -> None:
         try:
             barrier.wait(timeout=10)
-            results[index] = survey_answer_submit(case_id=case.pk, solved=solved, score=5 if solved else 1)
-        except Exception as error:  # noqa: BLE001 - inspected below
+            results[index] = survey_answer_submit(
+                case_id=case.pk, solved=solved, score=5 if solved else 1
+            )
+        except Exception as error:
             results[index] = error
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=answer, args=(0, True)), threading.Thread(target=answer, args=(1, False))]
+    threads = [
+        threading.Thread(target=answer, args=(0, True)),
+        threading.Thread(target=answer, args=(1, False)),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -46,6 +51,8 @@ def test_simultaneous_survey_answers_keep_exactly_one():
     assert SurveyAnswer.objects.get(case=case).solved == kept[0].solved
     case = Case.objects.get(pk=case.pk)
     assert case.status == ("resolved" if kept[0].solved else "reopened")
-    sequences = list(CaseEvent.objects.filter(case=case).order_by("sequence").values_list("sequence", flat=True))
+    sequences = list(
+        CaseEvent.objects.filter(case=case).order_by("sequence").values_list("sequence", flat=True)
+    )
     assert sequences == list(range(1, case.version + 1))
     assert CaseEvent.objects.filter(case=case, kind="survey_answered").count() == 1

@@ -1,7 +1,8 @@
 """Delivery through real servers on loopback: aiosmtpd for e-mail, an HTTP SMS gateway."""
 
 from datetime import timedelta
-from email import message_from_bytes, policy as email_policy
+from email import message_from_bytes
+from email import policy as email_policy
 
 from django.utils import timezone
 
@@ -22,7 +23,9 @@ def _mail(envelope):
     return message_from_bytes(envelope.original_content, policy=email_policy.default)
 
 
-def test_registration_e_mail_arrives_at_a_real_smtp_server(town, smtp_server, django_capture_on_commit_callbacks):
+def test_registration_e_mail_arrives_at_a_real_smtp_server(
+    town, smtp_server, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         case = submit(town, channel="email", email="ayse@example.com", phone="")
     [envelope] = smtp_server.messages
@@ -35,7 +38,9 @@ def test_registration_e_mail_arrives_at_a_real_smtp_server(town, smtp_server, dj
     assert case.events.get(kind=EventKind.MESSAGE_SENT).payload["backend"] == "smtp"
 
 
-def test_smtp_server_down_delays_the_e_mail_which_then_arrives_once(town, settings, django_capture_on_commit_callbacks):
+def test_smtp_server_down_delays_the_e_mail_which_then_arrives_once(
+    town, settings, django_capture_on_commit_callbacks
+):
     port = free_port()
     settings.MAILERS = smtp_mailers(port)
     settings.ACIKMASA_NOTIFY_BACKENDS = {"email": "smtp"}
@@ -54,10 +59,15 @@ def test_smtp_server_down_delays_the_e_mail_which_then_arrives_once(town, settin
         collector.stop()
     note.refresh_from_db()
     assert note.status == N.SENT and note.attempts == 3
-    assert len(collector.messages) == 1 and case.tracking_number in _mail(collector.messages[0])["Subject"]
+    assert (
+        len(collector.messages) == 1
+        and case.tracking_number in _mail(collector.messages[0])["Subject"]
+    )
 
 
-def test_sms_goes_through_the_channels_gateway_over_http(town, gateway, django_capture_on_commit_callbacks):
+def test_sms_goes_through_the_channels_gateway_over_http(
+    town, gateway, django_capture_on_commit_callbacks
+):
     gateway.answer("POST", "/sms/send", json_body={"id": "gw-1"})
     with django_capture_on_commit_callbacks(execute=True):
         case = submit(town)
@@ -65,14 +75,20 @@ def test_sms_goes_through_the_channels_gateway_over_http(town, gateway, django_c
     assert note.status == N.HANDED_OFF and note.outbound.status == OutboundMessage.Status.SENT
     [request] = gateway.received
     assert request.headers["Authorization"] == "Bearer gateway-token"
-    assert request.json()["to"] == "+905321234567" and case.tracking_number in request.json()["text"]
+    assert (
+        request.json()["to"] == "+905321234567" and case.tracking_number in request.json()["text"]
+    )
     assert handed_off_sync() == 1
     note.refresh_from_db()
     assert note.status == N.SENT and handed_off_sync() == 0
-    assert case.events.filter(kind=EventKind.MESSAGE_SENT).count() == 1  # written by the channels layer
+    assert (
+        case.events.filter(kind=EventKind.MESSAGE_SENT).count() == 1
+    )  # written by the channels layer
 
 
-def test_gateway_down_for_a_while_delays_but_never_loses_or_doubles_a_message(town, gateway, django_capture_on_commit_callbacks):
+def test_gateway_down_for_a_while_delays_but_never_loses_or_doubles_a_message(
+    town, gateway, django_capture_on_commit_callbacks
+):
     for _ in range(3):
         gateway.answer("POST", "/sms/send", status=503, json_body={"error": "maintenance"})
     gateway.answer("POST", "/sms/send", json_body={"id": "gw-late"})
@@ -97,7 +113,9 @@ def test_gateway_down_for_a_while_delays_but_never_loses_or_doubles_a_message(to
     assert not case.events.filter(kind="message_failed").exists()
 
 
-def test_gateway_that_never_recovers_ends_as_a_visible_failure_on_the_history(town, gateway, django_capture_on_commit_callbacks):
+def test_gateway_that_never_recovers_ends_as_a_visible_failure_on_the_history(
+    town, gateway, django_capture_on_commit_callbacks
+):
     gateway.answer("POST", "/sms/send", status=500, json_body={"error": "down"})
     with django_capture_on_commit_callbacks(execute=True):
         case = submit(town)
@@ -113,8 +131,12 @@ def test_gateway_that_never_recovers_ends_as_a_visible_failure_on_the_history(to
     assert case.status == "new"
 
 
-def test_whatsapp_case_is_answered_on_whatsapp_through_the_graph_api(town, gateway, django_capture_on_commit_callbacks):
-    gateway.answer("POST", "/v21.0/100000000000001/messages", json_body={"messages": [{"id": "wamid.out-1"}]})
+def test_whatsapp_case_is_answered_on_whatsapp_through_the_graph_api(
+    town, gateway, django_capture_on_commit_callbacks
+):
+    gateway.answer(
+        "POST", "/v21.0/100000000000001/messages", json_body={"messages": [{"id": "wamid.out-1"}]}
+    )
     with django_capture_on_commit_callbacks(execute=True):
         case = submit(town, channel="whatsapp", phone="+905551112233")
     [request] = gateway.received

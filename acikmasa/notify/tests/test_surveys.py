@@ -5,7 +5,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from acikmasa.cases.models import Case
 from acikmasa.common.errors import NotFound, ValidationFailed
@@ -13,33 +15,42 @@ from acikmasa.notify.models import DirectorateAlert, Notification, Survey, Surve
 from acikmasa.notify.selectors import survey_figures
 from acikmasa.notify.services.outbox import due_send
 from acikmasa.notify.services.surveys import (
-    parse_reply, survey_answer_from_reply, survey_answer_submit, survey_reminders_send,
+    parse_reply,
+    survey_answer_from_reply,
+    survey_answer_submit,
+    survey_reminders_send,
 )
 
 from .conftest import submit
 from .helpers import act, resolve
 
 
-@pytest.mark.parametrize("text, solved, score, comment", [
-    ("1", True, 1, ""),
-    ("5", True, 5, ""),
-    ("5 teşekkürler", True, 5, "teşekkürler"),
-    ("4/5 hızlıydınız", True, 4, "hızlıydınız"),
-    ("çözülmedi", False, None, ""),
-    ("ÇÖZÜLMEDİ", False, None, ""),
-    ("cozulmedi 2 lamba hâlâ yanmıyor", False, 2, "lamba hâlâ yanmıyor"),
-    ("Çözülmedi, ekip hiç gelmedi", False, None, "ekip hiç gelmedi"),
-    ("hayır", False, None, ""),
-    ("NOT SOLVED", False, None, ""),
-    ("evet 4", True, 4, ""),
-    ("Çözüldü", True, None, ""),
-])
+@pytest.mark.parametrize(
+    "text, solved, score, comment",
+    [
+        ("1", True, 1, ""),
+        ("5", True, 5, ""),
+        ("5 teşekkürler", True, 5, "teşekkürler"),
+        ("4/5 hızlıydınız", True, 4, "hızlıydınız"),
+        ("çözülmedi", False, None, ""),
+        ("ÇÖZÜLMEDİ", False, None, ""),
+        ("cozulmedi 2 lamba hâlâ yanmıyor", False, 2, "lamba hâlâ yanmıyor"),
+        ("Çözülmedi, ekip hiç gelmedi", False, None, "ekip hiç gelmedi"),
+        ("hayır", False, None, ""),
+        ("NOT SOLVED", False, None, ""),
+        ("evet 4", True, 4, ""),
+        ("Çözüldü", True, None, ""),
+    ],
+)
 def test_replies_are_read_as_survey_answers(text, solved, score, comment):
     parsed = parse_reply(text)
     assert (parsed.solved, parsed.score, parsed.comment) == (solved, score, comment)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "6", "10 numaralı kapı", "Merhaba, çukur büyüdü", "0", "2026-000001 ne oldu"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "6", "10 numaralı kapı", "Merhaba, çukur büyüdü", "0", "2026-000001 ne oldu"],
+)
 def test_ordinary_messages_are_not_survey_answers(text):
     assert parse_reply(text) is None
 
@@ -58,10 +69,15 @@ def _resolved_case(town, capture, **kwargs):
     return Case.objects.get(pk=case.pk)
 
 
-def test_resolution_opens_a_survey_linked_from_the_message(town, django_capture_on_commit_callbacks):
+def test_resolution_opens_a_survey_linked_from_the_message(
+    town, django_capture_on_commit_callbacks
+):
     case = _resolved_case(town, django_capture_on_commit_callbacks)
     survey = Survey.objects.get(case=case)
-    assert f"https://basvuru.example/anket/{survey.token}/" in Notification.objects.get(case=case, event="resolved").text
+    assert (
+        f"https://basvuru.example/anket/{survey.token}/"
+        in Notification.objects.get(case=case, event="resolved").text
+    )
 
 
 def test_survey_page_takes_one_answer(client, town, django_capture_on_commit_callbacks):
@@ -86,7 +102,9 @@ def test_unknown_survey_token_is_404(client, db):
     assert client.get("/anket/nope/").status_code == 404
 
 
-def test_second_answer_is_refused_by_the_service_and_the_database(town, django_capture_on_commit_callbacks):
+def test_second_answer_is_refused_by_the_service_and_the_database(
+    town, django_capture_on_commit_callbacks
+):
     case = _resolved_case(town, django_capture_on_commit_callbacks)
     survey_answer_submit(case_id=case.pk, solved=True, score=5)
     with pytest.raises(ValidationFailed):
@@ -101,7 +119,9 @@ def test_a_case_without_a_survey_cannot_be_answered(town):
         survey_answer_submit(case_id=case.pk, solved=True, score=3)
 
 
-def test_not_solved_reopens_the_case_alerts_the_directorate_and_tells_the_citizen(town, django_capture_on_commit_callbacks):
+def test_not_solved_reopens_the_case_alerts_the_directorate_and_tells_the_citizen(
+    town, django_capture_on_commit_callbacks
+):
     town.users["fen_manager"].email = "fen.mudur@testkent.example"
     town.users["fen_manager"].save()
     case = _resolved_case(town, django_capture_on_commit_callbacks)
@@ -113,12 +133,16 @@ def test_not_solved_reopens_the_case_alerts_the_directorate_and_tells_the_citize
     reopened = case.events.get(kind="reopened")
     assert reopened.actor_kind == "citizen" and "çukur duruyor" in reopened.text
     alert = DirectorateAlert.objects.get(case=case)
-    assert alert.directorate == town.directorates["fen"] and alert.emailed_to == ["fen.mudur@testkent.example"]
+    assert alert.directorate == town.directorates["fen"] and alert.emailed_to == [
+        "fen.mudur@testkent.example"
+    ]
     assert [m.to for m in mail.outbox] == [["fen.mudur@testkent.example"]]
     assert Notification.objects.filter(case=case, event="reopened").exists()
 
 
-def test_reply_on_a_case_without_an_open_survey_is_left_to_the_channel(town, django_capture_on_commit_callbacks):
+def test_reply_on_a_case_without_an_open_survey_is_left_to_the_channel(
+    town, django_capture_on_commit_callbacks
+):
     case = submit(town)
     assert survey_answer_from_reply(case, "5") is None
     resolved = _resolved_case(town, django_capture_on_commit_callbacks, phone="+905320000001")
@@ -133,15 +157,27 @@ def test_survey_figures_match_the_answers(town, django_capture_on_commit_callbac
     for index, (directorate, rows) in enumerate(answers.items()):
         for number, (solved, score) in enumerate(rows):
             with django_capture_on_commit_callbacks(execute=True):
-                case = submit(town, subject="pothole" if directorate == "fen" else "waste", phone=f"+90532000{index}{number:03d}")
+                case = submit(
+                    town,
+                    subject="pothole" if directorate == "fen" else "waste",
+                    phone=f"+90532000{index}{number:03d}",
+                )
                 staff = town.users[f"{directorate}_staff"]
                 act(case, "resolve", staff, "Ekip gitti, iş tamamlandı.")
                 survey_answer_submit(case_id=case.pk, solved=solved, score=score)
     figures = {f.directorate: f for f in survey_figures(town.users["pr"])}
     fen, temizlik = figures["Fen İşleri Müdürlüğü"], figures["Temizlik İşleri Müdürlüğü"]
-    assert (fen.responses, fen.solved, fen.not_solved, fen.solved_share, fen.mean_score) == (4, 2, 2, 0.5, 3.0)
+    assert (fen.responses, fen.solved, fen.not_solved, fen.solved_share, fen.mean_score) == (
+        4,
+        2,
+        2,
+        0.5,
+        3.0,
+    )
     assert (temizlik.responses, temizlik.solved_share, temizlik.mean_score) == (1, 1.0, 4.0)
-    assert Case.objects.filter(status="reopened").count() == 2  # the not-solved ones count against fen
+    assert (
+        Case.objects.filter(status="reopened").count() == 2
+    )  # the not-solved ones count against fen
     scoped = survey_figures(town.users["temizlik_staff"])
     assert [f.directorate for f in scoped] == ["Temizlik İşleri Müdürlüğü"]
 
@@ -159,10 +195,14 @@ def test_one_reminder_for_an_unanswered_survey(town, django_capture_on_commit_ca
     reminder = Notification.objects.get(event="survey_reminder")
     assert due_send(now=later) == 1
     reminder.refresh_from_db()
-    assert reminder.case == case and case.survey.token in reminder.text and reminder.status == "sent"
+    assert (
+        reminder.case == case and case.survey.token in reminder.text and reminder.status == "sent"
+    )
 
 
-def test_notify_sweep_command_is_idempotent(town, django_capture_on_commit_callbacks, settings, capsys):
+def test_notify_sweep_command_is_idempotent(
+    town, django_capture_on_commit_callbacks, settings, capsys
+):
     settings.ACIKMASA_NOTIFY_SURVEY_REMINDER_HOURS = 0
     _resolved_case(town, django_capture_on_commit_callbacks)
     call_command("notify_sweep")
@@ -172,10 +212,14 @@ def test_notify_sweep_command_is_idempotent(town, django_capture_on_commit_callb
     assert Notification.objects.filter(event="survey_reminder").count() == 1
 
 
-def test_survey_page_speaks_turkish_by_default_and_english_under_en(client, town, django_capture_on_commit_callbacks):
+def test_survey_page_speaks_turkish_by_default_and_english_under_en(
+    client, town, django_capture_on_commit_callbacks
+):
     case = _resolved_case(town, django_capture_on_commit_callbacks)
     assert "Sorununuz çözüldü mü?" in client.get(f"/anket/{case.survey.token}/").content.decode()
-    assert "Was your problem solved?" in client.get(f"/en/anket/{case.survey.token}/").content.decode()
+    assert (
+        "Was your problem solved?" in client.get(f"/en/anket/{case.survey.token}/").content.decode()
+    )
 
 
 def test_sweep_schedule_starts_one_chain_on_the_database_backend(db, settings):
@@ -189,7 +233,9 @@ def test_sweep_schedule_starts_one_chain_on_the_database_backend(db, settings):
     assert DBTaskResult.objects.filter(task_path=sweep.module_path).count() == 1
 
 
-def test_no_survey_for_anonymous_or_non_consenting_applicants(town, django_capture_on_commit_callbacks):
+def test_no_survey_for_anonymous_or_non_consenting_applicants(
+    town, django_capture_on_commit_callbacks
+):
     _resolved_case(town, django_capture_on_commit_callbacks, anonymous=True, channel="web")
     _resolved_case(town, django_capture_on_commit_callbacks, consent=False)
     assert not Survey.objects.exists()

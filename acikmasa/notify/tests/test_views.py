@@ -6,9 +6,18 @@ from .conftest import submit
 
 def _canned(town):
     m = town.municipality
-    general = CannedAnswer.objects.create(municipality=m, title="Teşekkür", body="Başvurunuz için teşekkür ederiz.")
-    pothole = CannedAnswer.objects.create(municipality=m, subject=town.subjects["pothole"], title="Asfalt", body="Çukur asfaltla kapatıldı.")
-    waste = CannedAnswer.objects.create(municipality=m, subject=town.subjects["waste"], title="Çöp", body="Konteyner boşaltıldı.")
+    general = CannedAnswer.objects.create(
+        municipality=m, title="Teşekkür", body="Başvurunuz için teşekkür ederiz."
+    )
+    pothole = CannedAnswer.objects.create(
+        municipality=m,
+        subject=town.subjects["pothole"],
+        title="Asfalt",
+        body="Çukur asfaltla kapatıldı.",
+    )
+    waste = CannedAnswer.objects.create(
+        municipality=m, subject=town.subjects["waste"], title="Çöp", body="Konteyner boşaltıldı."
+    )
     CannedAnswer.objects.create(municipality=m, title="Eski", body="Kullanılmıyor", is_active=False)
     return general, pothole, waste
 
@@ -27,7 +36,10 @@ def test_canned_answers_partial_for_the_desk(client, town):
     client.force_login(town.users["fen_staff"])
     page = client.get(f"/anket/personel/hazir-yanitlar/{case.pk}/?target=id_text")
     assert page.status_code == 200
-    assert "Çukur asfaltla kapatıldı." in page.content.decode() and "Konteyner" not in page.content.decode()
+    assert (
+        "Çukur asfaltla kapatıldı." in page.content.decode()
+        and "Konteyner" not in page.content.decode()
+    )
 
 
 def test_canned_answers_of_another_directorates_case_are_refused(client, town):
@@ -53,6 +65,12 @@ def test_admin_lists_load_for_an_administrator(client, town):
 
     root = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
     client.force_login(root)
-    for model in ("notification", "messagetemplate", "surveyanswer", "cannedanswer", "directoratealert"):
+    for model in (
+        "notification",
+        "messagetemplate",
+        "surveyanswer",
+        "cannedanswer",
+        "directoratealert",
+    ):
         assert client.get(f"/admin/notify/{model}/").status_code == 200, model
     assert client.get("/admin/notify/notification/?status__exact=failed").status_code == 200

@@ -16,7 +16,12 @@ SCHEMAS = Path(__file__).parent / "schemas"
 def _registry() -> Registry:
     resources = []
     for path in SCHEMAS.glob("*.json"):
-        resources.append((path.name, Resource.from_contents(json.loads(path.read_text()), default_specification=DRAFT7)))
+        resources.append(
+            (
+                path.name,
+                Resource.from_contents(json.loads(path.read_text()), default_specification=DRAFT7),
+            )
+        )
     return Registry().with_resources(resources)
 
 
@@ -26,7 +31,9 @@ REGISTRY = _registry()
 def assert_valid(name: str, data) -> None:
     """Validate a response body against one of the shipped GeoReport v2 schemas."""
     schema = json.loads((SCHEMAS / name).read_text())
-    Draft7Validator(schema, registry=REGISTRY, format_checker=Draft7Validator.FORMAT_CHECKER).validate(data)
+    Draft7Validator(
+        schema, registry=REGISTRY, format_checker=Draft7Validator.FORMAT_CHECKER
+    ).validate(data)
 
 
 def schema_for(method: str, path: str, status: int) -> str | None:
@@ -78,7 +85,15 @@ def api_key(town) -> str:
 @pytest.fixture
 def make_case(town):
     def make(**kwargs):
-        defaults = dict(municipality=town.municipality, channel="web", description="Çukur var", subject="pothole",
-                        neighbourhood=town.neighbourhoods["birlik"], latitude=41.04, longitude=28.88)
+        defaults = dict(
+            municipality=town.municipality,
+            channel="web",
+            description="Çukur var",
+            subject="pothole",
+            neighbourhood=town.neighbourhoods["birlik"],
+            latitude=41.04,
+            longitude=28.88,
+        )
         return case_submit(**(defaults | kwargs)).case
+
     return make

@@ -22,23 +22,38 @@ def _shown_key(response) -> str:
 
 
 def test_adding_a_client_app_shows_its_key_once_and_stores_the_hash(admin_client, town):
-    response = admin_client.post("/admin/open311/clientapp/add/", {
-        "municipality": town.municipality.pk, "name": "Mahalle uygulaması", "contact_email": "",
-        "rate_limit_per_minute": 30, "is_active": "on",
-    }, follow=True)
+    response = admin_client.post(
+        "/admin/open311/clientapp/add/",
+        {
+            "municipality": town.municipality.pk,
+            "name": "Mahalle uygulaması",
+            "contact_email": "",
+            "rate_limit_per_minute": 30,
+            "is_active": "on",
+        },
+        follow=True,
+    )
     key = _shown_key(response)
     app = ClientApp.objects.get()
     assert app.key_hash == hash_key(key) and app.key_prefix == key[:8]
-    assert key not in admin_client.get(f"/admin/open311/clientapp/{app.pk}/change/").content.decode()
+    assert (
+        key not in admin_client.get(f"/admin/open311/clientapp/{app.pk}/change/").content.decode()
+    )
 
 
 def test_rotating_a_key_invalidates_the_old_one(admin_client, town, api_key):
     app = ClientApp.objects.get()
-    response = admin_client.post("/admin/open311/clientapp/", {
-        "action": "rotate_keys", "_selected_action": [app.pk]}, follow=True)
+    response = admin_client.post(
+        "/admin/open311/clientapp/",
+        {"action": "rotate_keys", "_selected_action": [app.pk]},
+        follow=True,
+    )
     new_key = _shown_key(response)
     app.refresh_from_db()
     assert app.key_hash == hash_key(new_key) != hash_key(api_key)
     form = {"api_key": api_key, "service_code": "pothole", "address_string": "x"}
     assert admin_client.post("/open311/v2/requests.json", form).status_code == 403
-    assert admin_client.post("/open311/v2/requests.json", form | {"api_key": new_key}).status_code == 200
+    assert (
+        admin_client.post("/open311/v2/requests.json", form | {"api_key": new_key}).status_code
+        == 200
+    )

@@ -8,20 +8,42 @@ from acikmasa.cases.models import Case, CaseEvent, Citizen
 from acikmasa.security.ratelimit import rate_limits_reset
 
 pytestmark = pytest.mark.django_db
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-FIELDS = ["service_code", "lat", "long", "address_string", "address_id", "description", "email", "phone",
-          "attribute[case_type]", "attribute[mahalle][]", "attribute[x]", "media_url", "jurisdiction_id"]
+FUZZ = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+FIELDS = [
+    "service_code",
+    "lat",
+    "long",
+    "address_string",
+    "address_id",
+    "description",
+    "email",
+    "phone",
+    "attribute[case_type]",
+    "attribute[mahalle][]",
+    "attribute[x]",
+    "media_url",
+    "jurisdiction_id",
+]
 
 
 @FUZZ
 @given(body=st.binary(max_size=300))
 def test_random_bytes_as_a_post_body_are_refused_without_writing(client, town, api_key, body):
     rate_limits_reset()
-    response = client.post("/open311/v2/requests.json", b"api_key=" + api_key.encode() + b"&" + body,
-                           content_type="application/x-www-form-urlencoded")
+    response = client.post(
+        "/open311/v2/requests.json",
+        b"api_key=" + api_key.encode() + b"&" + body,
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code in (400, 404), response.content
     assert response.json()[0]["code"] == response.status_code
-    assert not Case.objects.exists() and not CaseEvent.objects.exists() and not Citizen.objects.exists()
+    assert (
+        not Case.objects.exists()
+        and not CaseEvent.objects.exists()
+        and not Citizen.objects.exists()
+    )
 
 
 @FUZZ

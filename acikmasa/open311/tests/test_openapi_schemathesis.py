@@ -17,7 +17,12 @@ from acikmasa.security.ratelimit import rate_limits_reset
 from acikmasa.wsgi import application
 
 schema = schemathesis.openapi.from_dict(openapi_document())
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 @pytest.fixture

@@ -27,20 +27,42 @@ def post(client, data, *, url=URL, **headers):
 
 
 def _valid(api_key, **extra):
-    return {"api_key": api_key, "service_code": "pothole", "lat": "41.041", "long": "28.877",
-            "description": "Kaldırımda büyük çukur", **extra}
+    return {
+        "api_key": api_key,
+        "service_code": "pothole",
+        "lat": "41.041",
+        "long": "28.877",
+        "description": "Kaldırımda büyük çukur",
+        **extra,
+    }
 
 
 def _nothing_written():
-    return Case.objects.count() == 0 and CaseEvent.objects.count() == 0 and Citizen.objects.count() == 0
+    return (
+        Case.objects.count() == 0
+        and CaseEvent.objects.count() == 0
+        and Citizen.objects.count() == 0
+    )
 
 
 def test_post_creates_a_case_through_the_open311_channel(client, town, api_key):
-    response = post(client, _valid(
-        api_key, first_name="Ayşe", last_name="Yılmaz", phone="0532 123 45 67", email="ayse@example.org",
-        device_id="dev-1", account_id="acc-9", media_url="https://example.org/p.jpg",
-        **{"attribute[mahalle]": str(town.neighbourhoods["tuna"].pk), "attribute[case_type][]": "complaint"},
-    ))
+    response = post(
+        client,
+        _valid(
+            api_key,
+            first_name="Ayşe",
+            last_name="Yılmaz",
+            phone="0532 123 45 67",
+            email="ayse@example.org",
+            device_id="dev-1",
+            account_id="acc-9",
+            media_url="https://example.org/p.jpg",
+            **{
+                "attribute[mahalle]": str(town.neighbourhoods["tuna"].pk),
+                "attribute[case_type][]": "complaint",
+            },
+        ),
+    )
     assert response.status_code == 200
     [created] = response.json()
     case = Case.objects.get(tracking_number=created["service_request_id"])
@@ -67,35 +89,45 @@ def test_post_in_xml_answers_in_xml(client, town, api_key):
 
 def test_address_string_or_address_id_is_enough(client, town, api_key):
     street = town.streets["ataturk"]
-    assert post(client, {"api_key": api_key, "service_code": "waste", "address_string": "No 5"}).status_code == 200
-    response = post(client, {"api_key": api_key, "service_code": "waste", "address_id": str(street.pk)})
+    assert (
+        post(
+            client, {"api_key": api_key, "service_code": "waste", "address_string": "No 5"}
+        ).status_code
+        == 200
+    )
+    response = post(
+        client, {"api_key": api_key, "service_code": "waste", "address_id": str(street.pk)}
+    )
     case = Case.objects.get(tracking_number=response.json()[0]["service_request_id"])
     assert case.street == street and case.neighbourhood == street.neighbourhood
     assert case.description == "Çöp toplama"  # the service name stands in for a missing description
 
 
-@pytest.mark.parametrize("data,status", [
-    ({"api_key": ""}, 403),
-    ({"api_key": "am_wrong"}, 403),
-    ({"service_code": "nope"}, 404),
-    ({"service_code": ""}, 400),
-    ({"lat": "91"}, 400),
-    ({"lat": "nan"}, 400),
-    ({"long": "abc"}, 400),
-    ({"lat": "", "long": ""}, 400),  # no location at all
-    ({"long": ""}, 400),  # lat without long
-    ({"description": "x" * 4001}, 400),
-    ({"attribute[case_type]": "gossip"}, 400),
-    ({"attribute[colour]": "red"}, 400),
-    ({"attribute[mahalle]": "999999"}, 400),
-    ({"attribute[case_type][]": ["request", "complaint"]}, 400),
-    ({"address_id": "999999"}, 400),
-    ({"email": "not-an-email"}, 400),
-    ({"phone": "12"}, 400),
-    ({"media_url": "javascript:alert(1)"}, 400),
-    ({"attribute[case_type]": "information"}, 400),  # Law 4982 needs the applicant's identity
-    ({"jurisdiction_id": "elsewhere"}, 403),
-])
+@pytest.mark.parametrize(
+    "data,status",
+    [
+        ({"api_key": ""}, 403),
+        ({"api_key": "am_wrong"}, 403),
+        ({"service_code": "nope"}, 404),
+        ({"service_code": ""}, 400),
+        ({"lat": "91"}, 400),
+        ({"lat": "nan"}, 400),
+        ({"long": "abc"}, 400),
+        ({"lat": "", "long": ""}, 400),  # no location at all
+        ({"long": ""}, 400),  # lat without long
+        ({"description": "x" * 4001}, 400),
+        ({"attribute[case_type]": "gossip"}, 400),
+        ({"attribute[colour]": "red"}, 400),
+        ({"attribute[mahalle]": "999999"}, 400),
+        ({"attribute[case_type][]": ["request", "complaint"]}, 400),
+        ({"address_id": "999999"}, 400),
+        ({"email": "not-an-email"}, 400),
+        ({"phone": "12"}, 400),
+        ({"media_url": "javascript:alert(1)"}, 400),
+        ({"attribute[case_type]": "information"}, 400),  # Law 4982 needs the applicant's identity
+        ({"jurisdiction_id": "elsewhere"}, 403),
+    ],
+)
 def test_malformed_post_gets_the_spec_error_and_writes_nothing(client, town, api_key, data, status):
     form = _valid(api_key) | data
     if form["api_key"] == "am_wrong":
@@ -107,11 +139,14 @@ def test_malformed_post_gets_the_spec_error_and_writes_nothing(client, town, api
     assert _nothing_written()
 
 
-@pytest.mark.parametrize("body", [
-    b"api_key=K&service_code=pothole&lat=41&long=28&description=\xff\xfe",
-    b"api_key=K&service_code=pothole&lat=41&long=28&description=%FF%FE",
-    b"api_key=K&service_code=pothole&lat=41&long=28&description=a%00b",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"api_key=K&service_code=pothole&lat=41&long=28&description=\xff\xfe",
+        b"api_key=K&service_code=pothole&lat=41&long=28&description=%FF%FE",
+        b"api_key=K&service_code=pothole&lat=41&long=28&description=a%00b",
+    ],
+)
 def test_broken_encodings_are_400_and_write_nothing(client, town, api_key, body):
     response = post(client, body.replace(b"K", api_key.encode(), 1))
     assert response.status_code == 400
@@ -122,11 +157,18 @@ def test_multipart_is_accepted_and_broken_bytes_in_it_are_refused(client, town, 
     ok = client.post(URL, _valid(api_key))  # the test client sends multipart/form-data
     assert ok.status_code == 200 and Case.objects.count() == 1
     boundary = "XyZ"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\n{api_key}\r\n"
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"service_code\"\r\n\r\npothole\r\n"
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"address_string\"\r\n\r\n").encode() + b"\xff\xfe" + (
-            f"\r\n--{boundary}--\r\n").encode()
-    bad = client.generic("POST", URL, body, content_type=f"multipart/form-data; boundary={boundary}")
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="api_key"\r\n\r\n{api_key}\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="service_code"\r\n\r\npothole\r\n'
+            f'--{boundary}\r\nContent-Disposition: form-data; name="address_string"\r\n\r\n'
+        ).encode()
+        + b"\xff\xfe"
+        + (f"\r\n--{boundary}--\r\n").encode()
+    )
+    bad = client.generic(
+        "POST", URL, body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
     assert bad.status_code == 400 and Case.objects.count() == 1
 
 
@@ -137,7 +179,9 @@ def test_json_body_is_refused(client, town, api_key):
 
 def test_same_idempotency_key_returns_the_first_case(client, town, api_key):
     first = post(client, _valid(api_key), **{"Idempotency-Key": "abc-123"})
-    again = post(client, _valid(api_key, description="farklı metin"), **{"Idempotency-Key": "abc-123"})
+    again = post(
+        client, _valid(api_key, description="farklı metin"), **{"Idempotency-Key": "abc-123"}
+    )
     other = post(client, _valid(api_key), **{"Idempotency-Key": "abc-124"})
     assert first.json() == again.json()
     assert again["Idempotent-Replayed"] == "true"
@@ -147,6 +191,7 @@ def test_same_idempotency_key_returns_the_first_case(client, town, api_key):
 
 def test_idempotency_keys_of_two_clients_do_not_collide(client, town, api_key):
     from acikmasa.open311.services import client_app_create
+
     _, other_key = client_app_create(municipality=town.municipality, name="Other")
     a = post(client, _valid(api_key), **{"Idempotency-Key": "same"})
     b = post(client, _valid(other_key), **{"Idempotency-Key": "same"})
@@ -176,6 +221,7 @@ def test_demo_key_command_is_idempotent_and_prints_the_fixed_key(town, capsys):
     from django.core.management import call_command
 
     from acikmasa.open311.services import DEMO_KEY
+
     call_command("open311_demo_key")
     call_command("open311_demo_key")
     assert DEMO_KEY in capsys.readouterr().out

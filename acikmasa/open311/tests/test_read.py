@@ -28,7 +28,10 @@ def test_discovery_lists_the_v2_endpoint_in_both_formats(client, town):
     assert set(data["endpoints"][0]["formats"]) == {"application/json", "text/xml"}
     root = _xml(client.get(BASE + "discovery.xml"))
     assert root.tag == "discovery"
-    assert [f.text for f in root.find("endpoints/endpoint/formats")] == ["application/json", "text/xml"]
+    assert [f.text for f in root.find("endpoints/endpoint/formats")] == [
+        "application/json",
+        "text/xml",
+    ]
 
 
 def test_services_are_our_subjects_and_validate(client, town):
@@ -47,7 +50,9 @@ def test_service_definition_has_case_type_and_mahalle_attributes(client, town):
     assert_valid("service-definition.json", data)
     codes = {a["code"]: a for a in data["attributes"]}
     assert set(codes) == {"case_type", "mahalle"}
-    assert {"key": str(town.neighbourhoods["tuna"].pk), "name": "Tuna"} in codes["mahalle"]["values"]
+    assert {"key": str(town.neighbourhoods["tuna"].pk), "name": "Tuna"} in codes["mahalle"][
+        "values"
+    ]
     root = _xml(client.get(BASE + "services/pothole.xml"))
     assert root.tag == "service_definition"
     assert root.find("attributes/attribute/values/value/key") is not None
@@ -66,8 +71,11 @@ def test_unknown_service_is_a_404_error_list_in_the_requested_format(client, tow
 
 def test_request_fields_follow_the_spec(client, town, make_case):
     case = make_case()
-    case_transition(case_id=case.pk, actor=town.users["fen_staff"],
-                    request=TransitionRequest(Action.ANSWER, text="Ekip yönlendirildi."))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_staff"],
+        request=TransitionRequest(Action.ANSWER, text="Ekip yönlendirildi."),
+    )
     data = client.get(BASE + f"requests/{case.tracking_number}.json").json()
     assert_valid("requests.json", data)
     item = data[0]
@@ -75,7 +83,9 @@ def test_request_fields_follow_the_spec(client, town, make_case):
     assert item["service_request_id"] == case.tracking_number
     assert item["status"] == "open" and item["status_notes"] == "Ekip yönlendirildi."
     assert item["agency_responsible"] == "Fen İşleri Müdürlüğü"
-    assert item["expected_datetime"] == timezone.localtime(case.due_at).isoformat(timespec="seconds")
+    assert item["expected_datetime"] == timezone.localtime(case.due_at).isoformat(
+        timespec="seconds"
+    )
     assert item["expected_datetime"].endswith("+03:00")
     assert "48 saat" in item["service_notice"]
     assert item["lat"] == 41.04 and isinstance(item["long"], float)
@@ -84,8 +94,11 @@ def test_request_fields_follow_the_spec(client, town, make_case):
 
 def test_resolved_case_is_closed_and_agent_typed_text_is_not_published(client, town, make_case):
     case = make_case(channel="call_centre", description="Ahmet Bey 0532... aradı")
-    case_transition(case_id=case.pk, actor=town.users["fen_staff"],
-                    request=TransitionRequest(Action.RESOLVE, text="Asfalt yamandı, yol açık."))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_staff"],
+        request=TransitionRequest(Action.RESOLVE, text="Asfalt yamandı, yol açık."),
+    )
     item = client.get(BASE + f"requests/{case.tracking_number}.json").json()[0]
     assert item["status"] == "closed" and item["status_notes"] == "Asfalt yamandı, yol açık."
     assert item["description"] is None
@@ -93,7 +106,10 @@ def test_resolved_case_is_closed_and_agent_typed_text_is_not_published(client, t
 
 def test_information_requests_are_never_published(client, town, make_case):
     from acikmasa.cases.services.citizens import CitizenInput
-    case = make_case(case_type="information", citizen=CitizenInput(first_name="A", last_name="B", email="a@b.tr"))
+
+    case = make_case(
+        case_type="information", citizen=CitizenInput(first_name="A", last_name="B", email="a@b.tr")
+    )
     assert client.get(BASE + f"requests/{case.tracking_number}.json").status_code == 404
     assert client.get(BASE + "requests.json").json() == []
 
@@ -112,14 +128,23 @@ def test_request_list_defaults_to_the_last_90_days(client, town, make_case):
 def test_request_list_filters_by_status_code_and_ids(client, town, make_case):
     open_case = make_case()
     waste = make_case(subject="waste")
-    case_transition(case_id=waste.pk, actor=town.users["temizlik_staff"],
-                    request=TransitionRequest(Action.RESOLVE, text="Çöpler toplandı bugün."))
-    ids = lambda **q: [r["service_request_id"] for r in client.get(BASE + "requests.json", q).json()]
+    case_transition(
+        case_id=waste.pk,
+        actor=town.users["temizlik_staff"],
+        request=TransitionRequest(Action.RESOLVE, text="Çöpler toplandı bugün."),
+    )
+    ids = lambda **q: [
+        r["service_request_id"] for r in client.get(BASE + "requests.json", q).json()
+    ]
     assert ids(status="open") == [open_case.tracking_number]
     assert ids(status="closed") == [waste.tracking_number]
     assert ids(service_code="waste") == [waste.tracking_number]
-    assert set(ids(service_request_id=f"{open_case.tracking_number},{waste.tracking_number}", status="closed")) == {
-        open_case.tracking_number, waste.tracking_number}
+    assert set(
+        ids(
+            service_request_id=f"{open_case.tracking_number},{waste.tracking_number}",
+            status="closed",
+        )
+    ) == {open_case.tracking_number, waste.tracking_number}
 
 
 def test_paging_and_updated_after_extensions(client, town, make_case):
@@ -130,15 +155,22 @@ def test_paging_and_updated_after_extensions(client, town, make_case):
     assert page3[0]["service_request_id"] == cases[0].tracking_number
     Case.objects.filter(pk=cases[1].pk).update(updated_at=timezone.now() + timedelta(hours=1))
     later = (timezone.now() + timedelta(minutes=30)).isoformat()
-    assert [r["service_request_id"] for r in client.get(BASE + "requests.json", {"updated_after": later}).json()] == [
-        cases[1].tracking_number]
+    assert [
+        r["service_request_id"]
+        for r in client.get(BASE + "requests.json", {"updated_after": later}).json()
+    ] == [cases[1].tracking_number]
 
 
 def test_extensions_give_channel_photos_and_public_notes(client, town, make_case):
     case = make_case()
-    case_transition(case_id=case.pk, actor=town.users["fen_staff"],
-                    request=TransitionRequest(Action.NOTE, text="iç not"))
-    item = client.get(BASE + f"requests/{case.tracking_number}.json", {"extensions": "true"}).json()[0]
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_staff"],
+        request=TransitionRequest(Action.NOTE, text="iç not"),
+    )
+    item = client.get(
+        BASE + f"requests/{case.tracking_number}.json", {"extensions": "true"}
+    ).json()[0]
     assert_valid("request.json", item)
     ext = item["extended_attributes"]
     assert ext["channel"] == "web" and ext["photos"] == [] and ext["mahalle"] == "Birlik"
@@ -147,12 +179,22 @@ def test_extensions_give_channel_photos_and_public_notes(client, town, make_case
     assert root.find("request/extended_attributes/channel").text == "web"
 
 
-@pytest.mark.parametrize("query", [
-    {"start_date": "yesterday"}, {"status": "pending"}, {"page": "0"}, {"page_size": "-3"},
-    {"start_date": "2026-05-02", "end_date": "2026-05-01"}, {"extensions": "maybe"},
-    {"jurisdiction_id": "atlantis"}, {"end_date": "0001-01-01"}, {"updated_after": "0001-01-01T00:00:00-12:00"},
-    {"start_date": "9999-12-31T23:59:59+14:00"}, {"start_date": "2026-01-01T25:00:00"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"start_date": "yesterday"},
+        {"status": "pending"},
+        {"page": "0"},
+        {"page_size": "-3"},
+        {"start_date": "2026-05-02", "end_date": "2026-05-01"},
+        {"extensions": "maybe"},
+        {"jurisdiction_id": "atlantis"},
+        {"end_date": "0001-01-01"},
+        {"updated_after": "0001-01-01T00:00:00-12:00"},
+        {"start_date": "9999-12-31T23:59:59+14:00"},
+        {"start_date": "2026-01-01T25:00:00"},
+    ],
+)
 def test_bad_list_parameters_are_400(client, town, query):
     response = client.get(BASE + "requests.json", query)
     assert response.status_code == 400
@@ -172,6 +214,7 @@ def test_unknown_request_and_token_are_404(client, town):
 
 def test_jurisdiction_is_required_when_several_are_served(client, town):
     from acikmasa.common.testing import make_town
+
     make_town("ikinci")
     assert client.get(BASE + "services.json").status_code == 400
     data = client.get(BASE + "services.json", {"jurisdiction_id": "ikinci"}).json()
@@ -183,13 +226,20 @@ def test_bad_api_key_on_a_read_is_403(client, town):
     assert response.status_code == 403 and response.json()[0]["code"] == 403
 
 
-
 def test_every_json_answer_is_checked_against_a_schema(client, town, make_case, api_key):
     case = make_case()
-    urls = ["discovery.json", "services.json", "services/pothole.json", "requests.json",
-            f"requests/{case.tracking_number}.json", "services/nope.json"]
+    urls = [
+        "discovery.json",
+        "services.json",
+        "services/pothole.json",
+        "requests.json",
+        f"requests/{case.tracking_number}.json",
+        "services/nope.json",
+    ]
     assert all(getattr(client.get(BASE + u), "validated_schema", None) for u in urls)
-    posted = client.post(BASE + "requests.json", {"api_key": api_key, "service_code": "waste", "address_string": "x"})
+    posted = client.post(
+        BASE + "requests.json", {"api_key": api_key, "service_code": "waste", "address_string": "x"}
+    )
     assert posted.validated_schema == "acikmasa-post-response.json"
     token = posted.json()[0]["token"]
     assert client.get(BASE + f"tokens/{token}.json").validated_schema == "acikmasa-tokens.json"
@@ -197,7 +247,15 @@ def test_every_json_answer_is_checked_against_a_schema(client, town, make_case, 
 
 def test_the_schemas_would_catch_a_wrong_type():
     from jsonschema import ValidationError
-    wrong = [{"service_request_id": 123, "status": "open", "service_code": "x", "requested_datetime": "2026-01-01T00:00:00+03:00"}]
+
+    wrong = [
+        {
+            "service_request_id": 123,
+            "status": "open",
+            "service_code": "x",
+            "requested_datetime": "2026-01-01T00:00:00+03:00",
+        }
+    ]
     with pytest.raises(ValidationError):
         assert_valid("requests.json", wrong)
     with pytest.raises(ValidationError):

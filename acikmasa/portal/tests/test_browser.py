@@ -34,7 +34,9 @@ def test_citizen_submits_tracks_and_reopens(live_server, transactional_db, page,
     # Submit: search the subject without Turkish letters, a photo, a pin on the map.
     page.goto(live_server.url + "/basvuru/")
     page.fill("#subject-search", "cukur")
-    page.wait_for_function("() => document.getElementById('id_subject').options.length === 2")  # a function: CSP forbids eval of a string
+    page.wait_for_function(
+        "() => document.getElementById('id_subject').options.length === 2"
+    )  # a function: CSP forbids eval of a string
     assert page.input_value("#id_subject") == str(town.subjects["pothole"].pk)
     page.fill("#id_description", "Okulun önünde derin bir çukur var.")
     page.set_input_files("#id_photos", str(photo))
@@ -49,7 +51,9 @@ def test_citizen_submits_tracks_and_reopens(live_server, transactional_db, page,
     number = page.text_content("#tracking-number").strip()
     shot(page, "2-submitted")
     case = Case.objects.get(tracking_number=number)
-    assert case.latitude is not None and case.attachments.count() == 1 and case.channel.code == "web"
+    assert (
+        case.latitude is not None and case.attachments.count() == 1 and case.channel.code == "web"
+    )
 
     # Track by number and the phone's last four digits.
     page.goto(live_server.url + "/basvuru/takip/")
@@ -61,8 +65,16 @@ def test_citizen_submits_tracks_and_reopens(live_server, transactional_db, page,
 
     # Staff answer and resolve through the service layer.
     staff = town.users["fen_staff"]
-    case_transition(case_id=case.pk, actor=staff, request=TransitionRequest(Action.ANSWER, text="Ekibimiz çukuru yarın kapatacak."))
-    case_transition(case_id=case.pk, actor=staff, request=TransitionRequest(Action.RESOLVE, text="Çukur asfaltla kapatıldı."))
+    case_transition(
+        case_id=case.pk,
+        actor=staff,
+        request=TransitionRequest(Action.ANSWER, text="Ekibimiz çukuru yarın kapatacak."),
+    )
+    case_transition(
+        case_id=case.pk,
+        actor=staff,
+        request=TransitionRequest(Action.RESOLVE, text="Çukur asfaltla kapatıldı."),
+    )
     page.reload()
     assert "Çukur asfaltla kapatıldı." in page.text_content("#answer")
     assert page.get_attribute("#case-status", "class").endswith("p-status-resolved")
@@ -78,7 +90,9 @@ def test_citizen_submits_tracks_and_reopens(live_server, transactional_db, page,
     assert "Çukur hâlâ orada" in page.text_content("#timeline")
 
 
-def test_citizen_adds_a_voice_to_a_nearby_case_instead_of_a_duplicate(live_server, transactional_db, page):
+def test_citizen_adds_a_voice_to_a_nearby_case_instead_of_a_duplicate(
+    live_server, transactional_db, page
+):
     from acikmasa.cases.services.intake import case_submit
     from acikmasa.portal.selectors import map_centre
 
@@ -86,11 +100,27 @@ def test_citizen_adds_a_voice_to_a_nearby_case_instead_of_a_duplicate(live_serve
     lat, lng = map_centre(town.municipality)
     birlik = town.neighbourhoods["birlik"]
     d = 0.01
-    birlik.boundary = {"type": "Polygon", "coordinates": [[
-        [lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]]]}
+    birlik.boundary = {
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [lng - d, lat - d],
+                [lng + d, lat - d],
+                [lng + d, lat + d],
+                [lng - d, lat + d],
+                [lng - d, lat - d],
+            ]
+        ],
+    }
     birlik.save()
-    existing = case_submit(municipality=town.municipality, channel="web", subject="pothole",
-                           description="Aynı çukur, market önünde", latitude=lat, longitude=lng).case
+    existing = case_submit(
+        municipality=town.municipality,
+        channel="web",
+        subject="pothole",
+        description="Aynı çukur, market önünde",
+        latitude=lat,
+        longitude=lng,
+    ).case
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/en/basvuru/")
     page.wait_for_selector("#map[data-ready='1']")  # the outlines are drawn
@@ -98,7 +128,9 @@ def test_citizen_adds_a_voice_to_a_nearby_case_instead_of_a_duplicate(live_serve
     box = page.locator("#map").bounding_box()
     page.locator("#map").click(position={"x": box["width"] / 2, "y": box["height"] / 2})
     page.wait_for_selector(".p-nearby")
-    assert page.input_value("#id_neighbourhood") == str(birlik.pk)  # the outline under the pin picks the mahalle
+    assert page.input_value("#id_neighbourhood") == str(
+        birlik.pk
+    )  # the outline under the pin picks the mahalle
     assert existing.tracking_number in page.text_content(".p-nearby")
     shot(page, "5-nearby")
     page.click(".p-nearby button")

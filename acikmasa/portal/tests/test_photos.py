@@ -16,13 +16,18 @@ def test_gps_and_camera_exif_are_removed_from_a_jpeg():
     cleaned = clean_photo(Upload("IMG_0001.JPG", raw))
     image = Image.open(io.BytesIO(cleaned.content))
     assert cleaned.content_type == "image/jpeg" and image.format == "JPEG"
-    assert not image.getexif() and b"Exif" not in cleaned.content and b"PhoneCam" not in cleaned.content
+    assert (
+        not image.getexif()
+        and b"Exif" not in cleaned.content
+        and b"PhoneCam" not in cleaned.content
+    )
     assert image.size == (64, 48) and cleaned.name == "IMG_0001.jpg" and cleaned.is_public
 
 
 def test_png_keeps_its_format_and_loses_text_chunks():
     out = io.BytesIO()
     from PIL.PngImagePlugin import PngInfo
+
     info = PngInfo()
     info.add_text("Comment", "ev adresim: Tuna Mah.")
     Image.new("RGB", (8, 8)).save(out, format="PNG", pnginfo=info)
@@ -36,11 +41,14 @@ def test_type_is_decided_by_content_not_by_the_name():
     assert cleaned.content_type == "image/jpeg" and cleaned.name.endswith(".jpg")
 
 
-@pytest.mark.parametrize("content", [
-    b"<html><script>alert(1)</script></html>",
-    b"GIF89a" + b"\x00" * 40,
-    jpeg_with_gps()[:200],  # truncated
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<html><script>alert(1)</script></html>",
+        b"GIF89a" + b"\x00" * 40,
+        jpeg_with_gps()[:200],  # truncated
+    ],
+)
 def test_non_photos_are_refused(content):
     with pytest.raises(PhotoRefused):
         clean_photo(Upload("photo.jpg", content))

@@ -17,15 +17,27 @@ URL = "/basvuru/"
 
 def _form(town, **extra):
     return {
-        "form_token": new_form_token(), "case_type": "request", "subject": town.subjects["pothole"].pk,
-        "description": "Okul önünde derin çukur var", "neighbourhood": town.neighbourhoods["birlik"].pk,
-        "street": town.streets["ataturk"].pk, "address": "No 12 önü", "latitude": "41.041", "longitude": "28.877",
-        "phone": "0532 123 45 67", "privacy_read": "on", **extra,
+        "form_token": new_form_token(),
+        "case_type": "request",
+        "subject": town.subjects["pothole"].pk,
+        "description": "Okul önünde derin çukur var",
+        "neighbourhood": town.neighbourhoods["birlik"].pk,
+        "street": town.streets["ataturk"].pk,
+        "address": "No 12 önü",
+        "latitude": "41.041",
+        "longitude": "28.877",
+        "phone": "0532 123 45 67",
+        "privacy_read": "on",
+        **extra,
     }
 
 
 def _nothing_written():
-    return not Case.objects.exists() and not CaseEvent.objects.exists() and not Citizen.objects.exists()
+    return (
+        not Case.objects.exists()
+        and not CaseEvent.objects.exists()
+        and not Citizen.objects.exists()
+    )
 
 
 @pytest.mark.parametrize("prefix,words", [("", "Yeni başvuru"), ("/en", "New application")])
@@ -75,17 +87,20 @@ def test_forged_form_token_is_refused_and_writes_nothing(client, town):
     assert response.status_code == 400 and _nothing_written()
 
 
-@pytest.mark.parametrize("change", [
-    {"privacy_read": ""},
-    {"description": ""},
-    {"description": "x" * 4001},
-    {"subject": "999999"},
-    {"phone": "123"},
-    {"latitude": "95"},
-    {"longitude": ""},
-    {"street": "999999"},
-    {"case_type": "information"},  # Law 4982: name and address needed
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"privacy_read": ""},
+        {"description": ""},
+        {"description": "x" * 4001},
+        {"subject": "999999"},
+        {"phone": "123"},
+        {"latitude": "95"},
+        {"longitude": ""},
+        {"street": "999999"},
+        {"case_type": "information"},  # Law 4982: name and address needed
+    ],
+)
 def test_bad_input_gets_a_form_error_and_writes_nothing(client, town, change):
     response = client.post(URL, _form(town) | change)
     assert response.status_code == 400
@@ -99,14 +114,26 @@ def test_street_outside_the_mahalle_is_refused(client, town):
 
 
 def test_information_request_with_identity_is_accepted_and_anonymous_request_too(client, town):
-    client.post(URL, _form(town, case_type="information", first_name="Ayşe", last_name="Kaya", email="a@example.org"))
+    client.post(
+        URL,
+        _form(
+            town,
+            case_type="information",
+            first_name="Ayşe",
+            last_name="Kaya",
+            email="a@example.org",
+        ),
+    )
     client.post(URL, _form(town, phone=""))
     assert Case.objects.count() == 2
     assert Case.objects.filter(citizen__isnull=True).count() == 1
 
 
 def test_six_photos_or_a_fake_photo_are_refused_and_write_nothing(client, town):
-    photos = [SimpleUploadedFile(f"p{i}.jpg", jpeg_with_gps(), content_type="image/jpeg") for i in range(6)]
+    photos = [
+        SimpleUploadedFile(f"p{i}.jpg", jpeg_with_gps(), content_type="image/jpeg")
+        for i in range(6)
+    ]
     assert client.post(URL, _form(town) | {"photos": photos}).status_code == 400
     fake = SimpleUploadedFile("p.jpg", b"MZ\x90\x00 not a photo", content_type="image/jpeg")
     assert client.post(URL, _form(town) | {"photos": [fake]}).status_code == 400
@@ -114,7 +141,9 @@ def test_six_photos_or_a_fake_photo_are_refused_and_write_nothing(client, town):
 
 
 def test_subject_search_folds_turkish_letters(client, town):
-    names = lambda q: [s["name"] for s in client.get("/basvuru/konular/", {"q": q}).json()["subjects"]]
+    names = lambda q: [
+        s["name"] for s in client.get("/basvuru/konular/", {"q": q}).json()["subjects"]
+    ]
     assert names("isik") == ["Sokak lambası / ışık arızası"]
     assert names("IŞIK") == ["Sokak lambası / ışık arızası"]
     assert names("COP") == ["Çöp toplama"]
@@ -123,22 +152,40 @@ def test_subject_search_folds_turkish_letters(client, town):
 
 def test_streets_of_a_mahalle_and_outlines(client, town):
     birlik = town.neighbourhoods["birlik"]
-    birlik.boundary = {"type": "Polygon", "coordinates": [[[28.87, 41.04], [28.88, 41.04], [28.88, 41.05], [28.87, 41.04]]]}
+    birlik.boundary = {
+        "type": "Polygon",
+        "coordinates": [[[28.87, 41.04], [28.88, 41.04], [28.88, 41.05], [28.87, 41.04]]],
+    }
     birlik.save()
-    assert client.get("/basvuru/sokaklar/", {"mahalle": birlik.pk}).json()["streets"][0]["name"] == "Atatürk Caddesi"
-    assert client.get("/basvuru/sokaklar/", {"mahalle": town.neighbourhoods["tuna"].pk}).json()["streets"] == []
+    assert (
+        client.get("/basvuru/sokaklar/", {"mahalle": birlik.pk}).json()["streets"][0]["name"]
+        == "Atatürk Caddesi"
+    )
+    assert (
+        client.get("/basvuru/sokaklar/", {"mahalle": town.neighbourhoods["tuna"].pk}).json()[
+            "streets"
+        ]
+        == []
+    )
     features = client.get("/basvuru/mahalleler.geojson").json()["features"]
     assert [f["properties"]["name"] for f in features] == ["Birlik"]
 
 
 def test_tile_url_setting_reaches_the_map(client, town, settings):
     settings.ACIKMASA_MAP_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
-    assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in client.get(URL).content.decode()
+    assert (
+        'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in client.get(URL).content.decode()
+    )
 
 
 def test_a_pin_without_a_mahalle_gets_the_mahalle_of_its_outline(client, town):
     tuna = town.neighbourhoods["tuna"]
-    tuna.boundary = {"type": "Polygon", "coordinates": [[[28.87, 41.03], [28.89, 41.03], [28.89, 41.05], [28.87, 41.05], [28.87, 41.03]]]}
+    tuna.boundary = {
+        "type": "Polygon",
+        "coordinates": [
+            [[28.87, 41.03], [28.89, 41.03], [28.89, 41.05], [28.87, 41.05], [28.87, 41.03]]
+        ],
+    }
     tuna.save()
     client.post(URL, _form(town, neighbourhood="", street=""))
     assert Case.objects.get().neighbourhood == tuna

@@ -13,30 +13,49 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def case(town) -> Case:
-    return case_submit(municipality=town.municipality, channel="web", subject="pothole", description="Çukur",
-                       citizen=CitizenInput(phone="05321234567")).case
+    return case_submit(
+        municipality=town.municipality,
+        channel="web",
+        subject="pothole",
+        description="Çukur",
+        citizen=CitizenInput(phone="05321234567"),
+    ).case
 
 
 def act(town, case, action, text="", user="fen_staff"):
-    return case_transition(case_id=case.pk, actor=town.users[user], request=TransitionRequest(action, text=text))
+    return case_transition(
+        case_id=case.pk, actor=town.users[user], request=TransitionRequest(action, text=text)
+    )
 
 
 def test_number_and_last_four_digits_lead_to_the_case(client, case):
-    response = client.post("/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": "4567"})
-    assert response.status_code == 302 and response["Location"].endswith(f"/takip/{case.public_token}/")
+    response = client.post(
+        "/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": "4567"}
+    )
+    assert response.status_code == 302 and response["Location"].endswith(
+        f"/takip/{case.public_token}/"
+    )
 
 
 @pytest.mark.parametrize("digits", ["4568", "abcd", "456"])
 def test_wrong_digits_do_not_reveal_the_case(client, case, digits):
-    response = client.post("/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": digits})
+    response = client.post(
+        "/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": digits}
+    )
     assert response.status_code == 400 and case.public_token not in response.content.decode()
 
 
 def test_guessing_the_digits_is_rate_limited(client, case, monkeypatch):
-    monkeypatch.setattr("acikmasa.security.ratelimit._now", lambda: 1_800_000_010.0)  # one 10-minute window
+    monkeypatch.setattr(
+        "acikmasa.security.ratelimit._now", lambda: 1_800_000_010.0
+    )  # one 10-minute window
     for i in range(10):
-        client.post("/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": f"{i:04d}"})
-    response = client.post("/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": "4567"})
+        client.post(
+            "/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": f"{i:04d}"}
+        )
+    response = client.post(
+        "/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": "4567"}
+    )
     assert response.status_code == 429 and case.public_token not in response.content.decode()
 
 
@@ -63,12 +82,18 @@ def test_citizen_answers_a_question_and_the_case_resumes(client, town, case):
     case.refresh_from_db()
     assert case.status == Status.IN_PROGRESS
     event = case.events.order_by("-sequence").first()
-    assert event.kind == "resumed" and event.actor_kind == "citizen" and event.text == "Tuna Mah. 5. Sokak No 3"
+    assert (
+        event.kind == "resumed"
+        and event.actor_kind == "citizen"
+        and event.text == "Tuna Mah. 5. Sokak No 3"
+    )
 
 
 def test_not_solved_reopens_a_resolved_case(client, town, case):
     act(town, case, Action.RESOLVE, "Çukur asfaltla kapatıldı.")
-    response = client.post(f"/basvuru/takip/{case.public_token}/cozulmedi/", {"text": "Çukur hâlâ orada."}, follow=True)
+    response = client.post(
+        f"/basvuru/takip/{case.public_token}/cozulmedi/", {"text": "Çukur hâlâ orada."}, follow=True
+    )
     case.refresh_from_db()
     assert case.status == Status.REOPENED
     assert case.events.order_by("-sequence").first().actor_kind == "citizen"
@@ -83,14 +108,19 @@ def test_not_solved_on_an_open_case_is_refused(client, case):
 
 def test_empty_reply_is_refused(client, town, case):
     act(town, case, Action.ASK_CITIZEN, "Tam adres nedir?")
-    assert client.post(f"/basvuru/takip/{case.public_token}/bilgi/", {"text": ""}).status_code == 400
+    assert (
+        client.post(f"/basvuru/takip/{case.public_token}/bilgi/", {"text": ""}).status_code == 400
+    )
     case.refresh_from_db()
     assert case.status == Status.WAITING_CITIZEN
 
 
 def test_citizen_cannot_resume_a_case_waiting_for_another_body(client, town, case):
-    case_transition(case_id=case.pk, actor=town.users["fen_staff"],
-                    request=TransitionRequest(Action.WAIT_OTHER, text="Elektrik şirketinden cevap bekleniyor"))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["fen_staff"],
+        request=TransitionRequest(Action.WAIT_OTHER, text="Elektrik şirketinden cevap bekleniyor"),
+    )
     response = client.post(f"/basvuru/takip/{case.public_token}/bilgi/", {"text": "Acele edin"})
     case.refresh_from_db()
     assert response.status_code == 400 and case.status == Status.WAITING_OTHER

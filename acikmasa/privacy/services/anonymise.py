@@ -54,7 +54,11 @@ def expired_cases(*, now: datetime | None = None) -> QuerySet[Case]:
     due = Q(pk__in=[])
     for municipality_id in Municipality.objects.values_list("pk", flat=True):
         for case_type, days in retention_table(municipality_id).items():
-            due |= Q(municipality_id=municipality_id, case_type=case_type, ended_at__lt=now - timedelta(days=days))
+            due |= Q(
+                municipality_id=municipality_id,
+                case_type=case_type,
+                ended_at__lt=now - timedelta(days=days),
+            )
     return ended.filter(due).order_by("pk")
 
 
@@ -76,8 +80,12 @@ class Removed:
 
 
 def case_anonymise(
-    *, case_id: int, reason: str = "retention", user: AbstractBaseUser | None = None,
-    request_case: Case | None = None, now: datetime | None = None,
+    *,
+    case_id: int,
+    reason: str = "retention",
+    user: AbstractBaseUser | None = None,
+    request_case: Case | None = None,
+    now: datetime | None = None,
 ) -> DeletionLog | None:
     """Remove the personal data of one case; None when it was already done (safe to re-run).
 
@@ -89,7 +97,9 @@ def case_anonymise(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        case = Case.objects.select_for_update(of=("self",)).select_related("citizen").get(pk=case_id)
+        case = (
+            Case.objects.select_for_update(of=("self",)).select_related("citizen").get(pk=case_id)
+        )
         if DeletionLog.objects.filter(case=case).exists():
             return None
         citizen = case.citizen
@@ -101,11 +111,22 @@ def case_anonymise(
         _history(case, names, removed)
         _files(case, removed)
         _copies(case, names, removed)
-        record_event(case, ANONYMISED, is_public=False, payload={"reason": reason, **removed.as_log()}, at=now)
+        record_event(
+            case,
+            ANONYMISED,
+            is_public=False,
+            payload={"reason": reason, **removed.as_log()},
+            at=now,
+        )
         case.save(update_fields=["version", *changed])
         log = DeletionLog.objects.create(
-            at=now, municipality_id=case.municipality_id, case=case, reason=reason, request_case=request_case,
-            done_by=user, summary=removed.as_log(),
+            at=now,
+            municipality_id=case.municipality_id,
+            case=case,
+            reason=reason,
+            request_case=request_case,
+            done_by=user,
+            summary=removed.as_log(),
         )
         paths = list(removed.files)
         transaction.on_commit(lambda: _delete_files(paths))
@@ -134,8 +155,10 @@ def _citizen(case: Case, citizen: Citizen, removed: Removed) -> list[str]:
     if still_held:
         # An empty record keeps the case's demographic figures without pointing at the person.
         case.citizen = Citizen.objects.create(
-            municipality_id=citizen.municipality_id, neighbourhood_id=citizen.neighbourhood_id,
-            gender=citizen.gender, birth_year=citizen.birth_year,
+            municipality_id=citizen.municipality_id,
+            neighbourhood_id=citizen.neighbourhood_id,
+            gender=citizen.gender,
+            birth_year=citizen.birth_year,
         )
         removed.citizen_detached = True
         return ["citizen"]
@@ -183,19 +206,26 @@ def _copies(case: Case, names: tuple[str, ...], removed: Removed) -> None:
     from acikmasa.open311.models import RequestRecord
 
     removed.messages_emptied += InboundMessage.objects.filter(case=case).update(
-        sender="", body=b"", headers={}, item={},
+        sender="",
+        body=b"",
+        headers={},
+        item={},
     )
     for model in (OutboundMessage, Notification):
         for row in model.objects.filter(case=case).only("pk", "text", "subject"):
             model.objects.filter(pk=row.pk).update(
-                recipient="", text=scrub_text(row.text, names), subject=scrub_text(row.subject, names),
+                recipient="",
+                text=scrub_text(row.text, names),
+                subject=scrub_text(row.subject, names),
             )
             removed.messages_emptied += 1
     for answer in SurveyAnswer.objects.filter(case=case).exclude(comment=""):
         SurveyAnswer.objects.filter(pk=answer.pk).update(comment=scrub_text(answer.comment, names))
         removed.other_rows += 1
     removed.other_rows += FieldVisit.objects.filter(case=case).update(address="", note="")
-    removed.other_rows += RequestRecord.objects.filter(case=case).update(device_id="", account_id="")
+    removed.other_rows += RequestRecord.objects.filter(case=case).update(
+        device_id="", account_id=""
+    )
     removed.other_rows += VerificationCode.objects.filter(case=case).delete()[0]
 
 
@@ -205,7 +235,9 @@ class RetentionRun:
     anonymised: int = 0
 
 
-def retention_run(*, now: datetime | None = None, batch_size: int = 200, limit: int | None = None) -> RetentionRun:
+def retention_run(
+    *, now: datetime | None = None, batch_size: int = 200, limit: int | None = None
+) -> RetentionRun:
     """Anonymise every case past its retention period, one transaction per case.
 
     Rule: idempotent (a case with a deletion log is skipped), so a crash midway is fixed by the
@@ -214,7 +246,9 @@ def retention_run(*, now: datetime | None = None, batch_size: int = 200, limit: 
     result, after = RetentionRun(), 0
     while limit is None or result.examined < limit:
         # A cursor on the id: each batch starts where the last ended instead of rescanning it.
-        ids = list(expired_cases(now=now).filter(pk__gt=after).values_list("pk", flat=True)[:batch_size])
+        ids = list(
+            expired_cases(now=now).filter(pk__gt=after).values_list("pk", flat=True)[:batch_size]
+        )
         if not ids:
             break
         after = ids[-1]

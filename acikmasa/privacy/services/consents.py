@@ -29,8 +29,13 @@ def _check(purpose: str, channel: str) -> None:
 
 
 def consent_give(
-    *, citizen: Citizen, purpose: str, channel: str, notice: PrivacyNotice | None = None,
-    user: AbstractBaseUser | None = None, case: Case | None = None,
+    *,
+    citizen: Citizen,
+    purpose: str,
+    channel: str,
+    notice: PrivacyNotice | None = None,
+    user: AbstractBaseUser | None = None,
+    case: Case | None = None,
 ) -> tuple[Consent, bool]:
     """Record an explicit consent; a standing consent for the same purpose is returned unchanged.
 
@@ -39,24 +44,35 @@ def consent_give(
     """
     _check(purpose, channel)
     with transaction.atomic():
-        existing = Consent.objects.filter(citizen=citizen, purpose=purpose, withdrawn_at__isnull=True).first()
+        existing = Consent.objects.filter(
+            citizen=citizen, purpose=purpose, withdrawn_at__isnull=True
+        ).first()
         if existing is not None:
             return existing, False
         try:
             with transaction.atomic():
                 consent = Consent.objects.create(
-                    citizen=citizen, purpose=purpose, channel=channel.strip(), notice=notice, recorded_by=user,
-                    case=case, given_at=timezone.now(),
+                    citizen=citizen,
+                    purpose=purpose,
+                    channel=channel.strip(),
+                    notice=notice,
+                    recorded_by=user,
+                    case=case,
+                    given_at=timezone.now(),
                 )
         except IntegrityError:  # given twice at the same moment: the first one stands
-            return Consent.objects.get(citizen=citizen, purpose=purpose, withdrawn_at__isnull=True), False
+            return Consent.objects.get(
+                citizen=citizen, purpose=purpose, withdrawn_at__isnull=True
+            ), False
         if purpose == Purpose.CONTACT and not citizen.contact_consent:
             Citizen.objects.filter(pk=citizen.pk).update(contact_consent=True)
             citizen.contact_consent = True
     return consent, True
 
 
-def consent_withdraw(*, consent_id: int, channel: str, user: AbstractBaseUser | None = None) -> Consent:
+def consent_withdraw(
+    *, consent_id: int, channel: str, user: AbstractBaseUser | None = None
+) -> Consent:
     """Withdraw a consent (KVKK Art. 11): it stops from now on and was lawful until now.
 
     Rule: a consent is withdrawn once; staff record what the citizen said on any channel.
@@ -71,7 +87,9 @@ def consent_withdraw(*, consent_id: int, channel: str, user: AbstractBaseUser | 
         if consent.withdrawn_at is not None:
             raise TransitionRefused(_("This consent was already withdrawn."))
         Consent.objects.filter(pk=consent.pk).update(
-            withdrawn_at=timezone.now(), withdrawn_via=channel.strip(), withdrawn_by=user,
+            withdrawn_at=timezone.now(),
+            withdrawn_via=channel.strip(),
+            withdrawn_by=user,
         )
         if consent.purpose == Purpose.CONTACT:
             Citizen.objects.filter(pk=consent.citizen_id).update(contact_consent=False)

@@ -23,7 +23,9 @@ def notice_errors(*, summary: str, body: str, effective_from: date | None) -> di
     if not (summary or "").strip():
         errors["summary"] = _("Write the short text shown on forms.")
     elif len(summary) > MAX_SUMMARY:
-        errors["summary"] = _("The short text may be at most %(n)d characters.") % {"n": MAX_SUMMARY}
+        errors["summary"] = _("The short text may be at most %(n)d characters.") % {
+            "n": MAX_SUMMARY
+        }
     if not (body or "").strip():
         errors["body"] = _("Write the full text of the notice.")
     if effective_from is None:
@@ -32,8 +34,14 @@ def notice_errors(*, summary: str, body: str, effective_from: date | None) -> di
 
 
 def notice_create(
-    *, municipality: Municipality, summary: str, body: str, effective_from: date | None,
-    summary_en: str = "", body_en: str = "", title: str = "",
+    *,
+    municipality: Municipality,
+    summary: str,
+    body: str,
+    effective_from: date | None,
+    summary_en: str = "",
+    body_en: str = "",
+    title: str = "",
 ) -> PrivacyNotice:
     """Write a new draft version (the next number for the municipality).
 
@@ -46,10 +54,18 @@ def notice_create(
     with transaction.atomic():
         # Lock the municipality so two drafts never get the same number.
         Municipality.objects.select_for_update().get(pk=municipality.pk)
-        last = PrivacyNotice.objects.filter(municipality=municipality).aggregate(n=Max("version"))["n"] or 0
+        last = (
+            PrivacyNotice.objects.filter(municipality=municipality).aggregate(n=Max("version"))["n"]
+            or 0
+        )
         notice = PrivacyNotice(
-            municipality=municipality, version=last + 1, summary=summary.strip(), body=body.strip(),
-            summary_en=summary_en.strip(), body_en=body_en.strip(), effective_from=effective_from,
+            municipality=municipality,
+            version=last + 1,
+            summary=summary.strip(),
+            body=body.strip(),
+            summary_en=summary_en.strip(),
+            body_en=body_en.strip(),
+            effective_from=effective_from,
         )
         if title.strip():
             notice.title = title.strip()[:200]
@@ -67,13 +83,17 @@ def notice_publish(*, notice_id: int) -> PrivacyNotice:
         if notice is None:
             raise NotFound(_("This notice was not found."))
         if notice.is_published:
-            raise TransitionRefused(_("This version is already published; write a new version instead."))
+            raise TransitionRefused(
+                _("This version is already published; write a new version instead.")
+            )
         PrivacyNotice.objects.filter(pk=notice.pk).update(published_at=timezone.now())
         notice.refresh_from_db()
     return notice
 
 
-def receipt_record(*, case: Case, via: str, notice_id: int | None = None, user: AbstractBaseUser | None = None) -> NoticeReceipt | None:
+def receipt_record(
+    *, case: Case, via: str, notice_id: int | None = None, user: AbstractBaseUser | None = None
+) -> NoticeReceipt | None:
     """Record which notice version the applicant of `case` was given; None when none is published.
 
     Rule: a version the form showed (`notice_id`) counts only if it is a published version of the
@@ -83,13 +103,16 @@ def receipt_record(*, case: Case, via: str, notice_id: int | None = None, user: 
     notice = None
     if notice_id:
         notice = PrivacyNotice.objects.filter(
-            pk=notice_id, municipality_id=case.municipality_id, published_at__isnull=False,
+            pk=notice_id,
+            municipality_id=case.municipality_id,
+            published_at__isnull=False,
         ).first()
     if notice is None:
         notice = current_notice(case.municipality_id, on=case.created_at.date())
     if notice is None:
         return None
     receipt, _created = NoticeReceipt.objects.get_or_create(
-        case=case, defaults={"notice": notice, "via": via, "given_by": user, "given_at": case.created_at},
+        case=case,
+        defaults={"notice": notice, "via": via, "given_by": user, "given_at": case.created_at},
     )
     return receipt

@@ -45,27 +45,36 @@ def dsr_setup(*, municipality: Municipality, directorate: Directorate) -> Subjec
     and one Subject row.
     """
     standard, _created = ServiceStandard.objects.get_or_create(
-        municipality=municipality, name="KVKK başvurusu (ilgili kişi başvurusu)",
+        municipality=municipality,
+        name="KVKK başvurusu (ilgili kişi başvurusu)",
         defaults={
-            "name_en": "Data-subject request (KVKK)", "deadline_amount": 30,
-            "deadline_unit": ServiceStandard.Unit.CALENDAR_DAYS, "is_statutory": True,
+            "name_en": "Data-subject request (KVKK)",
+            "deadline_amount": 30,
+            "deadline_unit": ServiceStandard.Unit.CALENDAR_DAYS,
+            "is_statutory": True,
             "legal_basis": "6698 sayılı Kişisel Verilerin Korunması Kanunu, md. 11 ve 13",
             "required_documents": "Kimlik doğrulaması: T.C. kimlik kartı (masada) veya kayıtlı telefon/e-postaya gönderilen tek kullanımlık kod.",
             "sequence_no": 90,
         },
     )
     subject, _created = Subject.objects.get_or_create(
-        municipality=municipality, code=SUBJECT_CODE,
+        municipality=municipality,
+        code=SUBJECT_CODE,
         defaults={
-            "name": "KVKK başvurusu", "name_en": "Personal data request (KVKK)", "directorate": directorate,
-            "service_standard": standard, "keywords": "kvkk, kişisel veri, verilerim, silme, düzeltme, 6698",
+            "name": "KVKK başvurusu",
+            "name_en": "Personal data request (KVKK)",
+            "directorate": directorate,
+            "service_standard": standard,
+            "keywords": "kvkk, kişisel veri, verilerim, silme, düzeltme, 6698",
         },
     )
     return subject
 
 
 def dsr_subject(municipality_id: int) -> Subject | None:
-    return Subject.objects.filter(municipality_id=municipality_id, code=SUBJECT_CODE, is_active=True).first()
+    return Subject.objects.filter(
+        municipality_id=municipality_id, code=SUBJECT_CODE, is_active=True
+    ).first()
 
 
 def _hash(case_id: int, code: str) -> str:
@@ -73,16 +82,24 @@ def _hash(case_id: int, code: str) -> str:
     return hmac.new(key, f"{case_id}:{code}".encode(), hashlib.sha256).hexdigest()
 
 
-def _matching_case(municipality: Municipality, tracking_number: str, contact: str) -> tuple[Case | None, str]:
+def _matching_case(
+    municipality: Municipality, tracking_number: str, contact: str
+) -> tuple[Case | None, str]:
     case = (
-        Case.objects.select_related("citizen").filter(municipality=municipality, tracking_number=tracking_number.strip())
-        .exclude(citizen=None).first()
+        Case.objects.select_related("citizen")
+        .filter(municipality=municipality, tracking_number=tracking_number.strip())
+        .exclude(citizen=None)
+        .first()
     )
     if case is None:
         return None, ""
     contact = contact.strip()
     if "@" in contact:
-        return (case, "email") if case.citizen.email and case.citizen.email.lower() == contact.lower() else (None, "")
+        return (
+            (case, "email")
+            if case.citizen.email and case.citizen.email.lower() == contact.lower()
+            else (None, "")
+        )
     try:
         phone = normalise_phone(contact)
     except InvalidPhone:
@@ -90,7 +107,9 @@ def _matching_case(municipality: Municipality, tracking_number: str, contact: st
     return (case, "phone") if case.citizen.phone == phone else (None, "")
 
 
-def dsr_code_send(*, municipality: Municipality, tracking_number: str, contact: str) -> VerificationCode | None:
+def dsr_code_send(
+    *, municipality: Municipality, tracking_number: str, contact: str
+) -> VerificationCode | None:
     """Send a 6-digit code to the phone or e-mail recorded on the case, if `contact` matches it.
 
     Rule: nothing tells the sender whether the details matched (the view says the same either
@@ -102,12 +121,19 @@ def dsr_code_send(*, municipality: Municipality, tracking_number: str, contact: 
     if case is None:
         return None
     now = timezone.now()
-    if VerificationCode.objects.filter(case=case, created_at__gte=now - timedelta(hours=1)).count() >= CODES_PER_HOUR:
+    if (
+        VerificationCode.objects.filter(case=case, created_at__gte=now - timedelta(hours=1)).count()
+        >= CODES_PER_HOUR
+    ):
         return None
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
         row = VerificationCode.objects.create(
-            case=case, code_hash=_hash(case.pk, code), sent_to=kind, created_at=now, expires_at=now + CODE_TTL,
+            case=case,
+            code_hash=_hash(case.pk, code),
+            sent_to=kind,
+            created_at=now,
+            expires_at=now + CODE_TTL,
         )
         _deliver(case, kind, code)
     return row
@@ -119,10 +145,18 @@ def _deliver(case: Case, kind: str, code: str) -> None:
 
     channel = "email" if kind == "email" else "sms"
     recipient = case.citizen.email if kind == "email" else case.citizen.phone
-    text = _("Your one-time code for your personal data request: %(code)s (valid 15 minutes). If you did not ask for it, ignore this message.") % {"code": code}
+    text = _(
+        "Your one-time code for your personal data request: %(code)s (valid 15 minutes). If you did not ask for it, ignore this message."
+    ) % {"code": code}
     note = Notification.objects.create(
-        case=case, event="privacy_code", channel=channel, recipient=recipient, backend=notify_conf.backend_for(channel),
-        subject=_("Your verification code"), text=text, next_attempt_at=timezone.now(),
+        case=case,
+        event="privacy_code",
+        channel=channel,
+        recipient=recipient,
+        backend=notify_conf.backend_for(channel),
+        subject=_("Your verification code"),
+        text=text,
+        next_attempt_at=timezone.now(),
     )
 
     def send() -> None:
@@ -135,14 +169,18 @@ def _deliver(case: Case, kind: str, code: str) -> None:
 
 def dsr_code_check(*, municipality: Municipality, tracking_number: str, code: str) -> Case | None:
     """The case whose newest live code is `code`; counts every try, so guessing runs out fast."""
-    case = Case.objects.filter(municipality=municipality, tracking_number=(tracking_number or "").strip()).first()
+    case = Case.objects.filter(
+        municipality=municipality, tracking_number=(tracking_number or "").strip()
+    ).first()
     if case is None or not (code or "").strip().isdigit():
         return None
     now = timezone.now()
     with transaction.atomic():
         row = (
-            VerificationCode.objects.select_for_update().filter(case=case, used_at__isnull=True, expires_at__gt=now)
-            .order_by("-created_at").first()
+            VerificationCode.objects.select_for_update()
+            .filter(case=case, used_at__isnull=True, expires_at__gt=now)
+            .order_by("-created_at")
+            .first()
         )
         if row is None or row.attempts >= CODE_ATTEMPTS:
             return None
@@ -165,7 +203,12 @@ def _request_errors(kind: str, text: str) -> dict[str, str]:
 
 
 def dsr_submit(
-    *, citizen: Citizen, kind: str, text: str, verified: str, channel: str = "web",
+    *,
+    citizen: Citizen,
+    kind: str,
+    text: str,
+    verified: str,
+    channel: str = "web",
     user: AbstractBaseUser | None = None,
 ) -> SubjectRequest:
     """Register a verified data-subject request as a case of the KVKK subject.
@@ -185,14 +228,28 @@ def dsr_submit(
     description = f"[KVKK md. 11] {label}" + (f"\n\n{text.strip()}" if text.strip() else "")
     with transaction.atomic():
         submission = case_submit(
-            municipality=citizen.municipality, channel=channel, subject=subject, description=description,
-            citizen=CitizenInput(first_name=citizen.first_name, last_name=citizen.last_name,
-                                 national_id=citizen.national_id, phone=citizen.phone, email=citizen.email),
-            submitted_by=user, extra={"kvkk_request": {"kind": kind, "verified": verified, "citizen": citizen.pk}},
+            municipality=citizen.municipality,
+            channel=channel,
+            subject=subject,
+            description=description,
+            citizen=CitizenInput(
+                first_name=citizen.first_name,
+                last_name=citizen.last_name,
+                national_id=citizen.national_id,
+                phone=citizen.phone,
+                email=citizen.email,
+            ),
+            submitted_by=user,
+            extra={"kvkk_request": {"kind": kind, "verified": verified, "citizen": citizen.pk}},
         )
         request, _created = SubjectRequest.objects.get_or_create(
             case=submission.case,
-            defaults={"citizen": citizen, "kind": kind, "verified": verified, "created_at": submission.case.created_at},
+            defaults={
+                "citizen": citizen,
+                "kind": kind,
+                "verified": verified,
+                "created_at": submission.case.created_at,
+            },
         )
     return request
 
@@ -201,9 +258,14 @@ def _officer_request(user: AbstractBaseUser, request_id: int) -> SubjectRequest:
     if not is_privacy_officer(user):
         raise PermissionRefused(_("Only the data-protection officer may do this."))
     profile = staff_profile(user)
-    request = SubjectRequest.objects.select_related("case", "citizen").filter(
-        pk=request_id, case__municipality_id=profile.municipality_id,
-    ).first()
+    request = (
+        SubjectRequest.objects.select_related("case", "citizen")
+        .filter(
+            pk=request_id,
+            case__municipality_id=profile.municipality_id,
+        )
+        .first()
+    )
     if request is None:
         raise NotFound(_("This request was not found."))
     return request
@@ -231,7 +293,11 @@ def dsr_correct(*, user: AbstractBaseUser, request_id: int, changes: dict[str, s
         if not changed:
             raise ValidationFailed({"changes": _("Nothing differs from what is recorded.")})
         Citizen.objects.filter(pk=citizen.pk).update(**{k: getattr(cleaned, k) for k in changed})
-        _note(request, user, _("Personal data corrected: %(fields)s.") % {"fields": ", ".join(changed)})
+        _note(
+            request,
+            user,
+            _("Personal data corrected: %(fields)s.") % {"fields": ", ".join(changed)},
+        )
     return changed
 
 
@@ -249,13 +315,21 @@ def dsr_erase(*, user: AbstractBaseUser, request_id: int) -> tuple[int, int]:
     done = 0
     with transaction.atomic():
         for case_id in cases.filter(status__in=FINAL_STATUSES).values_list("pk", flat=True):
-            if case_anonymise(case_id=case_id, reason="request", user=user, request_case=request.case):
+            if case_anonymise(
+                case_id=case_id, reason="request", user=user, request_case=request.case
+            ):
                 done += 1
         still_open = cases.exclude(status__in=FINAL_STATUSES).count()
-        _note(request, user, _("Deletion: %(done)d ended cases anonymised, %(open)d still being handled.") % {
-            "done": done, "open": still_open})
+        _note(
+            request,
+            user,
+            _("Deletion: %(done)d ended cases anonymised, %(open)d still being handled.")
+            % {"done": done, "open": still_open},
+        )
     return done, still_open
 
 
 def _note(request: SubjectRequest, user: AbstractBaseUser, text: str) -> None:
-    case_transition(case_id=request.case_id, actor=user, request=TransitionRequest(action="note", text=text))
+    case_transition(
+        case_id=request.case_id, actor=user, request=TransitionRequest(action="note", text=text)
+    )

@@ -24,7 +24,12 @@ def test_opening_a_case_page_logs_who_whose_data_and_the_case(town, django_asser
     case = submit(town, national_id=TCKN)
     login(town, "fen_staff").get(reverse("desk:case", args=[case.pk]))
     row = AccessLog.objects.get()
-    assert (row.user, row.citizen_id, row.case_id, row.action) == (town.users["fen_staff"], case.citizen_id, case.pk, "case_viewed")
+    assert (row.user, row.citizen_id, row.case_id, row.action) == (
+        town.users["fen_staff"],
+        case.citizen_id,
+        case.pk,
+        "case_viewed",
+    )
     anonymous = submit(town, first="", last="", phone="")
     login(town, "fen_staff").get(reverse("desk:case", args=[anonymous.pk]))
     assert AccessLog.objects.count() == 1  # no person, nothing to log
@@ -36,10 +41,19 @@ def test_a_page_outside_the_users_scope_logs_nothing(town):
     assert response.status_code == 404 and not AccessLog.objects.exists()
 
 
-@pytest.mark.parametrize("role_user, sees_id, sees_phone", [
-    ("desk", True, True), ("caller", True, True), ("pr", True, True), ("admin", True, True),
-    ("fen_staff", False, True), ("fen_manager", False, True), ("mayor", False, False), ("field", False, False),
-])
+@pytest.mark.parametrize(
+    "role_user, sees_id, sees_phone",
+    [
+        ("desk", True, True),
+        ("caller", True, True),
+        ("pr", True, True),
+        ("admin", True, True),
+        ("fen_staff", False, True),
+        ("fen_manager", False, True),
+        ("mayor", False, False),
+        ("field", False, False),
+    ],
+)
 def test_case_page_masks_id_and_phone_by_role(town, role_user, sees_id, sees_phone):
     case = submit(town, national_id=TCKN)
     page = login(town, role_user).get(reverse("desk:case", args=[case.pk])).content.decode()
@@ -57,7 +71,11 @@ def test_masking_policy_is_one_function_for_every_screen():
 
 def test_caller_lookup_logs_each_record_shown_and_masks_for_other_roles(town):
     case = submit(town, national_id=TCKN)
-    part = login(town, "caller").get(reverse("desk:caller_lookup"), {"q": "0532 123 45 67"}).content.decode()
+    part = (
+        login(town, "caller")
+        .get(reverse("desk:caller_lookup"), {"q": "0532 123 45 67"})
+        .content.decode()
+    )
     assert TCKN in part
     row = AccessLog.objects.get()
     assert (row.citizen_id, row.action, row.detail) == (case.citizen_id, "caller_lookup", "phone")
@@ -70,7 +88,10 @@ def test_search_logs_the_citizens_it_showed_never_the_query(town):
     second = submit(town, description="Başka bir çukur daha")
     login(town, "caller").get(reverse("desk:search"), {"q": "+905321234567"})
     rows = AccessLog.objects.filter(action="searched")
-    assert {(r.citizen_id, r.case_id) for r in rows} == {(first.citizen_id, first.pk), (second.citizen_id, second.pk)}
+    assert {(r.citizen_id, r.case_id) for r in rows} == {
+        (first.citizen_id, first.pk),
+        (second.citizen_id, second.pk),
+    }
     assert all("532" not in r.detail for r in rows)
 
 
@@ -93,7 +114,10 @@ def test_postgres_trigger_refuses_raw_changes_to_the_access_log(town):
     case = submit(town)
     login(town, "caller").get(reverse("desk:case", args=[case.pk]))
     row = AccessLog.objects.get()
-    for sql in ("UPDATE privacy_accesslog SET detail = 'x' WHERE id = %s", "DELETE FROM privacy_accesslog WHERE id = %s"):
+    for sql in (
+        "UPDATE privacy_accesslog SET detail = 'x' WHERE id = %s",
+        "DELETE FROM privacy_accesslog WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [row.pk])
     assert AccessLog.objects.filter(pk=row.pk, detail="").exists()
@@ -105,7 +129,9 @@ def test_reports_per_citizen_and_per_staff_member_for_the_officer_only(town):
     login(town, "fen_staff").get(reverse("desk:case", args=[case.pk]))
     officer = login(town, "pr")
     per_citizen = officer.get(reverse("privacy:access_report"), {"citizen": case.citizen_id})
-    assert per_citizen.status_code == 200 and [r.user.username for r in per_citizen.context["rows"]] == ["fen_staff", "caller"]
+    assert per_citizen.status_code == 200 and [
+        r.user.username for r in per_citizen.context["rows"]
+    ] == ["fen_staff", "caller"]
     per_user = officer.get(reverse("privacy:access_report"), {"user": town.users["caller"].pk})
     assert [r.case_id for r in per_user.context["rows"]] == [case.pk]
     assert officer.get(reverse("privacy:access_report"), {"citizen": 999_999}).status_code == 404
@@ -116,7 +142,9 @@ def test_the_officer_opening_a_citizen_is_itself_logged(town):
     case = submit(town)
     link = reverse("privacy:citizen", args=[case.citizen_id])
     assert link in login(town, "pr").get(reverse("desk:case", args=[case.pk])).content.decode()
-    assert link not in login(town, "fen_staff").get(reverse("desk:case", args=[case.pk])).content.decode()
+    assert (
+        link
+        not in login(town, "fen_staff").get(reverse("desk:case", args=[case.pk])).content.decode()
+    )
     assert login(town, "admin").get(link).status_code == 200
     assert AccessLog.objects.filter(action="citizen_viewed").get().user == town.users["admin"]
-

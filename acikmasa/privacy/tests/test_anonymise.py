@@ -7,16 +7,15 @@ from django.utils import timezone
 
 from acikmasa.cases.events import event_redact
 from acikmasa.cases.models import Attachment, Case, CaseEvent, Citizen
-from acikmasa.cases.services.intake import IncomingFile, case_submit
 from acikmasa.cases.services.citizens import CitizenInput
+from acikmasa.cases.services.intake import IncomingFile, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
+from acikmasa.desk.tests.helpers import tiny_png
 from acikmasa.notify.models import Notification
 from acikmasa.privacy.models import DeletionLog, RetentionPolicy
 from acikmasa.privacy.scrub import scrub_json, scrub_text
 from acikmasa.privacy.services.anonymise import ANONYMISED, expired_cases, retention_run
 from acikmasa.privacy.tasks import retention_schedule
-
-from acikmasa.desk.tests.helpers import tiny_png
 
 from .conftest import submit
 
@@ -24,13 +23,22 @@ PNG = tiny_png()  # a real image: uploads are rebuilt from their pixels
 
 
 def act(case, action, user, text="", **params):
-    return case_transition(case_id=case.pk, actor=user, request=TransitionRequest(action=action, text=text, params=params))
+    return case_transition(
+        case_id=case.pk,
+        actor=user,
+        request=TransitionRequest(action=action, text=text, params=params),
+    )
 
 
 def closed_case(town, **kwargs):
     case = submit(town, **kwargs)
     staff = town.users["fen_staff"]
-    act(case, "note", staff, "Vatandaş Ayşe Yılmaz 0532 123 45 67 numarasından aradı, e-posta ayse@example.com.")
+    act(
+        case,
+        "note",
+        staff,
+        "Vatandaş Ayşe Yılmaz 0532 123 45 67 numarasından aradı, e-posta ayse@example.com.",
+    )
     act(case, "resolve", staff, "Çukur kapatıldı.")
     act(case, "close", town.users["fen_manager"])
     return Case.objects.get(pk=case.pk)
@@ -42,50 +50,105 @@ def age(case, days):
 
 def test_scrub_removes_phones_ids_emails_and_names_in_any_case():
     text = "AYŞE yılmaz (10000000146) +90 532 123 45 67 / 0212-555-12-34 ayse.y@example.com.tr Ayse"
-    assert scrub_text(text, ("Ayşe", "Yılmaz")) == "[ad] [ad] ([kimlik no]) [telefon] / [telefon] [e-posta] [ad]"
-    assert scrub_text("2 numaralı kapı, 15 Temmuz Mahallesi", ()) == "2 numaralı kapı, 15 Temmuz Mahallesi"
-    assert scrub_json({"sender": "+905321234567", "n": [{"text": "ara 05321234567"}], "count": 3}) == {
-        "sender": "", "n": [{"text": "ara [telefon]"}], "count": 3}
+    assert (
+        scrub_text(text, ("Ayşe", "Yılmaz"))
+        == "[ad] [ad] ([kimlik no]) [telefon] / [telefon] [e-posta] [ad]"
+    )
+    assert (
+        scrub_text("2 numaralı kapı, 15 Temmuz Mahallesi", ())
+        == "2 numaralı kapı, 15 Temmuz Mahallesi"
+    )
+    assert scrub_json(
+        {"sender": "+905321234567", "n": [{"text": "ara 05321234567"}], "count": 3}
+    ) == {"sender": "", "n": [{"text": "ara [telefon]"}], "count": 3}
 
 
-def test_expired_case_loses_the_person_and_keeps_its_figures(town, tmp_path, django_capture_on_commit_callbacks):
-    case = closed_case(town, national_id="10000000146", email="ayse@example.com", address="Birlik Mah. 3/5",
-                       description="Ayşe Yılmaz, tel 0532 123 45 67: kapının önünde çukur")
-    Case.objects.filter(pk=case.pk).update(latitude=41.0345678, longitude=28.8912345, address="Kapı 5")
+def test_expired_case_loses_the_person_and_keeps_its_figures(
+    town, tmp_path, django_capture_on_commit_callbacks
+):
+    case = closed_case(
+        town,
+        national_id="10000000146",
+        email="ayse@example.com",
+        address="Birlik Mah. 3/5",
+        description="Ayşe Yılmaz, tel 0532 123 45 67: kapının önünde çukur",
+    )
+    Case.objects.filter(pk=case.pk).update(
+        latitude=41.0345678, longitude=28.8912345, address="Kapı 5"
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        photo = case_submit(municipality=town.municipality, channel="web", description="foto", subject="pothole",
-                            attachments=[IncomingFile("yuz.png", PNG, "image/png")]).case
+        photo = case_submit(
+            municipality=town.municipality,
+            channel="web",
+            description="foto",
+            subject="pothole",
+            attachments=[IncomingFile("yuz.png", PNG, "image/png")],
+        ).case
     age(case, 800)
     case.refresh_from_db()
-    kept = {f: getattr(case, f) for f in ("case_type", "subject_id", "directorate_id", "status", "created_at", "closed_at", "neighbourhood_id")}
+    kept = {
+        f: getattr(case, f)
+        for f in (
+            "case_type",
+            "subject_id",
+            "directorate_id",
+            "status",
+            "created_at",
+            "closed_at",
+            "neighbourhood_id",
+        )
+    }
     result = retention_run()
     assert result.anonymised == 1
     case = Case.objects.get(pk=case.pk)
     citizen = Citizen.objects.get(pk=case.citizen_id)
-    assert (citizen.first_name, citizen.last_name, citizen.national_id, citizen.phone, citizen.email, citizen.address) == ("",) * 6
-    assert case.description == "[ad] [ad], tel [telefon]: kapının önünde çukur" and case.address == ""
+    assert (
+        citizen.first_name,
+        citizen.last_name,
+        citizen.national_id,
+        citizen.phone,
+        citizen.email,
+        citizen.address,
+    ) == ("",) * 6
+    assert (
+        case.description == "[ad] [ad], tel [telefon]: kapının önünde çukur" and case.address == ""
+    )
     assert (case.latitude, case.longitude) == (41.035, 28.891)
     assert {f: getattr(case, f) for f in kept} == kept
     note = case.events.get(kind="note_added")
     assert note.text == "Vatandaş [ad] [ad] [telefon] numarasından aradı, e-posta [e-posta]."
     assert note.actor == town.users["fen_staff"] and note.sequence == 3  # only the content changed
     done = case.events.get(kind=ANONYMISED)
-    assert done.actor_kind == "system" and not done.is_public and done.payload["events_redacted"] >= 1
+    assert (
+        done.actor_kind == "system" and not done.is_public and done.payload["events_redacted"] >= 1
+    )
     log = DeletionLog.objects.get(case=case)
     assert log.reason == "retention" and log.summary["identity_fields"] == 6
     assert Attachment.objects.filter(case=photo).count() == 1  # a case not yet expired is untouched
 
 
-def test_files_the_citizen_sent_are_deleted_and_staff_evidence_stays(town, django_capture_on_commit_callbacks):
+def test_files_the_citizen_sent_are_deleted_and_staff_evidence_stays(
+    town, django_capture_on_commit_callbacks
+):
     from acikmasa.desk.services import case_act
 
-    case = case_submit(municipality=town.municipality, channel="web", description="foto", subject="pothole",
-                       citizen=CitizenInput(first_name="Ali", phone="+905321112233"),
-                       attachments=[IncomingFile("yuz.png", PNG, "image/png")]).case
+    case = case_submit(
+        municipality=town.municipality,
+        channel="web",
+        description="foto",
+        subject="pothole",
+        citizen=CitizenInput(first_name="Ali", phone="+905321112233"),
+        attachments=[IncomingFile("yuz.png", PNG, "image/png")],
+    ).case
     sent = Attachment.objects.get(case=case)
     path = sent.file.path
-    case_act(user=town.users["fen_staff"], case_id=case.pk, action="resolve", text="Çukur asfaltla kapatıldı.",
-             photo=IncomingFile("is.png", PNG, "image/png"))
+    case_act(
+        user=town.users["fen_staff"],
+        case_id=case.pk,
+        action="resolve",
+        text="Çukur asfaltla kapatıldı.",
+        photo=IncomingFile("is.png", PNG, "image/png"),
+    )
     act(case, "close", town.users["fen_manager"])
     age(case, 800)
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,6 +156,7 @@ def test_files_the_citizen_sent_are_deleted_and_staff_evidence_stays(town, djang
     remaining = list(Attachment.objects.filter(case=case))
     assert [a.original_name for a in remaining] == ["is.png"]
     import os
+
     assert not os.path.exists(path) and os.path.exists(remaining[0].file.path)
     assert DeletionLog.objects.get(case=case).summary["files_deleted"] == 1
 
@@ -105,13 +169,19 @@ def test_a_person_with_a_live_case_keeps_it_while_the_old_case_lets_go(town):
     retention_run()
     old.refresh_from_db()
     live.refresh_from_db()
-    assert old.citizen_id != live.citizen_id and old.citizen.full_name == "" and old.citizen.phone == ""
+    assert (
+        old.citizen_id != live.citizen_id
+        and old.citizen.full_name == ""
+        and old.citizen.phone == ""
+    )
     assert live.citizen.full_name == "Ayşe Yılmaz" and live.citizen.phone == "+905321234567"
 
 
 def test_the_run_is_idempotent_and_respects_the_policy_per_case_type(town):
     case = closed_case(town)
-    RetentionPolicy.objects.create(municipality=town.municipality, case_type="request", days_after_close=30)
+    RetentionPolicy.objects.create(
+        municipality=town.municipality, case_type="request", days_after_close=30
+    )
     age(case, 20)
     assert retention_run().anonymised == 0
     age(case, 40)
@@ -128,7 +198,9 @@ def test_open_cases_are_never_anonymised(town):
     assert Citizen.objects.get(pk=case.citizen_id).phone == "+905321234567"
 
 
-def test_messages_and_notifications_of_the_case_are_emptied(town, settings, django_capture_on_commit_callbacks):
+def test_messages_and_notifications_of_the_case_are_emptied(
+    town, settings, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         case = closed_case(town, channel="sms", consent=True)
     assert Notification.objects.filter(case=case).exclude(recipient="").exists()
@@ -155,7 +227,10 @@ def test_management_command_reports_and_is_safe_to_rerun(town):
     out = StringIO()
     call_command("privacy_retention", stdout=out)
     call_command("privacy_retention", stdout=out)
-    assert out.getvalue().splitlines() == ["examined 1 cases, anonymised 1", "examined 0 cases, anonymised 0"]
+    assert out.getvalue().splitlines() == [
+        "examined 1 cases, anonymised 1",
+        "examined 0 cases, anonymised 0",
+    ]
 
 
 def test_history_stays_append_only_outside_the_redaction_path(town):
@@ -171,7 +246,10 @@ def test_history_stays_append_only_outside_the_redaction_path(town):
 @pytest.mark.postgres_only
 def test_postgres_refuses_raw_updates_except_inside_the_redaction_path(town):
     event = submit(town).events.first()
-    for sql in ("UPDATE cases_caseevent SET text = 'x' WHERE id = %s", "DELETE FROM cases_caseevent WHERE id = %s"):
+    for sql in (
+        "UPDATE cases_caseevent SET text = 'x' WHERE id = %s",
+        "DELETE FROM cases_caseevent WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError), connection.cursor() as cursor:
             from django.db import transaction
 
@@ -182,7 +260,9 @@ def test_postgres_refuses_raw_updates_except_inside_the_redaction_path(town):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT set_config('acikmasa.redacting', 'on', true)")
         with pytest.raises(DatabaseError), transaction.atomic():
-            cursor.execute("UPDATE cases_caseevent SET kind = 'x' WHERE id = %s", [event.pk])  # not text: refused
+            cursor.execute(
+                "UPDATE cases_caseevent SET kind = 'x' WHERE id = %s", [event.pk]
+            )  # not text: refused
     event_redact(event.pk, text="[silindi]", payload={})
     assert CaseEvent.objects.get(pk=event.pk).text == "[silindi]"
 

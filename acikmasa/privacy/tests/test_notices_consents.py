@@ -12,7 +12,12 @@ from .conftest import submit
 
 
 def test_versions_count_up_per_municipality_and_only_published_ones_are_in_force(town, notice):
-    draft = notice_create(municipality=town.municipality, summary="v2 kısa", body="v2 tam", effective_from=date(2021, 1, 1))
+    draft = notice_create(
+        municipality=town.municipality,
+        summary="v2 kısa",
+        body="v2 tam",
+        effective_from=date(2021, 1, 1),
+    )
     assert (notice.version, draft.version) == (1, 2)
     assert current_notice(town.municipality.pk) == notice  # a draft is never shown
     notice_publish(notice_id=draft.pk)
@@ -28,7 +33,10 @@ def test_a_published_notice_is_never_edited_nor_deleted_nor_published_twice(town
         notice.delete()
     with pytest.raises(TransitionRefused):
         notice_publish(notice_id=notice.pk)
-    assert PrivacyNotice.objects.get(pk=notice.pk).summary == "Verileriniz başvurunuzu yürütmek için işlenir."
+    assert (
+        PrivacyNotice.objects.get(pk=notice.pk).summary
+        == "Verileriniz başvurunuzu yürütmek için işlenir."
+    )
 
 
 def test_a_notice_without_text_or_date_is_refused_and_nothing_is_written(town):
@@ -43,14 +51,20 @@ def test_intake_records_the_notice_version_given_and_how(town, notice):
     online = submit(town, channel="web", phone="+905321234568")
     by_sms = submit(town, channel="sms", phone="+905321234569")
     receipts = {r.case_id: r for r in NoticeReceipt.objects.all()}
-    assert receipts[by_phone.pk].via == "staff" and receipts[by_phone.pk].given_by == town.users["caller"]
+    assert (
+        receipts[by_phone.pk].via == "staff"
+        and receipts[by_phone.pk].given_by == town.users["caller"]
+    )
     assert receipts[online.pk].via == "form" and receipts[online.pk].notice == notice
     assert receipts[by_sms.pk].via == "published"  # no consent: no acknowledgement carries the link
 
 
 def test_the_version_the_form_showed_is_recorded_even_after_a_newer_one(town, notice):
-    newer = notice_publish(notice_id=notice_create(
-        municipality=town.municipality, summary="v2", body="v2", effective_from=date(2021, 1, 1)).pk)
+    newer = notice_publish(
+        notice_id=notice_create(
+            municipality=town.municipality, summary="v2", body="v2", effective_from=date(2021, 1, 1)
+        ).pk
+    )
     case = submit(town, channel="web", extra={"privacy_notice": notice.pk})
     assert NoticeReceipt.objects.get(case=case).notice == notice
     forged = submit(town, channel="web", phone="+905321234570", extra={"privacy_notice": 999_999})
@@ -66,9 +80,13 @@ def test_a_ticked_box_records_consents_with_version_and_channel(town, notice):
     case = submit(town, channel="web", consent=True)
     rows = Consent.objects.filter(citizen=case.citizen).order_by("purpose")
     assert [(c.purpose, c.channel, c.notice_id, c.case_id) for c in rows] == [
-        ("contact", "web", notice.pk, case.pk), ("survey", "web", notice.pk, case.pk)]
+        ("contact", "web", notice.pk, case.pk),
+        ("survey", "web", notice.pk, case.pk),
+    ]
     again = submit(town, channel="web", consent=True, description="İkinci başvuru")
-    assert again.citizen == case.citizen and Consent.objects.filter(citizen=case.citizen).count() == 2
+    assert (
+        again.citizen == case.citizen and Consent.objects.filter(citizen=case.citizen).count() == 2
+    )
 
 
 def test_service_never_depends_on_consent(town, notice):
@@ -82,7 +100,11 @@ def test_withdrawing_contact_consent_stops_messages_and_is_recorded_once(town, n
     consent_withdraw(consent_id=contact.pk, channel="call_centre", user=town.users["caller"])
     contact.refresh_from_db()
     case.citizen.refresh_from_db()
-    assert contact.withdrawn_at and contact.withdrawn_via == "call_centre" and not case.citizen.contact_consent
+    assert (
+        contact.withdrawn_at
+        and contact.withdrawn_via == "call_centre"
+        and not case.citizen.contact_consent
+    )
     with pytest.raises(TransitionRefused):
         consent_withdraw(consent_id=contact.pk, channel="web")
     renewed, created = consent_give(citizen=case.citizen, purpose=Purpose.CONTACT, channel="desk")

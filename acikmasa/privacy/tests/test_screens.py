@@ -16,8 +16,15 @@ from .conftest import submit
 
 
 def _portal_form(town, **extra):
-    return {"form_token": new_form_token(), "case_type": "request", "subject": town.subjects["pothole"].pk,
-            "description": "Okul önünde derin çukur var", "phone": "0532 123 45 67", "privacy_read": "on", **extra}
+    return {
+        "form_token": new_form_token(),
+        "case_type": "request",
+        "subject": town.subjects["pothole"].pk,
+        "description": "Okul önünde derin çukur var",
+        "phone": "0532 123 45 67",
+        "privacy_read": "on",
+        **extra,
+    }
 
 
 def test_portal_shows_the_version_in_force_and_records_the_one_shown(town, notice):
@@ -26,27 +33,59 @@ def test_portal_shows_the_version_in_force_and_records_the_one_shown(town, notic
     assert notice.summary in page and f'name="privacy_notice" value="{notice.pk}"' in page
     assert reverse("privacy:notice_version", args=[1]) in page
     assert "Your data is processed" in client.get("/en/basvuru/").content.decode()
-    newer = notice_publish(notice_id=notice_create(
-        municipality=town.municipality, summary="v2", body="v2", effective_from=date(2021, 1, 1)).pk)
-    client.post("/basvuru/", _portal_form(town, privacy_notice=str(notice.pk), contact_consent="on"))
+    newer = notice_publish(
+        notice_id=notice_create(
+            municipality=town.municipality, summary="v2", body="v2", effective_from=date(2021, 1, 1)
+        ).pk
+    )
+    client.post(
+        "/basvuru/", _portal_form(town, privacy_notice=str(notice.pk), contact_consent="on")
+    )
     case = Case.objects.get()
     receipt = NoticeReceipt.objects.get(case=case)
     assert (receipt.notice, receipt.via) == (notice, "form") and newer.pk != notice.pk
-    assert set(Consent.objects.filter(citizen=case.citizen).values_list("purpose", flat=True)) == {"contact", "survey"}
+    assert set(Consent.objects.filter(citizen=case.citizen).values_list("purpose", flat=True)) == {
+        "contact",
+        "survey",
+    }
 
 
 def test_portal_refused_form_writes_no_privacy_rows(town, notice):
-    response = Client().post("/basvuru/", _portal_form(town, description="", privacy_notice=str(notice.pk), contact_consent="on"))
+    response = Client().post(
+        "/basvuru/",
+        _portal_form(town, description="", privacy_notice=str(notice.pk), contact_consent="on"),
+    )
     assert response.status_code == 400
-    assert not Case.objects.exists() and not NoticeReceipt.objects.exists() and not Consent.objects.exists()
+    assert (
+        not Case.objects.exists()
+        and not NoticeReceipt.objects.exists()
+        and not Consent.objects.exists()
+    )
 
 
 def test_public_notice_pages_show_versions_and_404_without_one(town):
     assert Client().get(reverse("privacy:notice")).status_code == 404
-    first = notice_publish(notice_id=notice_create(municipality=town.municipality, summary="bir", body="birinci tam metin", effective_from=date(2020, 1, 1)).pk)
-    notice_publish(notice_id=notice_create(municipality=town.municipality, summary="iki", body="ikinci tam metin", effective_from=date(2021, 1, 1)).pk)
+    first = notice_publish(
+        notice_id=notice_create(
+            municipality=town.municipality,
+            summary="bir",
+            body="birinci tam metin",
+            effective_from=date(2020, 1, 1),
+        ).pk
+    )
+    notice_publish(
+        notice_id=notice_create(
+            municipality=town.municipality,
+            summary="iki",
+            body="ikinci tam metin",
+            effective_from=date(2021, 1, 1),
+        ).pk
+    )
     assert "ikinci tam metin" in Client().get(reverse("privacy:notice")).content.decode()
-    assert "birinci tam metin" in Client().get(reverse("privacy:notice_version", args=[first.version])).content.decode()
+    assert (
+        "birinci tam metin"
+        in Client().get(reverse("privacy:notice_version", args=[first.version])).content.decode()
+    )
     assert Client().get(reverse("privacy:notice_version", args=[9])).status_code == 404
 
 
@@ -83,19 +122,42 @@ def test_admin_publishes_drafts_and_locks_published_versions(town):
     admin_user.save()
     client = Client()
     client.force_login(admin_user)
-    add = client.post(reverse("admin:privacy_privacynotice_add"), {
-        "municipality": town.municipality.pk, "title": "Aydınlatma", "summary": "kısa", "summary_en": "",
-        "body": "tam", "body_en": "", "effective_from": "2024-01-01"})
+    add = client.post(
+        reverse("admin:privacy_privacynotice_add"),
+        {
+            "municipality": town.municipality.pk,
+            "title": "Aydınlatma",
+            "summary": "kısa",
+            "summary_en": "",
+            "body": "tam",
+            "body_en": "",
+            "effective_from": "2024-01-01",
+        },
+    )
     assert add.status_code == 302
     draft = PrivacyNotice.objects.get()
     assert draft.version == 1 and not draft.is_published
-    client.post(reverse("admin:privacy_privacynotice_changelist"), {"action": "publish", "_selected_action": [draft.pk]})
+    client.post(
+        reverse("admin:privacy_privacynotice_changelist"),
+        {"action": "publish", "_selected_action": [draft.pk]},
+    )
     draft.refresh_from_db()
     assert draft.is_published
-    refused = client.post(reverse("admin:privacy_privacynotice_change", args=[draft.pk]), {
-        "municipality": town.municipality.pk, "title": "X", "summary": "değişti", "body": "değişti", "effective_from": "2024-01-01"})
+    refused = client.post(
+        reverse("admin:privacy_privacynotice_change", args=[draft.pk]),
+        {
+            "municipality": town.municipality.pk,
+            "title": "X",
+            "summary": "değişti",
+            "body": "değişti",
+            "effective_from": "2024-01-01",
+        },
+    )
     assert refused.status_code == 403
-    assert client.get(reverse("admin:privacy_privacynotice_change", args=[draft.pk])).status_code == 200  # still readable
+    assert (
+        client.get(reverse("admin:privacy_privacynotice_change", args=[draft.pk])).status_code
+        == 200
+    )  # still readable
     draft.refresh_from_db()
     assert draft.summary == "kısa"
 
@@ -107,7 +169,9 @@ def test_opening_a_citizen_in_the_admin_is_logged(town):
     admin_user.save()
     client = Client()
     client.force_login(admin_user)
-    assert client.get(reverse("admin:cases_citizen_change", args=[case.citizen_id])).status_code == 200
+    assert (
+        client.get(reverse("admin:cases_citizen_change", args=[case.citizen_id])).status_code == 200
+    )
     row = AccessLog.objects.get()
     assert (row.citizen_id, row.action, row.detail) == (case.citizen_id, "citizen_viewed", "admin")
 
@@ -119,7 +183,9 @@ def test_open_data_export_carries_no_personal_data(town):
     text = "".join(open_data_csv(Case.objects.filter(pk=case.pk)))
     for personal in ("Ayşe", "Yılmaz", "10000000146", "5321234567", "ayse@example.com", "Kapı 5"):
         assert personal not in text
-    assert "Yol çukuru" in text and len(text.strip().splitlines()) == 2  # the header and the one case
+    assert (
+        "Yol çukuru" in text and len(text.strip().splitlines()) == 2
+    )  # the header and the one case
 
 
 @pytest.mark.django_db

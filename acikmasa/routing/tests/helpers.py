@@ -12,11 +12,41 @@ from acikmasa.directory.models import Channel
 
 # Per subject of common.testing.make_town: words citizens use, mixed into varied sentences.
 WORDS = {
-    "pothole": ["çukur", "asfalt bozuk", "yolda göçük", "tekerlek patladı", "yama yapılmadı", "yol çökmüş"],
-    "street_light": ["lamba yanmıyor", "sokak karanlık", "direk eğilmiş", "ışıklar sönük", "aydınlatma yok", "ampul patlak"],
-    "waste": ["çöp toplanmadı", "konteyner taştı", "poşetler kokuyor", "çöp arabası gelmedi", "atıklar birikti", "kedi çöpü dağıttı"],
+    "pothole": [
+        "çukur",
+        "asfalt bozuk",
+        "yolda göçük",
+        "tekerlek patladı",
+        "yama yapılmadı",
+        "yol çökmüş",
+    ],
+    "street_light": [
+        "lamba yanmıyor",
+        "sokak karanlık",
+        "direk eğilmiş",
+        "ışıklar sönük",
+        "aydınlatma yok",
+        "ampul patlak",
+    ],
+    "waste": [
+        "çöp toplanmadı",
+        "konteyner taştı",
+        "poşetler kokuyor",
+        "çöp arabası gelmedi",
+        "atıklar birikti",
+        "kedi çöpü dağıttı",
+    ],
 }
-FILLER = ["Merhaba", "lütfen", "acil", "iki gündür", "sokağımızda", "kimse gelmedi", "teşekkürler", "evimizin önünde"]
+FILLER = [
+    "Merhaba",
+    "lütfen",
+    "acil",
+    "iki gündür",
+    "sokağımızda",
+    "kimse gelmedi",
+    "teşekkürler",
+    "evimizin önünde",
+]
 
 
 def sentence(rng: random.Random, subject: str) -> str:
@@ -37,14 +67,25 @@ def history(town, per_subject: int = 30, *, seed: int = 1, start_days_ago: int =
     for i, code in enumerate(codes):
         subject = town.subjects[code]
         at = now - timedelta(days=start_days_ago) + timedelta(hours=6 * i)
-        rows.append(Case(
-            municipality=town.municipality, tracking_number=f"2020-{i + 1:06d}", public_token=f"hist-{seed}-{i}",
-            channel=channel, subject=subject, directorate=subject.directorate, status=Status.CLOSED,
-            description=sentence(rng, code), created_at=at, updated_at=at,
-        ))
+        rows.append(
+            Case(
+                municipality=town.municipality,
+                tracking_number=f"2020-{i + 1:06d}",
+                public_token=f"hist-{seed}-{i}",
+                channel=channel,
+                subject=subject,
+                directorate=subject.directorate,
+                status=Status.CLOSED,
+                description=sentence(rng, code),
+                created_at=at,
+                updated_at=at,
+            )
+        )
     return Case.objects.bulk_create(rows)
 
 
 def whatsapp(town, text: str, **kwargs) -> Case:
     """A message that arrives without a subject, as the channels submit it."""
-    return case_submit(municipality=town.municipality, channel="whatsapp", description=text, **kwargs).case
+    return case_submit(
+        municipality=town.municipality, channel="whatsapp", description=text, **kwargs
+    ).case

@@ -43,9 +43,13 @@ def test_routing_evaluate_reports_accuracy_on_the_newer_cases(town, capsys):
     assert not SubjectModel.objects.exists()  # evaluation stores nothing
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--municipality", "nowhere"], "nowhere"), (["--test-share", "1.5"], "--test-share"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--municipality", "nowhere"], "nowhere"),
+        (["--test-share", "1.5"], "--test-share"),
+    ],
+)
 def test_bad_arguments_are_refused_clearly(town, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("routing_evaluate", *args)

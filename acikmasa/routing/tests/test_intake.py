@@ -13,14 +13,21 @@ from .helpers import whatsapp
 @pytest.fixture
 def decisive(town):
     """Two decisive words for rubbish: rules alone reach 4/(4+1) = 80 %."""
-    KeywordRule.objects.create(municipality=town.municipality, subject=town.subjects["waste"], phrase="çöp kamyonu", weight=3)
+    KeywordRule.objects.create(
+        municipality=town.municipality,
+        subject=town.subjects["waste"],
+        phrase="çöp kamyonu",
+        weight=3,
+    )
     return town
 
 
 def test_a_confident_suggestion_routes_the_case_through_the_intake(decisive):
     town = decisive
     case = whatsapp(town, "Çöp kamyonu iki gündür gelmedi, konteyner taştı")
-    assert case.subject == town.subjects["waste"] and case.directorate == town.directorates["temizlik"]
+    assert (
+        case.subject == town.subjects["waste"] and case.directorate == town.directorates["temizlik"]
+    )
     created, routed = case.events.order_by("sequence")[:2]
     assert created.kind == EventKind.CREATED and created.payload["suggestion"]["auto"] is True
     assert created.payload["suggestion"]["top"][0]["subject"] == "waste"
@@ -44,7 +51,9 @@ def test_below_the_threshold_the_case_waits_in_triage_with_its_suggestions_kept(
 def test_a_weak_single_keyword_is_not_enough_by_default(town):
     case = whatsapp(town, "lamba")
     assert case.subject is None
-    assert case.events.get(kind=EventKind.CREATED).payload["suggestion"]["confidence"] == pytest.approx(0.5)
+    assert case.events.get(kind=EventKind.CREATED).payload["suggestion"][
+        "confidence"
+    ] == pytest.approx(0.5)
 
 
 def test_automatic_routing_can_be_switched_off(decisive):
@@ -54,8 +63,12 @@ def test_automatic_routing_can_be_switched_off(decisive):
 
 def test_a_chosen_subject_is_never_second_guessed(decisive):
     town = decisive
-    case = case_submit(municipality=town.municipality, channel="call_centre", subject="pothole",
-                       description="Çöp kamyonu çukura düştü").case
+    case = case_submit(
+        municipality=town.municipality,
+        channel="call_centre",
+        subject="pothole",
+        description="Çöp kamyonu çukura düştü",
+    ).case
     assert case.subject == town.subjects["pothole"]
     assert "suggestion" not in case.events.get(kind=EventKind.CREATED).payload
     assert case.events.get(kind=EventKind.ROUTED).payload["reason"] == "subject"

@@ -16,10 +16,14 @@ def test_a_model_trained_on_the_towns_history_suggests_from_words_no_rule_knows(
     row = routing_train(municipality=town.municipality)
     # then it is stored with its figures, and it suggests street lights for those words
     assert row.examples == 75 and row.subjects == 3 and row.size == len(bytes(row.blob)) > 0
-    found = suggest_subjects(municipality_id=town.municipality.pk, text="AMPUL patlak, her yer SÖNÜK")
+    found = suggest_subjects(
+        municipality_id=town.municipality.pk, text="AMPUL patlak, her yer SÖNÜK"
+    )
     assert found.source == "model" and found.model_id == row.pk
     assert found.best.subject.code == "street_light"
-    assert [s.confidence for s in found.items] == sorted((s.confidence for s in found.items), reverse=True)
+    assert [s.confidence for s in found.items] == sorted(
+        (s.confidence for s in found.items), reverse=True
+    )
     assert 0 < found.best.confidence <= 1
 
 
@@ -35,7 +39,9 @@ def test_too_little_history_writes_no_model_and_rules_keep_working(town):
 def test_training_again_keeps_only_the_newest_models(town):
     history(town, per_subject=10)
     rows = [routing_train(municipality=town.municipality) for _ in range(KEEP_MODELS + 1)]
-    kept = list(SubjectModel.objects.filter(municipality=town.municipality).values_list("pk", flat=True))
+    kept = list(
+        SubjectModel.objects.filter(municipality=town.municipality).values_list("pk", flat=True)
+    )
     assert sorted(kept) == sorted(r.pk for r in rows[1:])
 
 
@@ -45,13 +51,17 @@ def test_another_towns_model_is_never_used(town):
     other = make_town("oteki")
     history(other, per_subject=10)
     routing_train(municipality=other.municipality)
-    assert suggest_subjects(municipality_id=town.municipality.pk, text="ampul sönük").source != "model"
+    assert (
+        suggest_subjects(municipality_id=town.municipality.pk, text="ampul sönük").source != "model"
+    )
 
 
 def test_combination_weights_rules_against_the_model():
     assert combine({1: 0.5}, None, 0.3) == {1: 0.5}
     mixed = combine({1: 0.5}, {1: 0.2, 2: 0.8}, 0.25)
-    assert mixed[1] == pytest.approx(0.75 * 0.2 + 0.25 * 0.5) and mixed[2] == pytest.approx(0.75 * 0.8)
+    assert mixed[1] == pytest.approx(0.75 * 0.2 + 0.25 * 0.5) and mixed[2] == pytest.approx(
+        0.75 * 0.8
+    )
 
 
 def test_a_model_from_another_scikit_learn_is_not_used_and_rules_carry_on(town):
@@ -71,6 +81,11 @@ def _store(row, blob, *, minutes):
     from datetime import timedelta
 
     SubjectModel.objects.create(
-        municipality=row.municipality, trained_at=row.trained_at + timedelta(minutes=minutes), examples=row.examples,
-        subjects=row.subjects, seconds=row.seconds, blob=blob, size=len(blob),
+        municipality=row.municipality,
+        trained_at=row.trained_at + timedelta(minutes=minutes),
+        examples=row.examples,
+        subjects=row.subjects,
+        seconds=row.seconds,
+        blob=blob,
+        size=len(blob),
     )

@@ -5,14 +5,26 @@ from hypothesis import strategies as st
 from acikmasa.common.turkish import turkish_upper
 from acikmasa.routing.text import MIN_STEM, normalise, stem, stems, tokens
 
-TURKISH = st.text(alphabet="abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ âî0123456789.,!?-", max_size=60)
+TURKISH = st.text(
+    alphabet="abcçdefgğhıijklmnoöprsştuüvyzABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ âî0123456789.,!?-",
+    max_size=60,
+)
 WORD = st.text(alphabet="abcdefghijklmnoprstuvyz", min_size=1, max_size=20)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("IŞIK", "isik"), ("ışık", "isik"), ("isik", "isik"), ("İSTANBUL", "istanbul"), ("ISPARTA", "isparta"),
-    ("Çöp KONTEYNERİ", "cop konteyneri"), ("Ağaç, dalları!", "agac dallari"), ("kâğıt", "kagit"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IŞIK", "isik"),
+        ("ışık", "isik"),
+        ("isik", "isik"),
+        ("İSTANBUL", "istanbul"),
+        ("ISPARTA", "isparta"),
+        ("Çöp KONTEYNERİ", "cop konteyneri"),
+        ("Ağaç, dalları!", "agac dallari"),
+        ("kâğıt", "kagit"),
+    ],
+)
 def test_normalise_folds_turkish_capitals_and_diacritics(text, expected):
     assert normalise(text) == expected
 
@@ -22,7 +34,9 @@ def test_spoken_forms_and_misspellings_are_written_out():
     assert tokens("konteynır gelmiyolar") == ["konteyner", "gelmiyorlar"]
 
 
-@pytest.mark.parametrize("word", ["çukur", "çukurlar", "çukurlardan", "ÇUKURU", "çukurda", "cukurlari"])
+@pytest.mark.parametrize(
+    "word", ["çukur", "çukurlar", "çukurlardan", "ÇUKURU", "çukurda", "cukurlari"]
+)
 def test_inflected_forms_share_one_stem(word):
     assert stems(word) == ["cukur"]
 

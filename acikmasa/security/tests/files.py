@@ -28,12 +28,19 @@ def png(width: int = 20, height: int = 20) -> bytes:
 
 def png_bomb(side: int = 30_000) -> bytes:
     """A tiny PNG that claims side×side pixels (900 megapixels): a decompression bomb."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
-    rows = zlib.compress(b"\x00" * (side // 8 + 1) * 64)  # only a few rows: the size is in the header
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    rows = zlib.compress(
+        b"\x00" * (side // 8 + 1) * 64
+    )  # only a few rows: the size is in the header
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+    )
 
 
 def zip_bomb() -> bytes:

@@ -26,7 +26,11 @@ INJECTIONS = {
     "crlf_header": "x\r\nSet-Cookie: pwned=1\r\nLocation: https://evil.example/",
     "rtl_override": "\u202eexe.fdp",
 }
-DANGEROUS_MARKUP = ["<script>alert(document.cookie)</script>", "<img src=x onerror", "<svg onload=alert(1)>"]
+DANGEROUS_MARKUP = [
+    "<script>alert(document.cookie)</script>",
+    "<img src=x onerror",
+    "<svg onload=alert(1)>",
+]
 
 
 def body_with(base: dict, field: str, raw_value: str) -> bytes:
@@ -35,11 +39,22 @@ def body_with(base: dict, field: str, raw_value: str) -> bytes:
     return (urlencode(rest) + "&" + quote(field) + "=" + raw_value).encode("ascii")
 
 
-def multipart_with(base: dict, field: str, raw: bytes, boundary: str = "HOSTILEBOUNDARY") -> tuple[bytes, str]:
+def multipart_with(
+    base: dict, field: str, raw: bytes, boundary: str = "HOSTILEBOUNDARY"
+) -> tuple[bytes, str]:
     """A multipart body whose `field` carries raw bytes (no percent-encoding to hide behind)."""
     parts = []
     for key, value in {**base, field: None}.items():
         data = raw if key == field else str(value).encode()
-        parts.append(b"--" + boundary.encode() + b"\r\nContent-Disposition: form-data; name=\"" + key.encode()
-                     + b"\"\r\n\r\n" + data + b"\r\n")
-    return b"".join(parts) + b"--" + boundary.encode() + b"--\r\n", f"multipart/form-data; boundary={boundary}"
+        parts.append(
+            b"--"
+            + boundary.encode()
+            + b'\r\nContent-Disposition: form-data; name="'
+            + key.encode()
+            + b'"\r\n\r\n'
+            + data
+            + b"\r\n"
+        )
+    return b"".join(
+        parts
+    ) + b"--" + boundary.encode() + b"--\r\n", f"multipart/form-data; boundary={boundary}"

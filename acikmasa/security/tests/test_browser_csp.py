@@ -17,7 +17,10 @@ def test_no_page_breaks_the_content_security_policy(live_server, transactional_d
     user.set_password("pw-browser-2026")
     user.save()
     violations = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     page.goto(live_server.url + "/basvuru/")
     page.wait_for_selector(".leaflet-container")  # Leaflet ran and drew the map
     page.goto(live_server.url + "/login/")

@@ -21,7 +21,14 @@ EXEMPT = {
     "open311:request": "machine API (read-only)",
     "open311:token": "machine API (read-only)",
 }
-WEBHOOKS = ["/hooks/whatsapp/", "/hooks/facebook/", "/hooks/sms/", "/hooks/sms/twilio/", "/hooks/email/", "/hooks/telephony/"]
+WEBHOOKS = [
+    "/hooks/whatsapp/",
+    "/hooks/facebook/",
+    "/hooks/sms/",
+    "/hooks/sms/twilio/",
+    "/hooks/email/",
+    "/hooks/telephony/",
+]
 
 
 def _walk(patterns, prefix=""):
@@ -34,8 +41,11 @@ def _walk(patterns, prefix=""):
 
 
 def test_only_signed_webhooks_and_the_key_based_api_skip_csrf():
-    exempt = {name for name, view in _walk(get_resolver().url_patterns)
-              if getattr(view, "csrf_exempt", False) and not name.startswith("admin:")}
+    exempt = {
+        name
+        for name, view in _walk(get_resolver().url_patterns)
+        if getattr(view, "csrf_exempt", False) and not name.startswith("admin:")
+    }
     assert exempt == set(EXEMPT)
 
 

@@ -12,16 +12,25 @@ pytestmark = pytest.mark.django_db
 PACKAGE = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("url", ["/basvuru/takip/", "/login/", "/open311/v2/services.json", "/en/login/"])
+@pytest.mark.parametrize(
+    "url", ["/basvuru/takip/", "/login/", "/open311/v2/services.json", "/en/login/"]
+)
 def test_every_answer_carries_the_security_headers(client, town, url):
     response = client.get(url)
     csp = response["Content-Security-Policy"]
-    assert "default-src 'self'" in csp and "object-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert (
+        "default-src 'self'" in csp
+        and "object-src 'none'" in csp
+        and "frame-ancestors 'none'" in csp
+    )
     assert re.search(r"script-src 'self'( 'nonce-[\w+/=-]+')?;", csp)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
-    assert "camera=()" in response["Permissions-Policy"] and "geolocation=(self)" in response["Permissions-Policy"]
+    assert (
+        "camera=()" in response["Permissions-Policy"]
+        and "geolocation=(self)" in response["Permissions-Policy"]
+    )
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
@@ -48,17 +57,28 @@ def test_production_settings_secure_cookies_and_transport(monkeypatch):
     monkeypatch.setenv("ACIKMASA_SECRET_KEY", "x" * 50)
     monkeypatch.setenv("ACIKMASA_ALLOWED_HOSTS", "masa.example.gov.tr")
     monkeypatch.setenv("DATABASE_URL", "postgres://u@localhost/db")
-    saved = {name: sys.modules.pop(name, None) for name in ("acikmasa.settings.base", "acikmasa.settings.production")}
+    saved = {
+        name: sys.modules.pop(name, None)
+        for name in ("acikmasa.settings.base", "acikmasa.settings.production")
+    }
     try:
-        production = importlib.import_module("acikmasa.settings.production")  # base re-read with this environment
+        production = importlib.import_module(
+            "acikmasa.settings.production"
+        )  # base re-read with this environment
     finally:
         for name, module in saved.items():
             sys.modules.pop(name, None)
             if module is not None:
                 sys.modules[name] = module
-    assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE and production.SECURE_SSL_REDIRECT
+    assert (
+        production.SESSION_COOKIE_SECURE
+        and production.CSRF_COOKIE_SECURE
+        and production.SECURE_SSL_REDIRECT
+    )
     assert production.SECURE_HSTS_SECONDS >= 31536000
-    assert production.SESSION_COOKIE_NAME.startswith("__Host-") and production.CSRF_COOKIE_NAME.startswith("__Host-")
+    assert production.SESSION_COOKIE_NAME.startswith(
+        "__Host-"
+    ) and production.CSRF_COOKIE_NAME.startswith("__Host-")
     assert production.SESSION_COOKIE_HTTPONLY and production.SESSION_COOKIE_AGE <= 12 * 3600
 
 
@@ -78,7 +98,12 @@ def test_migrate_creates_the_database_cache_table(settings):
 
     from acikmasa.security.caches import create_cache_tables
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "test_shared_cache"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "test_shared_cache",
+        }
+    }
     try:
         create_cache_tables(using="default")
         caches["default"].set("k", "değer")
@@ -89,7 +114,10 @@ def test_migrate_creates_the_database_cache_table(settings):
 
 
 def test_csp_nonce_is_fresh_per_response(client, town):
-    a, b = client.get("/login/")["Content-Security-Policy"], client.get("/login/")["Content-Security-Policy"]
+    a, b = (
+        client.get("/login/")["Content-Security-Policy"],
+        client.get("/login/")["Content-Security-Policy"],
+    )
     nonce = re.compile(r"'nonce-([^']+)'")
     if nonce.search(a):  # Django adds the nonce only when a template used it
         assert nonce.search(a).group(1) != nonce.search(b).group(1)

@@ -43,8 +43,13 @@ def _no_rate_limits(monkeypatch):
 
 @pytest.fixture
 def world(town, staff):
-    case = case_submit(municipality=town.municipality, channel="web", subject="pothole", description="Çukur",
-                       citizen=CitizenInput(phone="05321234567")).case
+    case = case_submit(
+        municipality=town.municipality,
+        channel="web",
+        subject="pothole",
+        description="Çukur",
+        citizen=CitizenInput(phone="05321234567"),
+    ).case
     survey = Survey.objects.create(case=case)
     return {"town": town, "case": case, "survey": survey}
 
@@ -53,13 +58,30 @@ def target(world, form: str) -> tuple[str, dict]:
     """The URL and a valid body of each public form."""
     town, case = world["town"], world["case"]
     return {
-        "submit": ("/basvuru/", {"case_type": "request", "subject": town.subjects["pothole"].pk, "description": "Çukur var",
-                                 "address": "Atatürk Cd. 5", "first_name": "Ali", "last_name": "Veli", "phone": "05321234567",
-                                 "privacy_read": "on", "form_token": new_form_token()}),
-        "track": ("/basvuru/takip/", {"tracking_number": case.tracking_number, "phone_last4": "4567"}),
+        "submit": (
+            "/basvuru/",
+            {
+                "case_type": "request",
+                "subject": town.subjects["pothole"].pk,
+                "description": "Çukur var",
+                "address": "Atatürk Cd. 5",
+                "first_name": "Ali",
+                "last_name": "Veli",
+                "phone": "05321234567",
+                "privacy_read": "on",
+                "form_token": new_form_token(),
+            },
+        ),
+        "track": (
+            "/basvuru/takip/",
+            {"tracking_number": case.tracking_number, "phone_last4": "4567"},
+        ),
         "track_info": (f"/basvuru/takip/{case.public_token}/bilgi/", {"text": "Kapı no 5"}),
         "track_reopen": (f"/basvuru/takip/{case.public_token}/cozulmedi/", {"text": "Hâlâ var"}),
-        "survey": (f"/anket/{world['survey'].token}/", {"solved": "yes", "score": "5", "comment": "iyi"}),
+        "survey": (
+            f"/anket/{world['survey'].token}/",
+            {"solved": "yes", "score": "5", "comment": "iyi"},
+        ),
         "login": ("/login/", {"username": "masa", "password": "pw-masa"}),
     }[form]
 
@@ -88,7 +110,9 @@ def test_raw_windows1254_bytes_in_a_multipart_body_are_refused(client, world, fo
     before = database_snapshot()
     field = TEXT_FIELDS[form][0]
     body, content_type = multipart_with(valid, field, "Kısa yağmur çukuru".encode("cp1254"))
-    assert_refused(client.post(url, body, content_type=content_type), before, says="geçerli metin olmayan")
+    assert_refused(
+        client.post(url, body, content_type=content_type), before, says="geçerli metin olmayan"
+    )
 
 
 @pytest.mark.parametrize("form", sorted(TEXT_FIELDS))
@@ -103,17 +127,39 @@ def test_structural_attacks_get_a_4xx(client, world, form, settings):
     assert_refused(client.post(url, many, content_type=FORM), before, says="okunamadı")
     # A body over the request limit: refused before it is read.
     settings.ACIKMASA_MAX_REQUEST_BYTES = 20_000
-    assert_refused(client.post(url, "a=" + "x" * 30_000, content_type=FORM), before, statuses=(413,), says="MB")
+    assert_refused(
+        client.post(url, "a=" + "x" * 30_000, content_type=FORM), before, statuses=(413,), says="MB"
+    )
     settings.ACIKMASA_MAX_REQUEST_BYTES = 60 * 1024 * 1024
     # JSON, XML and garbage where a form is expected.
-    assert_refused(client.post(url, b'{"description": "x"}', content_type="application/json"), before)
-    assert_refused(client.post(url, b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
-                               content_type="application/xml"), before)
-    assert_refused(client.post(url, b"--nope\r\n\r\n\xff\xfe", content_type="multipart/form-data; boundary=other"), before)
+    assert_refused(
+        client.post(url, b'{"description": "x"}', content_type="application/json"), before
+    )
+    assert_refused(
+        client.post(
+            url,
+            b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><x>&e;</x>",
+            content_type="application/xml",
+        ),
+        before,
+    )
+    assert_refused(
+        client.post(
+            url, b"--nope\r\n\r\n\xff\xfe", content_type="multipart/form-data; boundary=other"
+        ),
+        before,
+    )
     # No CSRF token.
-    assert_refused(Client(enforce_csrf_checks=True).post(url, valid), before, statuses=(403,), says="güvenlik anahtarı")
+    assert_refused(
+        Client(enforce_csrf_checks=True).post(url, valid),
+        before,
+        statuses=(403,),
+        says="güvenlik anahtarı",
+    )
     # A method the form does not take.
-    assert_refused(client.put(url, body_with(valid, "x", "1"), content_type=FORM), before, statuses=(400, 405))
+    assert_refused(
+        client.put(url, body_with(valid, "x", "1"), content_type=FORM), before, statuses=(400, 405)
+    )
 
 
 def test_the_lookup_forms_refuse_injection_without_revealing_anything(client, world):
@@ -125,14 +171,23 @@ def test_the_lookup_forms_refuse_injection_without_revealing_anything(client, wo
                 response = client.post(url, {**valid, field: payload})
                 assert_refused(response, before)
                 text = response.content.decode()
-                assert world["case"].public_token not in text and django_settings.SECRET_KEY not in text
+                assert (
+                    world["case"].public_token not in text
+                    and django_settings.SECRET_KEY not in text
+                )
                 assert not any(markup in text for markup in DANGEROUS_MARKUP)
-                assert "pwned" not in response.cookies and "evil.example" not in response.get("Location", "")
+                assert "pwned" not in response.cookies and "evil.example" not in response.get(
+                    "Location", ""
+                )
 
 
 def _act(world, case, *actions):
     for action in actions:
-        case_transition(case_id=case.pk, actor=world["town"].users["fen_staff"], request=TransitionRequest(action, text="Soru?"))
+        case_transition(
+            case_id=case.pk,
+            actor=world["town"].users["fen_staff"],
+            request=TransitionRequest(action, text="Soru?"),
+        )
     case.refresh_from_db()
     return case
 
@@ -165,7 +220,12 @@ def test_injected_text_is_stored_verbatim_and_rendered_escaped(client, world, na
     assert "pwned" not in response.cookies and "evil.example" not in response["Location"]
     # Staff ask a question; the citizen answers with more hostile text through the tracking page.
     _act(world, case, Action.START, Action.ASK_CITIZEN)
-    assert client.post(f"/basvuru/takip/{case.public_token}/bilgi/", {"text": payload.strip() or "x"}).status_code == 302
+    assert (
+        client.post(
+            f"/basvuru/takip/{case.public_token}/bilgi/", {"text": payload.strip() or "x"}
+        ).status_code
+        == 302
+    )
     _assert_escaped_everywhere(client, world, case, payload)
 
 
@@ -181,21 +241,32 @@ def test_fake_photos_are_refused_on_the_portal(client, world, name):
 def test_too_many_and_too_large_photos_are_refused(client, world, settings):
     before = database_snapshot()
     url, valid = target(world, "submit")
-    photos = [SimpleUploadedFile(f"{i}.jpg", jpeg_with_gps(), content_type="image/jpeg") for i in range(6)]
+    photos = [
+        SimpleUploadedFile(f"{i}.jpg", jpeg_with_gps(), content_type="image/jpeg") for i in range(6)
+    ]
     assert_refused(client.post(url, {**valid, "photos": photos}), before)
     settings.ACIKMASA_MAX_ATTACHMENT_BYTES = 300
-    assert_refused(client.post(url, {**valid, "photos": [SimpleUploadedFile("a.jpg", jpeg_with_gps())]}), before)
+    assert_refused(
+        client.post(url, {**valid, "photos": [SimpleUploadedFile("a.jpg", jpeg_with_gps())]}),
+        before,
+    )
 
 
 def test_a_polyglot_photo_is_stored_as_a_clean_image(client, world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     url, valid = target(world, "submit")
-    response = client.post(url, {**valid, "photos": [SimpleUploadedFile("x.jpg", jpeg_zip_polyglot())]})
+    response = client.post(
+        url, {**valid, "photos": [SimpleUploadedFile("x.jpg", jpeg_zip_polyglot())]}
+    )
     assert response.status_code == 302
     attachment = Attachment.objects.get()
     with attachment.file.open("rb") as stored:
         content = stored.read()
-    assert b"PK\x03\x04" not in content and b"shell.php" not in content and b"EvKamerasi" not in content
+    assert (
+        b"PK\x03\x04" not in content
+        and b"shell.php" not in content
+        and b"EvKamerasi" not in content
+    )
     image = Image.open(io.BytesIO(content))
     assert image.format == "JPEG" and not image.getexif()
     served = client.get(f"/basvuru/foto/{attachment.pk}/{attachment.sha256}/")
@@ -210,7 +281,10 @@ def test_fake_evidence_photos_are_refused_on_the_desk(world, name):
     case = _act(world, case, Action.START)
     before = database_snapshot()
     photo = SimpleUploadedFile(name, fake_image(name), content_type="image/jpeg")
-    response = desk.post(f"/cases/{case.pk}/actions/resolve/", {"text": "Çukur asfaltla kapatıldı.", "photo": photo, "version": case.version})
+    response = desk.post(
+        f"/cases/{case.pk}/actions/resolve/",
+        {"text": "Çukur asfaltla kapatıldı.", "photo": photo, "version": case.version},
+    )
     assert_refused(response, before, says="JPEG")
 
 
@@ -221,7 +295,10 @@ def test_desk_evidence_photos_lose_their_gps(world, settings, tmp_path):
     desk.force_login(town.users["fen_staff"])
     case = _act(world, case, Action.START)
     photo = SimpleUploadedFile("after.jpg", jpeg_with_gps(), content_type="image/jpeg")
-    response = desk.post(f"/cases/{case.pk}/actions/resolve/", {"text": "Çukur asfaltla kapatıldı.", "photo": photo, "version": case.version})
+    response = desk.post(
+        f"/cases/{case.pk}/actions/resolve/",
+        {"text": "Çukur asfaltla kapatıldı.", "photo": photo, "version": case.version},
+    )
     assert response.status_code == 302
     with Attachment.objects.get().file.open("rb") as stored:
         image = Image.open(io.BytesIO(stored.read()))

@@ -29,17 +29,52 @@ def _secret_header(secret: str):
 
 
 HOOKS = {
-    "whatsapp": ("/hooks/whatsapp/", "application/json", "whatsapp/tests/fixtures/text.json",
-                 lambda body: {"HTTP_X_HUB_SIGNATURE_256": sign("demo-whatsapp-secret", body)}),
-    "facebook": ("/hooks/facebook/", "application/json", "facebook/tests/fixtures/messenger_text.json",
-                 lambda body: {"HTTP_X_HUB_SIGNATURE_256": sign("demo-facebook-secret", body)}),
-    "sms": ("/hooks/sms/", "application/json", "sms/tests/fixtures/gateway_inbound.json", _secret_header("demo-sms-secret")),
-    "email": ("/hooks/email/", "message/rfc822", "email/tests/fixtures/plain_utf8.eml", _secret_header("demo-email-secret")),
-    "telephony": ("/hooks/telephony/", "application/json", None, _secret_header("demo-telephony-secret")),
-    "twilio": ("/hooks/sms/twilio/", "application/x-www-form-urlencoded", "sms/tests/fixtures/twilio_inbound.txt", None),
+    "whatsapp": (
+        "/hooks/whatsapp/",
+        "application/json",
+        "whatsapp/tests/fixtures/text.json",
+        lambda body: {"HTTP_X_HUB_SIGNATURE_256": sign("demo-whatsapp-secret", body)},
+    ),
+    "facebook": (
+        "/hooks/facebook/",
+        "application/json",
+        "facebook/tests/fixtures/messenger_text.json",
+        lambda body: {"HTTP_X_HUB_SIGNATURE_256": sign("demo-facebook-secret", body)},
+    ),
+    "sms": (
+        "/hooks/sms/",
+        "application/json",
+        "sms/tests/fixtures/gateway_inbound.json",
+        _secret_header("demo-sms-secret"),
+    ),
+    "email": (
+        "/hooks/email/",
+        "message/rfc822",
+        "email/tests/fixtures/plain_utf8.eml",
+        _secret_header("demo-email-secret"),
+    ),
+    "telephony": (
+        "/hooks/telephony/",
+        "application/json",
+        None,
+        _secret_header("demo-telephony-secret"),
+    ),
+    "twilio": (
+        "/hooks/sms/twilio/",
+        "application/x-www-form-urlencoded",
+        "sms/tests/fixtures/twilio_inbound.txt",
+        None,
+    ),
 }
-TELEPHONY = json.dumps({"event": "ringing", "call_id": "pbx-1", "caller": "0532 123 45 67", "called": "4440000",
-                        "at": "2026-11-24T10:00:00+03:00"}).encode()
+TELEPHONY = json.dumps(
+    {
+        "event": "ringing",
+        "call_id": "pbx-1",
+        "caller": "0532 123 45 67",
+        "called": "4440000",
+        "at": "2026-11-24T10:00:00+03:00",
+    }
+).encode()
 WRONG_SIGNATURES = {
     "missing": {},
     "wrong_meta": {"HTTP_X_HUB_SIGNATURE_256": "sha256=" + "0" * 64},
@@ -81,14 +116,27 @@ def _channels_on_and_unlimited(monkeypatch, settings, tmp_path):
 @pytest.mark.parametrize("channel", sorted(HOOKS))
 def test_unsigned_and_forged_requests_store_nothing(client, town, channel):
     before = database_snapshot()
-    hostile = [valid_body(channel), json.dumps({"text": INJECTIONS["xss_script"]}).encode(), b"\xff\xfe\x00", b""]
+    hostile = [
+        valid_body(channel),
+        json.dumps({"text": INJECTIONS["xss_script"]}).encode(),
+        b"\xff\xfe\x00",
+        b"",
+    ]
     for body in hostile:
         for name, headers in WRONG_SIGNATURES.items():
             response = post(client, channel, body, headers)
             # Twilio signs the parsed form, so a body that is not a form is refused (400) before the check.
             allowed = (400, 401, 403) if channel == "twilio" else (401, 403)
-            assert response.status_code in allowed, (channel, name, response.status_code, response.content[:200])
-            assert response["Content-Type"].startswith("application/json") and response.json()["message"]
+            assert response.status_code in allowed, (
+                channel,
+                name,
+                response.status_code,
+                response.content[:200],
+            )
+            assert (
+                response["Content-Type"].startswith("application/json")
+                and response.json()["message"]
+            )
     # A real signature of another body (a replay with the body changed).
     signer = HOOKS[channel][3]
     if signer is not None:
@@ -128,7 +176,9 @@ def test_signed_malformed_bodies_get_a_4xx_and_are_only_kept_raw(client, town, c
 def test_signed_messages_with_injections_are_stored_as_text_and_shown_escaped(client, town, name):
     payload = INJECTIONS[name]
     document = json.loads(valid_body("whatsapp"))
-    document["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = f"Çukur var {payload}"
+    document["entry"][0]["changes"][0]["value"]["messages"][0]["text"]["body"] = (
+        f"Çukur var {payload}"
+    )
     body = json.dumps(document).encode()
     response = post(client, "whatsapp", body, HOOKS["whatsapp"][3](body))
     assert response.status_code == 200
@@ -136,7 +186,13 @@ def test_signed_messages_with_injections_are_stored_as_text_and_shown_escaped(cl
     assert payload.strip() in case.description
     desk = Client()
     desk.force_login(town.users["fen_manager"])
-    for url in (f"/cases/{case.pk}/", "/hooks/inbox/?status=processed", f"/hooks/inbox/{InboundMessage.objects.get().pk}/"):
+    for url in (
+        f"/cases/{case.pk}/",
+        "/hooks/inbox/?status=processed",
+        f"/hooks/inbox/{InboundMessage.objects.get().pk}/",
+    ):
         page = desk.get(url)
         text = page.content.decode()
-        assert page.status_code in (200, 403, 404) and not any(markup in text for markup in DANGEROUS_MARKUP), url
+        assert page.status_code in (200, 403, 404) and not any(
+            markup in text for markup in DANGEROUS_MARKUP
+        ), url

@@ -9,23 +9,32 @@ from acikmasa.security.logfilter import PersonalDataFilter, is_tckn, mask
 VALID_TCKN = "10000000146"
 
 
-@pytest.mark.parametrize("text, hidden", [
-    (f"vatandaş {VALID_TCKN} başvurdu", VALID_TCKN),
-    ("ara 0532 123 45 67 lütfen", "123 45 67"),
-    ("ara +90 (532) 123-45-67", "123-45-67"),
-    ("05321234567 aradı", "05321234567"),
-    ("sabit hat 0212 555 12 34", "555 12 34"),
-    ("yurt dışı +49 30 1234567", "1234567"),
-    ("e-posta ayse.yilmaz+masa@example.com.tr yazdı", "ayse.yilmaz"),
-])
+@pytest.mark.parametrize(
+    "text, hidden",
+    [
+        (f"vatandaş {VALID_TCKN} başvurdu", VALID_TCKN),
+        ("ara 0532 123 45 67 lütfen", "123 45 67"),
+        ("ara +90 (532) 123-45-67", "123-45-67"),
+        ("05321234567 aradı", "05321234567"),
+        ("sabit hat 0212 555 12 34", "555 12 34"),
+        ("yurt dışı +49 30 1234567", "1234567"),
+        ("e-posta ayse.yilmaz+masa@example.com.tr yazdı", "ayse.yilmaz"),
+    ],
+)
 def test_personal_data_is_masked(text, hidden):
     assert hidden not in mask(text)
 
 
-@pytest.mark.parametrize("text", [
-    "Başvuru 2026-000123 kaydedildi", "12345678901 geçersiz kimlik numarası değil",
-    "saat 2026-11-27 10:14:48", "case id=4521 version=7", "port 8400",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Başvuru 2026-000123 kaydedildi",
+        "12345678901 geçersiz kimlik numarası değil",
+        "saat 2026-11-27 10:14:48",
+        "case id=4521 version=7",
+        "port 8400",
+    ],
+)
 def test_ordinary_numbers_stay(text):
     assert mask(text) == text
 
@@ -57,4 +66,5 @@ def test_the_projects_handlers_carry_the_filter():
     handlers = settings.LOGGING["handlers"]
     assert handlers and all("personal_data" in h.get("filters", []) for h in handlers.values())
     assert logging.getLogger().handlers and any(
-        isinstance(f, PersonalDataFilter) for h in logging.getLogger().handlers for f in h.filters)
+        isinstance(f, PersonalDataFilter) for h in logging.getLogger().handlers for f in h.filters
+    )

@@ -31,10 +31,17 @@ def test_five_failures_lock_the_user_name_with_a_clear_turkish_message(client, s
         assert "kilidini" not in attempt(client, "masa", "wrong").content.decode()
     response = attempt(client, "masa", "wrong")
     text = response.content.decode()
-    assert response.status_code == 400 and "Çok sayıda hatalı deneme" in text and "sistem yöneticisinden" in text
+    assert (
+        response.status_code == 400
+        and "Çok sayıda hatalı deneme" in text
+        and "sistem yöneticisinden" in text
+    )
     # Locked: even the right password is refused, and nobody is logged in.
     response = attempt(client, "masa", "pw-masa")
-    assert "Çok sayıda hatalı deneme" in response.content.decode() and SESSION_KEY not in client.session
+    assert (
+        "Çok sayıda hatalı deneme" in response.content.decode()
+        and SESSION_KEY not in client.session
+    )
 
 
 def test_the_lock_ends_after_the_cooling_off_period(client, staff, settings):
@@ -74,8 +81,12 @@ def test_an_administrator_unlocks_from_the_admin(client, staff, town, django_use
         attempt(client, "masa", "wrong")
     row = LoginThrottle.objects.get(scope="username")
     assert row.user == staff and row.label == "masa" and row.locked_until
-    response = admin_client.post("/admin/security/loginthrottle/", {"action": "unlock", "_selected_action": [row.pk]})
-    assert response.status_code == 302 and not LoginThrottle.objects.filter(scope="username").exists()
+    response = admin_client.post(
+        "/admin/security/loginthrottle/", {"action": "unlock", "_selected_action": [row.pk]}
+    )
+    assert (
+        response.status_code == 302 and not LoginThrottle.objects.filter(scope="username").exists()
+    )
     assert attempt(client, "masa", "pw-masa").status_code == 302
 
 
@@ -91,7 +102,9 @@ def test_the_table_and_the_log_hold_no_name_of_an_unknown_user(client, caplog):
             attempt(client, "ayse.yilmaz@example.com", "wrong")
     row = LoginThrottle.objects.get(scope="username")
     assert row.user is None and row.label == "" and "ayse" not in row.key
-    assert caplog.records and all("ayse" not in r.getMessage() and "127.0.0.1" not in r.getMessage() for r in caplog.records)
+    assert caplog.records and all(
+        "ayse" not in r.getMessage() and "127.0.0.1" not in r.getMessage() for r in caplog.records
+    )
 
 
 def test_changing_the_password_ends_other_sessions(staff):
@@ -106,11 +119,15 @@ def test_changing_the_password_ends_other_sessions(staff):
 
 def test_the_admins_own_login_page_sends_to_the_throttled_one(client):
     response = client.get("/admin/login/?next=/admin/cases/")
-    assert response.status_code == 302 and response["Location"].startswith("/login/?next=%2Fadmin%2Fcases%2F")
+    assert response.status_code == 302 and response["Location"].startswith(
+        "/login/?next=%2Fadmin%2Fcases%2F"
+    )
 
 
 def test_an_open_redirect_through_next_is_refused(client, staff):
-    response = client.post("/login/?next=//evil.example/", {"username": "masa", "password": "pw-masa"})
+    response = client.post(
+        "/login/?next=//evil.example/", {"username": "masa", "password": "pw-masa"}
+    )
     assert response.status_code == 302 and "evil.example" not in response["Location"]
 
 
@@ -123,4 +140,7 @@ def test_the_shell_command_unlocks_a_user(client, staff):
         attempt(client, "masa", "wrong")
     out = StringIO()
     call_command("login_unlock", "masa", stdout=out)
-    assert "1 lock(s) lifted." in out.getvalue() and attempt(client, "masa", "pw-masa").status_code == 302
+    assert (
+        "1 lock(s) lifted." in out.getvalue()
+        and attempt(client, "masa", "pw-masa").status_code == 302
+    )

@@ -59,6 +59,7 @@ def test_reset_forgets_every_counter(clock):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_processes_never_lose_a_hit(clock):
     """Eight threads (eight connections, as eight web processes) hit one key 25 times each."""
+
     def hit():
         for _ in range(25):
             rate_limit_take("t", "same", limit=10_000, window=60)
@@ -82,13 +83,24 @@ def _redis_available() -> bool:
         return False
 
 
-@pytest.mark.skipif(not _redis_available(), reason="needs the redis package and a Redis server on 127.0.0.1:6379")
+@pytest.mark.skipif(
+    not _redis_available(), reason="needs the redis package and a Redis server on 127.0.0.1:6379"
+)
 def test_the_redis_store_counts_the_same_way(settings, clock):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/15", "KEY_PREFIX": "acikmasa-test"}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "acikmasa-test",
+        }
+    }
     rate_limits_reset()
     try:
-        assert [rate_limit_take("t", "r", limit=2, window=60).allowed for _ in range(3)] == [True, True, False]
+        assert [rate_limit_take("t", "r", limit=2, window=60).allowed for _ in range(3)] == [
+            True,
+            True,
+            False,
+        ]
         assert not RateCounter.objects.exists()
     finally:
         rate_limits_reset()
@@ -98,7 +110,11 @@ def test_forms_get_a_page_and_apis_a_json_429(client, town, clock, settings):
     settings.ACIKMASA_RATE_LIMITS = {"portal:track": [[1, 600]], "channels:sms": [[1, 60]]}
     client.post("/basvuru/takip/", {"tracking_number": "x", "phone_last4": "1234"})
     page = client.post("/basvuru/takip/", {"tracking_number": "x", "phone_last4": "1234"})
-    assert page.status_code == 429 and page["Content-Type"].startswith("text/html") and int(page["Retry-After"]) > 0
+    assert (
+        page.status_code == 429
+        and page["Content-Type"].startswith("text/html")
+        and int(page["Retry-After"]) > 0
+    )
     assert "Çok fazla istek" in page.content.decode()
     client.post("/hooks/sms/", b"{}", content_type="application/json")
     api = client.post("/hooks/sms/", b"{}", content_type="application/json")
@@ -110,13 +126,21 @@ def test_gets_of_a_post_only_rule_are_not_counted(client, town, clock, settings)
     assert [client.get("/basvuru/takip/").status_code for _ in range(3)] == [200, 200, 200]
 
 
-@pytest.mark.parametrize("proxies, forwarded, remote, expected", [
-    (0, "1.2.3.4", "10.0.0.1", "10.0.0.1"),          # no proxy trusted: the header is ignored
-    (1, "1.2.3.4", "10.0.0.1", "1.2.3.4"),
-    (1, "6.6.6.6, 1.2.3.4", "10.0.0.1", "1.2.3.4"),  # the client's own entry on the left is ignored
-    (2, "6.6.6.6, 1.2.3.4, 10.0.0.2", "10.0.0.1", "1.2.3.4"),
-    (1, "not-an-ip", "10.0.0.1", "unknown"),
-])
+@pytest.mark.parametrize(
+    "proxies, forwarded, remote, expected",
+    [
+        (0, "1.2.3.4", "10.0.0.1", "10.0.0.1"),  # no proxy trusted: the header is ignored
+        (1, "1.2.3.4", "10.0.0.1", "1.2.3.4"),
+        (
+            1,
+            "6.6.6.6, 1.2.3.4",
+            "10.0.0.1",
+            "1.2.3.4",
+        ),  # the client's own entry on the left is ignored
+        (2, "6.6.6.6, 1.2.3.4, 10.0.0.2", "10.0.0.1", "1.2.3.4"),
+        (1, "not-an-ip", "10.0.0.1", "unknown"),
+    ],
+)
 def test_client_ip_trusts_only_our_proxies(settings, proxies, forwarded, remote, expected):
     settings.ACIKMASA_TRUSTED_PROXIES = proxies
     request = RequestFactory().get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR=remote)

@@ -31,14 +31,22 @@ def test_enrolment_shows_the_secret_once_and_stores_it_after_a_correct_code(clie
     page = client.get("/guvenlik/iki-adim/kur/").content.decode()
     secret = client.session["security_enrol_secret"]
     assert "otpauth://totp/" in page and f"secret={secret}" in page.replace("&amp;", "&")
-    assert client.post("/guvenlik/iki-adim/kur/", {"code": "000000" if code_for(secret) != "000000" else "111111"}).status_code == 400
+    assert (
+        client.post(
+            "/guvenlik/iki-adim/kur/",
+            {"code": "000000" if code_for(secret) != "000000" else "111111"},
+        ).status_code
+        == 400
+    )
     response = client.post("/guvenlik/iki-adim/kur/", {"code": code_for(secret)})
     codes = re.findall(r"<code>([A-Z2-9]{5}-[A-Z2-9]{5})</code>", response.content.decode())
     assert response.status_code == 200 and len(codes) == 10
     device = TwoFactorDevice.objects.get(user=staff)
     assert device.secret == secret and "security_enrol_secret" not in client.session
     # Only hashes are stored.
-    assert not RecoveryCode.objects.filter(code_hash__in=[c.replace("-", "") for c in codes]).exists()
+    assert not RecoveryCode.objects.filter(
+        code_hash__in=[c.replace("-", "") for c in codes]
+    ).exists()
 
 
 def test_the_password_alone_does_not_log_in_an_enrolled_user(client, staff, enrolled):
@@ -97,7 +105,11 @@ def test_a_role_that_requires_two_factors_must_enrol_first(client, staff):
     client.post("/login/", {"username": "masa", "password": "pw-masa"})
     response = client.get("/cases/")
     assert response.status_code == 302 and response["Location"] == "/guvenlik/iki-adim/kur/"
-    secret = client.session["security_enrol_secret"] if "security_enrol_secret" in client.session else None
+    secret = (
+        client.session["security_enrol_secret"]
+        if "security_enrol_secret" in client.session
+        else None
+    )
     client.get("/guvenlik/iki-adim/kur/")
     secret = client.session["security_enrol_secret"]
     client.post("/guvenlik/iki-adim/kur/", {"code": code_for(secret)})

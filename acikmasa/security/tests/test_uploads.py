@@ -9,7 +9,11 @@ from PIL import Image
 from acikmasa.cases.models import Attachment
 from acikmasa.cases.services.intake import IncomingFile, case_submit
 from acikmasa.security.uploads import (
-    ImageRefused, attachment_response, download_name, image_without_metadata, sniff_content_type,
+    ImageRefused,
+    attachment_response,
+    download_name,
+    image_without_metadata,
+    sniff_content_type,
     stored_content_type,
 )
 
@@ -35,37 +39,59 @@ def test_fake_images_are_refused(name):
         image_without_metadata(fake_image(name))
 
 
-@pytest.mark.parametrize("content, claimed, expected", [
-    (png(), "text/html", "image/png"),
-    (b"<html><script>alert(1)</script>", "text/html", "application/octet-stream"),
-    (b"<svg onload=alert(1)>", "image/svg+xml", "application/octet-stream"),
-    (b"GIF89a<script>", "image/gif", "image/gif"),
-    (b"hello", "text/plain; charset=utf-8", "text/plain"),
-    (b"%PDF-1.7 ...", "application/octet-stream", "application/pdf"),
-    (b"OggS\x00voice", "audio/ogg; codecs=opus", "audio/ogg"),
-])
+@pytest.mark.parametrize(
+    "content, claimed, expected",
+    [
+        (png(), "text/html", "image/png"),
+        (b"<html><script>alert(1)</script>", "text/html", "application/octet-stream"),
+        (b"<svg onload=alert(1)>", "image/svg+xml", "application/octet-stream"),
+        (b"GIF89a<script>", "image/gif", "image/gif"),
+        (b"hello", "text/plain; charset=utf-8", "text/plain"),
+        (b"%PDF-1.7 ...", "application/octet-stream", "application/pdf"),
+        (b"OggS\x00voice", "audio/ogg; codecs=opus", "audio/ogg"),
+    ],
+)
 def test_the_stored_type_comes_from_the_bytes(content, claimed, expected):
     assert stored_content_type(content, claimed) == expected
 
 
-@pytest.mark.parametrize("name", ['a"b.html', "x\r\nSet-Cookie: a=b.jpg", "../../etc/passwd", "", "çukur fotoğrafı.jpg"])
+@pytest.mark.parametrize(
+    "name", ['a"b.html', "x\r\nSet-Cookie: a=b.jpg", "../../etc/passwd", "", "çukur fotoğrafı.jpg"]
+)
 def test_download_names_cannot_break_the_header(name):
     cleaned = download_name(name)
     assert cleaned and not any(ch in cleaned for ch in '"\r\n/\\;')
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("content, claimed, inline", [
-    (png(), "image/png", True),
-    (b"<html><script>alert(document.cookie)</script></html>", "text/html", False),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "image/svg+xml", False),
-    (b"GIF89a<html><script>alert(1)</script>", "text/html", False),  # row claims html: never inline
-    (b"%PDF-1.4 /JS (app.alert(1))", "application/pdf", False),
-])
+@pytest.mark.parametrize(
+    "content, claimed, inline",
+    [
+        (png(), "image/png", True),
+        (b"<html><script>alert(document.cookie)</script></html>", "text/html", False),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "image/svg+xml",
+            False,
+        ),
+        (
+            b"GIF89a<html><script>alert(1)</script>",
+            "text/html",
+            False,
+        ),  # row claims html: never inline
+        (b"%PDF-1.4 /JS (app.alert(1))", "application/pdf", False),
+    ],
+)
 def test_served_files_run_nothing(town, settings, tmp_path, content, claimed, inline):
     settings.MEDIA_ROOT = tmp_path
     case = case_submit(municipality=town.municipality, channel="web", description="x").case
-    attachment = Attachment(case=case, original_name='evil"\r\n.html', content_type=claimed, size=len(content), sha256="0" * 64)
+    attachment = Attachment(
+        case=case,
+        original_name='evil"\r\n.html',
+        content_type=claimed,
+        size=len(content),
+        sha256="0" * 64,
+    )
     attachment.file.save("f.bin", ContentFile(content), save=False)
     attachment.save()
     response = attachment_response(attachment)
@@ -79,11 +105,19 @@ def test_served_files_run_nothing(town, settings, tmp_path, content, claimed, in
 @pytest.mark.django_db
 def test_channel_and_intake_attachments_record_the_sniffed_type(town, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    case = case_submit(municipality=town.municipality, channel="web", description="x", attachments=[
-        IncomingFile("a.jpg", b"<html><script>alert(1)</script>", "image/jpeg"),
-        IncomingFile("b.txt", png(), "text/plain"),
-    ]).case
-    assert sorted(case.attachments.values_list("content_type", flat=True)) == ["application/octet-stream", "image/png"]
+    case = case_submit(
+        municipality=town.municipality,
+        channel="web",
+        description="x",
+        attachments=[
+            IncomingFile("a.jpg", b"<html><script>alert(1)</script>", "image/jpeg"),
+            IncomingFile("b.txt", png(), "text/plain"),
+        ],
+    ).case
+    assert sorted(case.attachments.values_list("content_type", flat=True)) == [
+        "application/octet-stream",
+        "image/png",
+    ]
 
 
 def test_sniffing_ignores_the_name():

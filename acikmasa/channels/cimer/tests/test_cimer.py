@@ -41,8 +41,12 @@ def test_import_makes_one_case_per_application_with_the_cimer_number_and_30_days
     assert case.neighbourhood == town.neighbourhoods["birlik"]
     assert case.service_standard == town.standards["cimer"]
     assert (case.due_at - case.created_at).days == 30
-    assert case.created_at.strftime("%d.%m.%Y %H:%M") == "24.11.2026 06:15"  # 09:15 in Istanbul, stored in UTC
-    assert Case.objects.get(external_id="2611240001235").neighbourhood == town.neighbourhoods["tuna"]
+    assert (
+        case.created_at.strftime("%d.%m.%Y %H:%M") == "24.11.2026 06:15"
+    )  # 09:15 in Istanbul, stored in UTC
+    assert (
+        Case.objects.get(external_id="2611240001235").neighbourhood == town.neighbourhoods["tuna"]
+    )
 
 
 def test_importing_the_same_list_again_creates_nothing(town):
@@ -55,7 +59,9 @@ def test_importing_the_same_list_again_creates_nothing(town):
 def test_application_mentioning_a_tracking_number_still_opens_its_own_case(town):
     cimer_import(name="liste.csv", content=CSV)
     number = Case.objects.first().tracking_number
-    content = xlsx([["Başvuru No", "Başvuru Metni"], [2611240009999, f"{number} numaralı başvurum çözülmedi"]])
+    content = xlsx(
+        [["Başvuru No", "Başvuru Metni"], [2611240009999, f"{number} numaralı başvurum çözülmedi"]]
+    )
     assert cimer_import(name="ek.xlsx", content=content).created == 1
     assert Case.objects.get(external_id="2611240009999").description.startswith(number)
 
@@ -63,10 +69,19 @@ def test_application_mentioning_a_tracking_number_still_opens_its_own_case(town)
 def test_xlsx_export_with_numeric_numbers_and_dates_is_imported(town):
     from datetime import datetime
 
-    content = xlsx([
-        ["Başvuru No", "Başvuru Tarihi", "Ad", "Soyad", "Başvuru Türü", "Başvuru Metni"],
-        [2611250000001, datetime(2026, 11, 25, 14, 0), "Mert", "Kılıç", "Şikâyet", "Gece inşaat gürültüsü."],
-    ])
+    content = xlsx(
+        [
+            ["Başvuru No", "Başvuru Tarihi", "Ad", "Soyad", "Başvuru Türü", "Başvuru Metni"],
+            [
+                2611250000001,
+                datetime(2026, 11, 25, 14, 0),
+                "Mert",
+                "Kılıç",
+                "Şikâyet",
+                "Gece inşaat gürültüsü.",
+            ],
+        ]
+    )
     report = cimer_import(name="cimer.xlsx", content=content)
     assert report.created == 1, report.errors
     case = Case.objects.get()
@@ -74,17 +89,27 @@ def test_xlsx_export_with_numeric_numbers_and_dates_is_imported(town):
 
 
 def test_information_request_without_the_applicants_identity_fails_into_the_inbox(town):
-    content = xlsx([["Başvuru No", "Başvuru Türü", "Başvuru Metni"], ["2611250000002", "Bilgi Edinme", "2025 bütçesini istiyorum."]])
+    content = xlsx(
+        [
+            ["Başvuru No", "Başvuru Türü", "Başvuru Metni"],
+            ["2611250000002", "Bilgi Edinme", "2025 bütçesini istiyorum."],
+        ]
+    )
     report = cimer_import(name="cimer.xlsx", content=content)
     assert report.failed == 1 and "citizen:" in report.errors[0]
     assert InboundMessage.objects.get().status == "failed"
     assert Case.objects.count() == 0
 
 
-@pytest.mark.parametrize("name, content", [
-    ("liste.csv", b""), ("liste.pdf", b"%PDF-1.4"), ("liste.csv", b"Ad;Soyad\nAli;Veli\n"),
-    ("liste.xlsx", b"PK\x03\x04 broken zip"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("liste.csv", b""),
+        ("liste.pdf", b"%PDF-1.4"),
+        ("liste.csv", b"Ad;Soyad\nAli;Veli\n"),
+        ("liste.xlsx", b"PK\x03\x04 broken zip"),
+    ],
+)
 def test_unusable_files_are_refused_with_a_message(town, name, content):
     report = cimer_import(name=name, content=content)
     assert report.created == 0 and report.errors
@@ -92,7 +117,9 @@ def test_unusable_files_are_refused_with_a_message(town, name, content):
 
 
 def test_row_without_a_number_is_reported(town):
-    content = xlsx([["Başvuru No", "Başvuru Metni"], ["", "numarasız"], ["2611250000003", "numaralı"]])
+    content = xlsx(
+        [["Başvuru No", "Başvuru Metni"], ["", "numarasız"], ["2611250000003", "numaralı"]]
+    )
     report = cimer_import(name="x.xlsx", content=content)
     assert (report.created, report.failed) == (1, 1)
 
@@ -100,8 +127,13 @@ def test_row_without_a_number_is_reported(town):
 def answered_case(town):
     cimer_import(name="liste.csv", content=CSV)
     case = Case.objects.get(external_id="2611240001234")
-    case_transition(case_id=case.pk, actor=town.users["pr"], request=TransitionRequest(
-        action=Action.ANSWER, text="Zabıta ekiplerimizce işgal kaldırılmıştır."))
+    case_transition(
+        case_id=case.pk,
+        actor=town.users["pr"],
+        request=TransitionRequest(
+            action=Action.ANSWER, text="Zabıta ekiplerimizce işgal kaldırılmıştır."
+        ),
+    )
     return case
 
 
@@ -112,7 +144,12 @@ def test_export_lists_our_answers_with_the_cimer_number(client, town):
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Başvuru No", "Takip No", "Durum", "Cevap Metni", "Cevap Tarihi", "Birim"]
-    assert rows[1][:4] == ["2611240001234", case.tracking_number, str(case.get_status_display()), "Zabıta ekiplerimizce işgal kaldırılmıştır."]
+    assert rows[1][:4] == [
+        "2611240001234",
+        case.tracking_number,
+        str(case.get_status_display()),
+        "Zabıta ekiplerimizce işgal kaldırılmıştır.",
+    ]
     assert len(rows) == 2  # unanswered applications are not exported
 
 
@@ -134,7 +171,9 @@ def test_import_page_uploads_a_file(client, town):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(town.users["desk"])
-    response = client.post(reverse("channels:cimer_import"), {"file": SimpleUploadedFile("liste.csv", CSV)})
+    response = client.post(
+        reverse("channels:cimer_import"), {"file": SimpleUploadedFile("liste.csv", CSV)}
+    )
     assert response.status_code == 200
     assert Case.objects.filter(channel__code="cimer").count() == 3
 

@@ -87,7 +87,11 @@ def test_mail_received_by_our_smtp_server_opens_a_case(town):
 
     def send():
         with smtplib.SMTP("127.0.0.1", port, timeout=10) as client:
-            answers.append(client.sendmail("ibrahim@example.net", ["basvuru@esenler.example"], eml("windows1254")))
+            answers.append(
+                client.sendmail(
+                    "ibrahim@example.net", ["basvuru@esenler.example"], eml("windows1254")
+                )
+            )
 
     sender = threading.Thread(target=send)
     sender.start()
@@ -110,13 +114,20 @@ def smtp_server(settings):
     server.stop()
 
 
-def test_reply_is_sent_by_smtp_with_the_tracking_number_and_threads_back(client, town, smtp_server, django_capture_on_commit_callbacks):
+def test_reply_is_sent_by_smtp_with_the_tracking_number_and_threads_back(
+    client, town, smtp_server, django_capture_on_commit_callbacks
+):
     post(client, eml("plain_utf8"))
     case = Case.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
-        outbound = outbound_queue(channel="email", recipient="ayse.yilmaz@example.com", case=case,
-                                  text="Ekiplerimiz konteyneri boşalttı.", subject="Başvurunuz hakkında",
-                                  reply_to="CAF1234.plain@mail.example.com")
+        outbound = outbound_queue(
+            channel="email",
+            recipient="ayse.yilmaz@example.com",
+            case=case,
+            text="Ekiplerimiz konteyneri boşalttı.",
+            subject="Başvurunuz hakkında",
+            reply_to="CAF1234.plain@mail.example.com",
+        )
     outbound.refresh_from_db()
     assert outbound.status == "sent"
     [envelope] = smtp_server.messages
@@ -128,13 +139,19 @@ def test_reply_is_sent_by_smtp_with_the_tracking_number_and_threads_back(client,
     assert sent.refs[0] == "CAF1234.plain@mail.example.com"
     assert sent.message_id == outbound.provider_message_id
     # the citizen answers that mail without touching the subject's number: In-Reply-To finds the case
-    answer = eml("reply").replace(b"[TRACKING] ", b"").replace(b"acikmasa.outbound.1@esenler.example", outbound.provider_message_id.encode())
+    answer = (
+        eml("reply")
+        .replace(b"[TRACKING] ", b"")
+        .replace(b"acikmasa.outbound.1@esenler.example", outbound.provider_message_id.encode())
+    )
     post(client, answer)
     assert Case.objects.count() == 1
     assert case.events.filter(kind=EventKind.MESSAGE_RECEIVED).count() == 1
 
 
-def test_unreachable_smtp_server_keeps_the_reply_pending(town, settings, django_capture_on_commit_callbacks):
+def test_unreachable_smtp_server_keeps_the_reply_pending(
+    town, settings, django_capture_on_commit_callbacks
+):
     settings.MAILERS = smtp_mailers(free_port())
     with django_capture_on_commit_callbacks(execute=True):
         outbound = outbound_queue(channel="email", recipient="a@example.com", text="x")

@@ -20,7 +20,9 @@ def mailbox():
 
 
 def poll(server, password="imap-secret"):
-    return imap_poll(host="127.0.0.1", port=server.port, user="basvuru", password=password, use_ssl=False)
+    return imap_poll(
+        host="127.0.0.1", port=server.port, user="basvuru", password=password, use_ssl=False
+    )
 
 
 def test_polling_stores_every_unseen_mail_and_marks_it_seen(town, mailbox):
@@ -29,7 +31,10 @@ def test_polling_stores_every_unseen_mail_and_marks_it_seen(town, mailbox):
     assert mailbox.seen == {1, 2, 3}
     assert Case.objects.count() == 2  # the auto-reply is kept, not a case
     assert InboundMessage.objects.get(outcome="auto_reply").status == "ignored"
-    assert "köpekleri" in Case.objects.get(external_id="email:20261124110000.1254@example.net").description
+    assert (
+        "köpekleri"
+        in Case.objects.get(external_id="email:20261124110000.1254@example.net").description
+    )
 
 
 def test_polling_again_fetches_nothing_new(town, mailbox):

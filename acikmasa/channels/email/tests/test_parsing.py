@@ -54,11 +54,15 @@ def test_reply_lists_the_messages_it_answers():
 def test_auto_replies_and_bounces_are_recognised():
     assert parse_mail(eml("autoreply"), max_attachment=LIMIT).kind == "auto_reply"
     assert parse_mail(eml("bounce"), max_attachment=LIMIT).kind == "bounce"
-    assert parse_mail(eml("plain_utf8"), max_attachment=LIMIT, envelope_sender="<>").kind == "bounce"
+    assert (
+        parse_mail(eml("plain_utf8"), max_attachment=LIMIT, envelope_sender="<>").kind == "bounce"
+    )
 
 
 def test_html_to_text_drops_scripts_and_keeps_paragraphs():
-    assert html_to_text("<script>x()</script><p>bir</p><p>iki&nbsp;üç  dört</p>") == "bir\niki üç dört"
+    assert (
+        html_to_text("<script>x()</script><p>bir</p><p>iki&nbsp;üç  dört</p>") == "bir\niki üç dört"
+    )
 
 
 from hypothesis import given, settings  # noqa: E402
@@ -73,7 +77,7 @@ SAMPLES = ["plain_utf8", "windows1254", "html_iso8859_9_attachment", "reply", "a
 @given(name=st.sampled_from(SAMPLES), cut=st.integers(0, 1500), junk=st.binary(max_size=40))
 def test_damaged_mail_is_parsed_or_refused_cleanly(name, cut, junk):
     raw = eml(name)
-    damaged = raw[:cut] + junk + raw[cut + len(junk):]
+    damaged = raw[:cut] + junk + raw[cut + len(junk) :]
     try:
         mail = parse_mail(damaged, max_attachment=LIMIT)
     except MailError:

@@ -15,7 +15,9 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
         report = cimer_import(name=path.name, content=path.read_bytes())
-        self.stdout.write(f"rows {report.rows}, new {report.created}, already imported {report.duplicates}, failed {report.failed}")
+        self.stdout.write(
+            f"rows {report.rows}, new {report.created}, already imported {report.duplicates}, failed {report.failed}"
+        )
         for error in report.errors:
             self.stderr.write(error)
         if report.errors and not report.rows:

@@ -16,11 +16,18 @@ JPEG = b"\xff\xd8\xff\xe0" + b"photo of an overflowing container" * 20
 
 
 def serve_media(provider, content=JPEG):
-    provider.answer("GET", "/v21.0/1234567890123456", json_body={
-        "messaging_product": "whatsapp", "url": provider.url + "/media/1234567890123456",
-        "mime_type": "image/jpeg", "sha256": hashlib.sha256(content).hexdigest(), "file_size": len(content),
-        "id": "1234567890123456",
-    })
+    provider.answer(
+        "GET",
+        "/v21.0/1234567890123456",
+        json_body={
+            "messaging_product": "whatsapp",
+            "url": provider.url + "/media/1234567890123456",
+            "mime_type": "image/jpeg",
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "file_size": len(content),
+            "id": "1234567890123456",
+        },
+    )
     provider.answer("GET", "/media/1234567890123456", body=content, content_type="image/jpeg")
 
 
@@ -38,12 +45,21 @@ def test_image_is_fetched_through_the_graph_api_and_attached(client, town, provi
     assert attachment.sha256 == hashlib.sha256(JPEG).hexdigest()
     assert attachment.content_type == "image/jpeg" and attachment.size == len(JPEG)
     assert case.description == "Konteyner taşmış, çöpler sokağa dökülmüş"
-    assert [r.path for r in provider.received] == ["/v21.0/1234567890123456", "/media/1234567890123456"]
-    assert all(r.headers["Authorization"] == "Bearer demo-whatsapp-access-token" for r in provider.received)
+    assert [r.path for r in provider.received] == [
+        "/v21.0/1234567890123456",
+        "/media/1234567890123456",
+    ]
+    assert all(
+        r.headers["Authorization"] == "Bearer demo-whatsapp-access-token" for r in provider.received
+    )
 
 
-def test_media_the_graph_api_cannot_give_stays_in_the_inbox_and_retry_makes_one_case(client, town, provider):
-    provider.answer("GET", "/v21.0/1234567890123456", status=500, json_body={"error": {"message": "down"}})
+def test_media_the_graph_api_cannot_give_stays_in_the_inbox_and_retry_makes_one_case(
+    client, town, provider
+):
+    provider.answer(
+        "GET", "/v21.0/1234567890123456", status=500, json_body={"error": {"message": "down"}}
+    )
     post(client, image_payload())
     message = InboundMessage.objects.get()
     assert message.status == "failed" and "HTTP 500" in message.error
@@ -110,16 +126,25 @@ def test_location_sent_in_a_conversation_is_kept_on_the_event(client, town):
     assert event.payload["location"] == {"latitude": 41.0437, "longitude": 28.8766}
 
 
-def test_interactive_reply_to_our_message_threads_onto_its_case(client, town, provider, django_capture_on_commit_callbacks):
+def test_interactive_reply_to_our_message_threads_onto_its_case(
+    client, town, provider, django_capture_on_commit_callbacks
+):
     post(client, fixture("text"))
     case = Case.objects.get()
     InboundMessage.objects.update(received_at=timezone.now() - timedelta(hours=1))
-    provider.answer("POST", "/v21.0/100000000000001/messages", json_body={
-        "messaging_product": "whatsapp", "contacts": [{"input": "905321234567", "wa_id": "905321234567"}],
-        "messages": [{"id": "wamid.OUTBOUND_MESSAGE_ID"}],
-    })
+    provider.answer(
+        "POST",
+        "/v21.0/100000000000001/messages",
+        json_body={
+            "messaging_product": "whatsapp",
+            "contacts": [{"input": "905321234567", "wa_id": "905321234567"}],
+            "messages": [{"id": "wamid.OUTBOUND_MESSAGE_ID"}],
+        },
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        outbound_queue(channel="whatsapp", recipient="+905321234567", text="Ekibimiz yönlendirildi.", case=case)
+        outbound_queue(
+            channel="whatsapp", recipient="+905321234567", text="Ekibimiz yönlendirildi.", case=case
+        )
     assert post(client, fixture("interactive_button_reply")).status_code == 200
     assert Case.objects.count() == 1
     event = case.events.get(kind=EventKind.MESSAGE_RECEIVED)
@@ -133,9 +158,20 @@ def test_document_keeps_its_file_name(client, town, provider):
     payload = fixture("image")
     message = first_message(payload)
     del message["image"]
-    message.update(type="document", document={"caption": "Dilekçem ektedir", "filename": "dilekçe.pdf",
-                                              "mime_type": "application/pdf", "sha256": hashlib.sha256(pdf).hexdigest(),
-                                              "id": "1234567890123456"})
+    message.update(
+        type="document",
+        document={
+            "caption": "Dilekçem ektedir",
+            "filename": "dilekçe.pdf",
+            "mime_type": "application/pdf",
+            "sha256": hashlib.sha256(pdf).hexdigest(),
+            "id": "1234567890123456",
+        },
+    )
     post(client, payload)
     attachment = Case.objects.get().attachments.get()
-    assert (attachment.original_name, attachment.content_type, attachment.size) == ("dilekçe.pdf", "application/pdf", len(pdf))
+    assert (attachment.original_name, attachment.content_type, attachment.size) == (
+        "dilekçe.pdf",
+        "application/pdf",
+        len(pdf),
+    )

@@ -15,15 +15,21 @@ SEND = "/v21.0/100000000000001/messages"
 
 
 def accepted(provider, message_id="wamid.OUTBOUND_MESSAGE_ID"):
-    provider.answer("POST", SEND, json_body={"messaging_product": "whatsapp", "messages": [{"id": message_id}]})
+    provider.answer(
+        "POST", SEND, json_body={"messaging_product": "whatsapp", "messages": [{"id": message_id}]}
+    )
 
 
 def queue(capture, **kwargs):
     with capture(execute=True):
-        return outbound_queue(channel="whatsapp", recipient="+905321234567", text="Başvurunuz çözüldü.", **kwargs)
+        return outbound_queue(
+            channel="whatsapp", recipient="+905321234567", text="Başvurunuz çözüldü.", **kwargs
+        )
 
 
-def test_reply_inside_the_service_window_is_free_form_text(client, town, provider, django_capture_on_commit_callbacks):
+def test_reply_inside_the_service_window_is_free_form_text(
+    client, town, provider, django_capture_on_commit_callbacks
+):
     post(client, fixture("text"))
     accepted(provider)
     message = queue(django_capture_on_commit_callbacks, case=Case.objects.get())
@@ -31,12 +37,19 @@ def test_reply_inside_the_service_window_is_free_form_text(client, town, provide
     assert message.status == "sent" and message.kind == "message"
     sent = provider.received[-1]
     assert sent.headers["Authorization"] == "Bearer demo-whatsapp-access-token"
-    assert sent.json() == {"messaging_product": "whatsapp", "recipient_type": "individual", "to": "905321234567",
-                           "type": "text", "text": {"preview_url": False, "body": "Başvurunuz çözüldü."}}
+    assert sent.json() == {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": "905321234567",
+        "type": "text",
+        "text": {"preview_url": False, "body": "Başvurunuz çözüldü."},
+    }
     assert Case.objects.get().events.filter(kind=EventKind.MESSAGE_SENT).count() == 1
 
 
-def test_reply_outside_the_24_hour_window_goes_as_a_template(client, town, provider, django_capture_on_commit_callbacks):
+def test_reply_outside_the_24_hour_window_goes_as_a_template(
+    client, town, provider, django_capture_on_commit_callbacks
+):
     post(client, fixture("text"))
     InboundMessage.objects.update(received_at=timezone.now() - timedelta(hours=25))
     accepted(provider)
@@ -45,10 +58,14 @@ def test_reply_outside_the_24_hour_window_goes_as_a_template(client, town, provi
     body = provider.received[-1].json()
     assert body["type"] == "template"
     assert body["template"]["name"] == "acikmasa_case_update"
-    assert body["template"]["components"][0]["parameters"] == [{"type": "text", "text": "Başvurunuz çözüldü."}]
+    assert body["template"]["components"][0]["parameters"] == [
+        {"type": "text", "text": "Başvurunuz çözüldü."}
+    ]
 
 
-def test_failed_send_is_recorded_and_retried_with_backoff(town, provider, django_capture_on_commit_callbacks):
+def test_failed_send_is_recorded_and_retried_with_backoff(
+    town, provider, django_capture_on_commit_callbacks
+):
     provider.answer("POST", SEND, status=503, json_body={"error": {"message": "try later"}})
     accepted(provider, "wamid.second-try")
     message = queue(django_capture_on_commit_callbacks)
@@ -60,7 +77,11 @@ def test_failed_send_is_recorded_and_retried_with_backoff(town, provider, django
     OutboundMessage.objects.update(next_attempt_at=timezone.now())
     assert outbound_sweep() == 1
     message.refresh_from_db()
-    assert (message.status, message.attempts, message.provider_message_id) == ("sent", 2, "wamid.second-try")
+    assert (message.status, message.attempts, message.provider_message_id) == (
+        "sent",
+        2,
+        "wamid.second-try",
+    )
     assert [(a.number, a.ok) for a in message.attempt_log.all()] == [(1, False), (2, True)]
 
 
@@ -74,7 +95,9 @@ def test_send_gives_up_after_the_last_attempt(town, provider, django_capture_on_
     assert (message.status, message.attempts, message.attempt_log.count()) == ("failed", 5, 5)
 
 
-def test_delivery_statuses_are_recorded_on_the_outbound_message(client, town, provider, django_capture_on_commit_callbacks):
+def test_delivery_statuses_are_recorded_on_the_outbound_message(
+    client, town, provider, django_capture_on_commit_callbacks
+):
     accepted(provider)
     message = queue(django_capture_on_commit_callbacks)
     for status in ("delivered", "read", "delivered"):
@@ -88,7 +111,9 @@ def test_delivery_statuses_are_recorded_on_the_outbound_message(client, town, pr
     assert InboundMessage.objects.filter(kind="status", outcome="status").count() == 2
 
 
-def test_failed_status_marks_the_message_failed_with_the_error(client, town, provider, django_capture_on_commit_callbacks):
+def test_failed_status_marks_the_message_failed_with_the_error(
+    client, town, provider, django_capture_on_commit_callbacks
+):
     accepted(provider)
     message = queue(django_capture_on_commit_callbacks)
     payload = fixture("status")

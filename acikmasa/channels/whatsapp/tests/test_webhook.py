@@ -13,13 +13,22 @@ pytestmark = pytest.mark.django_db
 
 
 def test_verification_handshake_echoes_the_challenge(client):
-    response = client.get(URL, {"hub.mode": "subscribe", "hub.verify_token": "demo-verify-token", "hub.challenge": "1158201444"})
+    response = client.get(
+        URL,
+        {
+            "hub.mode": "subscribe",
+            "hub.verify_token": "demo-verify-token",
+            "hub.challenge": "1158201444",
+        },
+    )
     assert response.status_code == 200
     assert response.content == b"1158201444"
 
 
 def test_verification_with_a_wrong_token_is_refused(client):
-    response = client.get(URL, {"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1"})
+    response = client.get(
+        URL, {"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1"}
+    )
     assert response.status_code == 403
     assert response.json()["error"] == "verification_failed"
 
@@ -70,14 +79,22 @@ def test_signature_of_another_body_is_refused(client, town):
     assert response.status_code == 403
 
 
-@pytest.mark.parametrize("body, status", [
-    (b"{not json", 400),
-    ("{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": [{\"field\": \"messages\", \"value\": {\"messages\": [{\"from\": \"905321234567\", \"id\": \"x\", \"type\": \"text\", \"text\": {\"body\": \"Çöp\"}}]}}]}]}".encode("cp1254"), 400),
-    (b'[1, 2, 3]', 400),
-    (b'{"object": "page", "entry": []}', 422),
-    (b'{"object": "whatsapp_business_account", "entry": "nope"}', 400),
-    (b'{"object": "whatsapp_business_account", "entry": []}', 400),
-])
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        (b"{not json", 400),
+        (
+            '{"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": {"messages": [{"from": "905321234567", "id": "x", "type": "text", "text": {"body": "Çöp"}}]}}]}]}'.encode(
+                "cp1254"
+            ),
+            400,
+        ),
+        (b"[1, 2, 3]", 400),
+        (b'{"object": "page", "entry": []}', 422),
+        (b'{"object": "whatsapp_business_account", "entry": "nope"}', 400),
+        (b'{"object": "whatsapp_business_account", "entry": []}', 400),
+    ],
+)
 def test_malformed_bodies_get_a_json_4xx_and_no_case(client, town, body, status):
     response = post(client, None, body=body)
     assert response.status_code == status
@@ -140,11 +157,29 @@ def test_disabled_channel_answers_404(client, town, settings):
     assert client.get(URL, {"hub.mode": "subscribe"}).status_code == 404
 
 
-@pytest.mark.parametrize("kind, body, text", [
-    ("interactive", {"type": "list_reply", "list_reply": {"id": "konu_cop", "title": "Çöp toplama", "description": "Konteyner"}}, "Çöp toplama"),
-    ("interactive", {"type": "button_reply", "button_reply": {"id": "yes", "title": "Evet"}}, "Evet"),
-    ("button", {"payload": "not_solved", "text": "Çözülmedi"}, "Çözülmedi"),
-])
+@pytest.mark.parametrize(
+    "kind, body, text",
+    [
+        (
+            "interactive",
+            {
+                "type": "list_reply",
+                "list_reply": {
+                    "id": "konu_cop",
+                    "title": "Çöp toplama",
+                    "description": "Konteyner",
+                },
+            },
+            "Çöp toplama",
+        ),
+        (
+            "interactive",
+            {"type": "button_reply", "button_reply": {"id": "yes", "title": "Evet"}},
+            "Evet",
+        ),
+        ("button", {"payload": "not_solved", "text": "Çözülmedi"}, "Çözülmedi"),
+    ],
+)
 def test_interactive_and_template_button_replies_carry_their_title(client, town, kind, body, text):
     payload = fixture("text")
     message = first_message(payload)
@@ -153,4 +188,8 @@ def test_interactive_and_template_button_replies_carry_their_title(client, town,
     post(client, payload)
     case = Case.objects.get()
     assert case.description == text
-    assert case.events.get(kind=EventKind.CREATED).payload["extra"]["reply_id"] in ("konu_cop", "yes", "not_solved")
+    assert case.events.get(kind=EventKind.CREATED).payload["extra"]["reply_id"] in (
+        "konu_cop",
+        "yes",
+        "not_solved",
+    )

@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, days: int, **options) -> None:
         since = timezone.now() - timedelta(days=max(days, 1))
-        cases = Case.objects.filter(status__in=OPEN_STATUSES, created_at__gte=since, subject__isnull=False).order_by("created_at")
+        cases = Case.objects.filter(
+            status__in=OPEN_STATUSES, created_at__gte=since, subject__isnull=False
+        ).order_by("created_at")
         scanned = links = 0
         for case in cases.iterator(chunk_size=500):
             links += len(candidates_store(case))

@@ -7,10 +7,14 @@ from acikmasa.insights.recount import rebuild
 
 
 class Command(BaseCommand):
-    help = _("Rebuild the insights roll-up tables from the case history (after a bulk load or to repair).")
+    help = _(
+        "Rebuild the insights roll-up tables from the case history (after a bulk load or to repair)."
+    )
 
     def handle(self, *args, **options):
         started = time.monotonic()
         rows = rebuild()
-        self.stdout.write(_("%(rows)d roll-up rows written from the history in %(seconds).1f s.")
-                          % {"rows": rows, "seconds": time.monotonic() - started})
+        self.stdout.write(
+            _("%(rows)d roll-up rows written from the history in %(seconds).1f s.")
+            % {"rows": rows, "seconds": time.monotonic() - started}
+        )

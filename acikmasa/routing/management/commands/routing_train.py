@@ -14,9 +14,14 @@ class Command(BaseCommand):
     help = "Train the subject-suggestion model on each municipality's own cases (safe to re-run)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--municipality", help="Code of one municipality (default: every active one).")
-        parser.add_argument("--if-missing", action="store_true",
-                            help="Only municipalities without a trained model (make run: the demo's first start).")
+        parser.add_argument(
+            "--municipality", help="Code of one municipality (default: every active one)."
+        )
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="Only municipalities without a trained model (make run: the demo's first start).",
+        )
 
     def handle(self, *args, municipality=None, if_missing=False, **options):
         for place in municipalities(municipality):
@@ -25,11 +30,22 @@ class Command(BaseCommand):
             try:
                 row = routing_train(municipality=place)
             except TooFewExamples as exc:
-                self.stdout.write(_("%(place)s: not trained, too little history (%(detail)s); rules only.")
-                                  % {"place": place.code, "detail": exc})
+                self.stdout.write(
+                    _("%(place)s: not trained, too little history (%(detail)s); rules only.")
+                    % {"place": place.code, "detail": exc}
+                )
                 continue
-            self.stdout.write(_("%(place)s: trained on %(n)d cases (%(fixed)d corrections), %(s)d subjects, "
-                                "%(sec).1f s, %(kb)d kB.") % {
-                "place": place.code, "n": row.examples, "fixed": row.corrections, "s": row.subjects,
-                "sec": row.seconds, "kb": row.size // 1024,
-            })
+            self.stdout.write(
+                _(
+                    "%(place)s: trained on %(n)d cases (%(fixed)d corrections), %(s)d subjects, "
+                    "%(sec).1f s, %(kb)d kB."
+                )
+                % {
+                    "place": place.code,
+                    "n": row.examples,
+                    "fixed": row.corrections,
+                    "s": row.subjects,
+                    "sec": row.seconds,
+                    "kb": row.size // 1024,
+                }
+            )
