@@ -28,7 +28,7 @@ test-postgres: $(VENV)/.installed-test
 	scripts/test-postgres.sh $(ARGS)
 
 messages: $(VENV)/.installed
-	cd acikmasa && ../$(VENV)/bin/acikmasa makemessages -l tr -l en --no-obsolete && ../$(VENV)/bin/acikmasa compilemessages
+	cd acikmasa && ../$(VENV)/bin/acikmasa makemessages -l tr --no-location --no-obsolete && ../$(VENV)/bin/acikmasa compilemessages
 
 clean:
 	rm -rf $(VENV) var
