@@ -9,7 +9,8 @@ from hypothesis import settings as hypothesis_settings
 
 from acikmasa.common.testing import Town, make_town
 
-# pytest-django's live_server with Playwright's sync API runs Django calls from an event loop thread.
+# pytest-django's live_server with Playwright's sync API runs Django calls from an event loop
+# thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # CI explores the same examples on every run, so that a red build is reproducible and never a dice
