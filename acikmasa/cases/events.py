@@ -33,7 +33,8 @@ class EventKind(models.TextChoices):
     REROUTED = "rerouted", _("Re-routed to the right directorate")
     DUPLICATE_UNMARKED = "duplicate_unmarked", _("Duplicate marking undone")
     ATTACHMENT_ADDED = "attachment_added", _("File attached")
-    # Written by the deadline engine and the channels; listed here so that every kind is in one place.
+    # Written by the deadline engine and the channels; listed here so that every kind is in one
+    # place.
     DUE_SOON = "due_soon", _("Deadline near")
     DEADLINE_MISSED = "deadline_missed", _("Deadline missed")
     DEADLINE_EXTENDED = "deadline_extended", _("Deadline extended")
@@ -118,7 +119,8 @@ def record_event(
     is_public: bool | None = None,
     at: datetime | None = None,
 ) -> CaseEvent:
-    """Append one event and bump `case.version`; the caller saves the case in the same transaction."""
+    """Append one event and bump `case.version`; the caller saves the case in the same
+    transaction."""
     case.version += 1
     return CaseEvent.objects.create(
         case=case,

@@ -1,4 +1,5 @@
-"""Extension points run inside the case's transaction, so other apps react without the core knowing them.
+"""Extension points run inside the case's transaction, so other apps react without the core knowing
+them.
 
 Apps register in their AppConfig.ready(): e.g. the deadline engine moves the due time when a case
 starts or stops waiting for the citizen. A hook that raises rolls the whole change back.
@@ -13,7 +14,8 @@ if TYPE_CHECKING:
     from .models import Case, CaseEvent
 
 CaseHook = Callable[["Case", "CaseEvent"], None]
-# (municipality, channel, description, neighbourhood, latitude, longitude) -> (subject or None, details)
+# (municipality, channel, description, neighbourhood, latitude, longitude) -> (subject or None,
+# details)
 SubjectResolver = Callable[..., "tuple[Subject | None, dict[str, Any]]"]
 
 _after_submit: list[CaseHook] = []
@@ -64,8 +66,9 @@ def run_citizen_message_hooks(case: "Case", event: "CaseEvent") -> None:
 
 
 def on_history_event(hook: CaseHook) -> CaseHook:
-    """Call `hook(case, event)` after an app appends an event outside case_submit and case_transition
-    that figures are counted from (e.g. a survey answer), in the same transaction."""
+    """Call `hook(case, event)` after an app appends an event outside case_submit and
+    case_transition that figures are counted from (e.g. a survey answer), in the same transaction.
+    """
     if hook not in _after_history_event:
         _after_history_event.append(hook)
     return hook

@@ -1,4 +1,5 @@
-"""The deadline engine's reactions to case changes, registered with cases.hooks in AppConfig.ready()."""
+"""The deadline engine's reactions to case changes, registered with cases.hooks in
+AppConfig.ready()."""
 
 from acikmasa.cases.models import Case, CaseEvent
 
@@ -28,7 +29,8 @@ def _closure_days_changed(sender, instance, **kwargs) -> None:
 
 
 def connect_closure_day_signals() -> None:
-    """Closure days change the calendar of open clocks: re-time them after the admin's edit commits."""
+    """Closure days change the calendar of open clocks: re-time them after the admin's edit
+    commits."""
     from django.db.models.signals import post_delete, post_save
 
     from .models import ClosureDay

@@ -147,8 +147,8 @@ def copying_cost_notice(
 ) -> CaseEvent:
     """Record the notice of copying cost sent to the applicant: the clock stops until it is paid.
 
-    Rule (Law 4982 and its implementing regulation): the periods stop while the fee is unpaid. Callers:
-    the desk screens. Side effects: one public CLOCK_STOPPED event; the Clock pauses.
+    Rule (Law 4982 and its implementing regulation): the periods stop while the fee is unpaid.
+    Callers: the desk screens. Side effects: one public CLOCK_STOPPED event; the Clock pauses.
     """
     now = now or timezone.now()
     case = _locked_information_case(case_id, actor)
@@ -205,7 +205,8 @@ def copying_cost_paid(
 
 
 def clocks_retime(*, municipality_id: int, batch_size: int = 500) -> int:
-    """Re-time the open clocks of a municipality's own (non-statutory) standards; returns how many moved.
+    """Re-time the open clocks of a municipality's own (non-statutory) standards; returns how many
+    moved.
 
     Rule: closure days are part of the calendar the history is replayed on, so when an admin adds
     or removes one the caches (case.due_at, Clock) must follow. No event is written: the history

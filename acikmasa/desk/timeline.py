@@ -24,7 +24,8 @@ def _label(kind: str) -> str:
 
 
 def timeline_rows(case: Case) -> list[TimelineRow]:
-    """Every event in order; names of people and directorates in payloads are fetched in two queries."""
+    """Every event in order; names of people and directorates in payloads are fetched in two
+    queries."""
     events = list(
         case.events.select_related("actor", "directorate")
         .prefetch_related("attachments")

@@ -1,4 +1,5 @@
-"""The only writers of duplicate links and merges. Every status change goes through case_transition."""
+"""The only writers of duplicate links and merges. Every status change goes through
+case_transition."""
 
 import logging
 from collections.abc import Iterable
@@ -46,7 +47,8 @@ def candidates_store(case: Case) -> list[DuplicateCandidate]:
 
     Rule: see search.candidate_search. Callers: the intake hook, the `duplicates_scan` command
     (cases loaded in bulk skip the hook).
-    Side effects: DuplicateCandidate rows; a pair already stored is left as it is (re-runs are safe).
+    Side effects: DuplicateCandidate rows; a pair already stored is left as it is (re-runs are
+    safe).
     """
     if case.subject_id is None:
         return []

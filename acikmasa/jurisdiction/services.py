@@ -26,9 +26,12 @@ logger = logging.getLogger(__name__)
 R = ForwardRecord.Status
 TRANSFER_CHANNEL = ("transfer", "Kurumlar Arası Aktarım", "Transfer from another municipality")
 STANDARD_LETTER = (
-    "Sayın {institution},\n\n{municipality} Beyaz Masa birimine {date} tarihinde {tracking_number} takip "
-    "numarasıyla yapılan aşağıdaki başvuru, konusu itibarıyla kurumunuzun görev alanında bulunduğundan "
-    "gereği için tarafınıza iletilmiştir.\n\nKonu: {subject}\nYer: {place}\nBaşvuru metni: {description}\n\n"
+    "Sayın {institution},\n\n{municipality} Beyaz Masa birimine {date} tarihinde {tracking_number} "
+    "takip "
+    "numarasıyla yapılan aşağıdaki başvuru, konusu itibarıyla kurumunuzun görev alanında "
+    "bulunduğundan "
+    "gereği için tarafınıza iletilmiştir.\n\nKonu: {subject}\nYer: {place}\nBaşvuru metni: "
+    "{description}\n\n"
     "Bilgilerinize arz ederiz.\n{municipality}"
 )
 
@@ -51,7 +54,8 @@ def place_text(case: Case) -> str:
 
 
 def letter_render(rule: JurisdictionRule, case: Case) -> str:
-    """The letter to the institution. No personal data of the applicant (KVKK: only what it needs)."""
+    """The letter to the institution. No personal data of the applicant (KVKK: only what it
+    needs)."""
     local = timezone.localtime(case.created_at)
     values = _Blank(
         tracking_number=case.tracking_number,
@@ -66,7 +70,8 @@ def letter_render(rule: JurisdictionRule, case: Case) -> str:
 
 
 def _citizen_text(record: ForwardRecord) -> str:
-    """The public text of the FORWARDED_OUT event: where the application went (the citizen's message)."""
+    """The public text of the FORWARDED_OUT event: where the application went (the citizen's
+    message)."""
     body = record.external_body
     with translation.override(settings.LANGUAGE_CODE):
         text = _("Your application concerns the duties of %(body)s, so it was forwarded there.") % {

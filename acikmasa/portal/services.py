@@ -106,7 +106,8 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
 def citizen_add_information(*, case: Case, text: str) -> CaseEvent:
     """The citizen answers the question staff asked: the case resumes with the answer as its text.
 
-    Only while the case waits for the citizen: a case waiting for another body is not theirs to resume.
+    Only while the case waits for the citizen: a case waiting for another body is not theirs to
+    resume.
     """
     if case.status != Status.WAITING_CITIZEN:
         raise TransitionRefused(

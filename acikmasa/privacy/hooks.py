@@ -1,4 +1,5 @@
-"""Intake hook: every new case records the notice its applicant was given and the consents they ticked.
+"""Intake hook: every new case records the notice its applicant was given and the consents they
+ticked.
 
 Runs inside case_submit's transaction (cases.hooks.on_submit), so the case and its privacy
 records commit together. Costs one read (the notice in force) and up to three small inserts.
@@ -57,7 +58,8 @@ def on_case_submitted(case: Case, event: CaseEvent) -> None:
 
 
 def _subject_request(case: Case, event: CaseEvent, extra: dict) -> None:
-    """A KVKK request typed in at the desk is tracked like one made online (the ID card was seen)."""
+    """A KVKK request typed in at the desk is tracked like one made online (the ID card was
+    seen)."""
     from .services.requests import SUBJECT_CODE
 
     if (

@@ -31,7 +31,8 @@ MAX_ERROR = 4000
 
 
 def channel_municipality() -> Municipality:
-    """The municipality webhooks register for: ACIKMASA_CHANNELS_MUNICIPALITY, else the only active one."""
+    """The municipality webhooks register for: ACIKMASA_CHANNELS_MUNICIPALITY, else the only active
+    one."""
     code = conf.value("CHANNELS_MUNICIPALITY")
     if code:
         found = Municipality.objects.filter(code=code).first()

@@ -1,4 +1,5 @@
-"""The common rules: raw first, crashes leave the payload in the inbox, re-running makes one case."""
+"""The common rules: raw first, crashes leave the payload in the inbox, re-running makes one
+case."""
 
 import json
 
@@ -25,7 +26,8 @@ class Crash(RuntimeError):
 
 @pytest.fixture
 def crashing_intake():
-    """A real case hook that fails inside intake: the crash lands after the raw save, before 'processed'."""
+    """A real case hook that fails inside intake: the crash lands after the raw save, before
+    'processed'."""
     fault = {"on": True}
 
     def crash(case, event):
