@@ -24,6 +24,9 @@ urlpatterns += i18n_patterns(
     path("yonlendirme/", include("acikmasa.routing.urls")),
     path("mukerrer/", include("acikmasa.duplicates.urls")),
     path("yetki/", include("acikmasa.jurisdiction.urls")),
+    # issue 20: the seeds' own units
+    path("birimler/", include("acikmasa.units.urls")),
+    path("hizmet-kapinizda/", include("acikmasa.homevisits.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

@@ -54,6 +54,15 @@ class EventKind(models.TextChoices):
         "jurisdiction_matched",
         _("Belongs to another institution (rule matched)"),
     )
+    # issue 20: the seeds' own units (homevisits, careers, socialaid).
+    VISIT_PLANNED = "visit_planned", _("Home visit planned")
+    VISIT_DONE = "visit_done", _("Home visit made")
+    VISIT_MISSED = "visit_missed", _("Home visit missed")
+    VISIT_RESCHEDULED = "visit_rescheduled", _("Home visit rescheduled")
+    JOB_REFERRED = "job_referred", _("Referred to an employer")
+    EMPLOYER_ANSWERED = "employer_answered", _("The employer answered")
+    HOUSEHOLD_CHECK_OPENED = "household_check_opened", _("Household check opened")
+    HOUSEHOLD_VISITED = "household_visited", _("Household visited")
 
 
 ACTION_EVENT_KINDS: dict[str, str] = {
@@ -96,6 +105,13 @@ PUBLIC_KINDS = frozenset(
         EventKind.MASTER_RESOLVED,
         EventKind.MASTER_REJECTED,
         EventKind.MASTER_FORWARDED_OUT,
+        # issue 20: the citizen sees when their home visit is, and where their CV was sent.
+        EventKind.VISIT_PLANNED,
+        EventKind.VISIT_DONE,
+        EventKind.VISIT_MISSED,
+        EventKind.VISIT_RESCHEDULED,
+        EventKind.JOB_REFERRED,
+        EventKind.EMPLOYER_ANSWERED,
     }
 )
 

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "acikmasa.jurisdiction",
     "acikmasa.privacy",
     "acikmasa.security",
+    # issue 20: the seeds' own units
+    "acikmasa.units",
+    "acikmasa.homevisits",
     "acikmasa.demo",
 ]
 

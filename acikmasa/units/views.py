@@ -1,0 +1,42 @@
+"""The units hub: one page listing the seeds' units the user may open."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from acikmasa.directory.models import Role
+
+from .access import staff_required
+
+R = Role
+ALL = frozenset(Role.values)
+# (title, what it is, URL name, roles that may open it)
+UNITS = [
+    (
+        _("Service at your door"),
+        _("Home visits: requests, the calendar, the teams' routes."),
+        "homevisits:board",
+        frozenset({R.DESK_AGENT, R.CALL_AGENT, R.PR_MANAGER, R.ADMIN}),
+    ),
+    (
+        _("Route of my visit team"),
+        _("Today's home visits in order, phone-sized."),
+        "homevisits:route",
+        frozenset({R.FIELD_REP, R.PR_MANAGER, R.ADMIN}),
+    ),
+]
+
+
+@staff_required()
+def hub(request: HttpRequest) -> HttpResponse:
+    role = request.profile.role
+    rows = []
+    for title, text, name, roles in UNITS:
+        if role not in roles:
+            continue
+        try:
+            rows.append((title, text, reverse(name)))
+        except NoReverseMatch:  # a unit switched off in this installation
+            continue
+    return render(request, "units/hub.html", {"units": rows})
