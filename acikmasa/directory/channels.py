@@ -18,6 +18,8 @@ STANDARD_CHANNELS = [
     ("information_request", "Bilgi Edinme", "Right to information", False),
     ("muhtar", "Muhtarlık", "Neighbourhood head (muhtar)", False),
     ("open311", "Open311 API", "Open311 API", False),
+    # issue 20: applications taken at a stop of the mobile office (seed 001, "Mobil Minibüs").
+    ("mobile_office", "Mobil İletişim Aracı", "Mobile office (minibus)", True),
 ]
 
 
