@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     # issue 20: the seeds' own units
     path("birimler/", include("acikmasa.units.urls")),
     path("hizmet-kapinizda/", include("acikmasa.homevisits.urls")),
+    path("mobil-ofis/", include("acikmasa.mobileoffice.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

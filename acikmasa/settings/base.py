@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # issue 20: the seeds' own units
     "acikmasa.units",
     "acikmasa.homevisits",
+    "acikmasa.mobileoffice",
     "acikmasa.demo",
 ]
 

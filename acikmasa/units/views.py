@@ -25,6 +25,12 @@ UNITS = [
         "homevisits:route",
         frozenset({R.FIELD_REP, R.PR_MANAGER, R.ADMIN}),
     ),
+    (
+        _("Mobile office"),
+        _("The vehicle's timetable of stops, applications taken at a stop, figures per stop."),
+        "mobileoffice:stops",
+        frozenset({R.DESK_AGENT, R.CALL_AGENT, R.FIELD_REP, R.PR_MANAGER, R.EXECUTIVE, R.ADMIN}),
+    ),
 ]
 
 
