@@ -9,9 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from acikmasa.directory.models import Subject
+    from acikmasa.directory.models import Municipality, ServiceStandard, Subject
 
-    from .models import Case, CaseEvent
+    from .models import Case, CaseEvent, Citizen
 
 CaseHook = Callable[["Case", "CaseEvent"], None]
 # (municipality, channel, description, neighbourhood, latitude, longitude) -> (subject or None,
@@ -23,6 +23,9 @@ _after_transition: list[CaseHook] = []
 _after_citizen_message: list[CaseHook] = []
 _after_history_event: list[CaseHook] = []
 _subject_resolvers: list[SubjectResolver] = []
+# (municipality, citizen) -> (priority or None, an extra binding standard or None); issue 20.
+PriorityResolver = Callable[..., "tuple[int | None, ServiceStandard | None]"]
+_priority_resolvers: list[PriorityResolver] = []
 
 
 def on_submit(hook: CaseHook) -> CaseHook:
@@ -98,3 +101,29 @@ def resolve_missing_subject(**query: Any) -> "tuple[Subject | None, dict[str, An
         if subject is not None or details:
             return subject, details
     return None, {}
+
+
+def on_priority(resolver: PriorityResolver) -> PriorityResolver:
+    """Let `resolver` raise a new case's priority and add a stricter standard (priority care).
+
+    Called inside the intake's transaction once the citizen is known, with keyword arguments
+    municipality and citizen. It returns (priority or None, service standard or None): the case
+    gets at least that priority, and the standard joins the candidates of the deadline policy (the
+    strictest still binds). The CREATED event then says "priority_care" without saying why: the
+    reason may be special-category data (KVKK Art. 6) and stays in the resolver's own app.
+    """
+    if resolver not in _priority_resolvers:
+        _priority_resolvers.append(resolver)
+    return resolver
+
+
+def resolve_priority(
+    *, municipality: "Municipality", citizen: "Citizen | None"
+) -> "tuple[int | None, ServiceStandard | None]":
+    if citizen is None:
+        return None, None
+    for resolver in _priority_resolvers:
+        priority, standard = resolver(municipality=municipality, citizen=citizen)
+        if priority is not None or standard is not None:
+            return priority, standard
+    return None, None

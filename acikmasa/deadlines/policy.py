@@ -5,6 +5,7 @@ name its channel or its type (e.g. information requests, Law 4982). It must keep
 the standard with the earliest due time wins; ties go to the lowest table number.
 """
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Q
@@ -51,11 +52,22 @@ def binding_standard(
     case_type: str,
     subject: Subject | None,
     start: datetime,
+    also: Sequence[ServiceStandard] = (),
 ) -> tuple[ServiceStandard | None, datetime | None]:
-    """The standard the case must keep and its due time; (None, None) when none applies."""
+    """The standard the case must keep and its due time; (None, None) when none applies.
+
+    `also`: standards that bind this one case besides those of its channel, type and subject (a
+    priority group's shorter standard, issue 20); inactive or another municipality's are ignored.
+    """
     candidates = applicable_standards(
         municipality=municipality, channel=channel, case_type=case_type, subject=subject
     )
+    known = {s.pk for s in candidates}
+    candidates += [
+        s
+        for s in also
+        if s.is_active and s.municipality_id == municipality.pk and s.pk not in known
+    ]
     if not candidates:
         return None, None
     timed = [

@@ -317,12 +317,18 @@ def _create(
             latitude=latitude,
             longitude=longitude,
         )
+    # Priority care (issue 20): a citizen of a priority group gets a higher priority and may bring
+    # a stricter standard; the deadline policy still picks the strictest of all that apply.
+    boost, extra_standard = hooks.resolve_priority(municipality=municipality, citizen=citizen)
+    if boost is not None:
+        priority = max(priority, boost)
     standard, due_at = binding_standard(
         municipality=municipality,
         channel=found.channel,
         case_type=case_type,
         subject=found.subject,
         start=now,
+        also=[extra_standard] if extra_standard is not None else (),
     )
     neighbourhood = found.neighbourhood or (found.street.neighbourhood if found.street else None)
     case = Case.objects.create(
@@ -360,6 +366,7 @@ def _create(
             "service_standard": standard.pk if standard else None,
             "due_at": due_at.isoformat() if due_at else None,
             **({"extra": extra} if extra else {}),
+            **({"priority_care": True} if boost is not None or extra_standard else {}),
             **({"suggestion": suggestion} if suggestion else {}),
         },
     )
