@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("birimler/", include("acikmasa.units.urls")),
     path("hizmet-kapinizda/", include("acikmasa.homevisits.urls")),
     path("mobil-ofis/", include("acikmasa.mobileoffice.urls")),
+    path("oncelikli/", include("acikmasa.prioritycare.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

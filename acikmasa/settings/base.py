@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "acikmasa.units",
     "acikmasa.homevisits",
     "acikmasa.mobileoffice",
+    "acikmasa.prioritycare",
     "acikmasa.demo",
 ]
 

@@ -31,6 +31,12 @@ UNITS = [
         "mobileoffice:stops",
         frozenset({R.DESK_AGENT, R.CALL_AGENT, R.FIELD_REP, R.PR_MANAGER, R.EXECUTIVE, R.ADMIN}),
     ),
+    (
+        _("Priority care"),
+        _("Groups with priority and a shorter standard; special-category data, every read logged."),
+        "prioritycare:overview",
+        frozenset({R.DESK_AGENT, R.CALL_AGENT, R.PR_MANAGER, R.ADMIN}),
+    ),
 ]
 
 
