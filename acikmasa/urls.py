@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("hizmet-kapinizda/", include("acikmasa.homevisits.urls")),
     path("mobil-ofis/", include("acikmasa.mobileoffice.urls")),
     path("oncelikli/", include("acikmasa.prioritycare.urls")),
+    path("engelli/", include("acikmasa.disability.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

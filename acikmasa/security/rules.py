@@ -25,6 +25,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "login": (Rule(30, 10 * MINUTE),),
     "security:verify": (Rule(30, 10 * MINUTE),),
     "portal:submit": (Rule(20, HOUR),),
+    "disability:apply": (Rule(20, HOUR),),  # the accessible form is the portal's, in other words
     "portal:track": (Rule(10, 10 * MINUTE),),  # four phone digits are guessable one by one
     "portal:track_info": (Rule(20, HOUR),),
     "portal:track_reopen": (Rule(20, HOUR),),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "acikmasa.homevisits",
     "acikmasa.mobileoffice",
     "acikmasa.prioritycare",
+    "acikmasa.disability",
     "acikmasa.demo",
 ]
 

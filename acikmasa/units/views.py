@@ -37,6 +37,12 @@ UNITS = [
         "prioritycare:overview",
         frozenset({R.DESK_AGENT, R.CALL_AGENT, R.PR_MANAGER, R.ADMIN}),
     ),
+    (
+        _("Disability unit"),
+        _("The unit's yearly figures and queue; the accessible application page."),
+        "disability:unit",
+        frozenset({R.DIRECTORATE_STAFF, R.DIRECTORATE_MANAGER, R.PR_MANAGER, R.EXECUTIVE, R.ADMIN}),
+    ),
 ]
 
 
