@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("mobil-ofis/", include("acikmasa.mobileoffice.urls")),
     path("oncelikli/", include("acikmasa.prioritycare.urls")),
     path("engelli/", include("acikmasa.disability.urls")),
+    path("kariyer/", include("acikmasa.careers.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

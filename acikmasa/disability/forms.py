@@ -9,8 +9,8 @@ from .services import CONTACT_WAYS, AccessibleApplication
 
 
 class AccessibleForm(forms.Form):
-    """Every field has a visible label and a hint tied to it; errors are listed at the top with links
-    to the fields and repeated beside each one (the template)."""
+    """Every field has a visible label and a hint tied to it; errors are listed at the top with
+    links to the fields and repeated beside each one (the template)."""
 
     description = forms.CharField(
         label=_("What do you need?"),

@@ -1,24 +1,19 @@
 """The unit's figures in the seed's own form: requests received in a year and how many of them
-were concluded (resolved, closed, rejected with a reason, or passed to the institution in charge)."""
+were concluded (resolved, closed, rejected with a reason, or passed to the institution in
+charge)."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
-from django.utils import timezone
 
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Status
 from acikmasa.cases.models import Case
+from acikmasa.units.periods import year_bounds
 
 from .models import DisabilityUnit
 
 CONCLUDED = (Status.RESOLVED, Status.CLOSED, Status.REJECTED, Status.FORWARDED_OUT)
-
-
-def year_bounds(year: int) -> tuple[datetime, datetime]:
-    start = timezone.make_aware(datetime.combine(date(year, 1, 1), time.min))
-    return start, timezone.make_aware(datetime.combine(date(year + 1, 1, 1), time.min))
 
 
 @dataclass

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "acikmasa.mobileoffice",
     "acikmasa.prioritycare",
     "acikmasa.disability",
+    "acikmasa.careers",
     "acikmasa.demo",
 ]
 

@@ -13,13 +13,16 @@ OVERSEERS = frozenset({Role.PR_MANAGER, Role.EXECUTIVE, Role.ADMIN})
 WORKERS = frozenset({Role.DIRECTORATE_STAFF, Role.DIRECTORATE_MANAGER})
 
 
-def in_unit(user: AbstractBaseUser | None, directorate: Directorate | None) -> bool:
-    """The user works in the unit's directorate, or oversees the municipality's units."""
+def in_unit(
+    user: AbstractBaseUser | None, directorate: Directorate | None, *, write: bool = False
+) -> bool:
+    """The user works in the unit's directorate, or oversees the municipality's units (executives
+    read only: `write` leaves them out)."""
     profile = staff_profile(user)
     if profile is None or directorate is None:
         return False
     if profile.municipality_id != directorate.municipality_id:
         return False
     if profile.role in OVERSEERS:
-        return True
+        return not (write and profile.role == Role.EXECUTIVE)
     return profile.role in WORKERS and directorate.pk in directorate_ids(profile)

@@ -43,6 +43,18 @@ UNITS = [
         "disability:unit",
         frozenset({R.DIRECTORATE_STAFF, R.DIRECTORATE_MANAGER, R.PR_MANAGER, R.EXECUTIVE, R.ADMIN}),
     ),
+    (
+        _("Career centre"),
+        _("Job seekers, the employer registry, referrals and the employers' answers."),
+        "careers:board",
+        frozenset({R.DIRECTORATE_STAFF, R.DIRECTORATE_MANAGER, R.PR_MANAGER, R.EXECUTIVE, R.ADMIN}),
+    ),
+    (
+        _("Register a job seeker"),
+        _("A job application at the desk or on the phone, with consent and a CV."),
+        "careers:new",
+        frozenset({R.DESK_AGENT, R.CALL_AGENT}),
+    ),
 ]
 
 
