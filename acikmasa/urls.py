@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("oncelikli/", include("acikmasa.prioritycare.urls")),
     path("engelli/", include("acikmasa.disability.urls")),
     path("kariyer/", include("acikmasa.careers.urls")),
+    path("sosyal-yardim/", include("acikmasa.socialaid.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

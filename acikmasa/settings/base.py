@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "acikmasa.prioritycare",
     "acikmasa.disability",
     "acikmasa.careers",
+    "acikmasa.socialaid",
     "acikmasa.demo",
 ]
 

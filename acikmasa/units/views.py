@@ -55,6 +55,15 @@ UNITS = [
         "careers:new",
         frozenset({R.DESK_AGENT, R.CALL_AGENT}),
     ),
+    (
+        _("Household checks"),
+        _("Food and fuel aid requests: the team's visit and the decision with its legal ground."),
+        "socialaid:checks",
+        frozenset(
+            {R.FIELD_REP, R.DIRECTORATE_STAFF, R.DIRECTORATE_MANAGER, R.PR_MANAGER, R.EXECUTIVE}
+            | {R.ADMIN}
+        ),
+    ),
 ]
 
 
