@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("engelli/", include("acikmasa.disability.urls")),
     path("kariyer/", include("acikmasa.careers.urls")),
     path("sosyal-yardim/", include("acikmasa.socialaid.urls")),
+    path("muhtar/", include("acikmasa.muhtars.urls")),
     path("", include("acikmasa.desk.urls")),
     prefix_default_language=False,
 )

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "acikmasa.disability",
     "acikmasa.careers",
     "acikmasa.socialaid",
+    "acikmasa.muhtars",
     "acikmasa.demo",
 ]
 
