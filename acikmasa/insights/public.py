@@ -14,6 +14,7 @@ from acikmasa.directory.models import Directorate, Municipality, Neighbourhood
 from .conf import min_group_size
 from .figures import Figures
 from .filters import InsightFilters
+from .guidance import guidance_between
 from .rollup_read import Scope
 from .selectors import summary
 
@@ -26,6 +27,7 @@ class PublicFigures:
     directorates: list[tuple[Directorate, Figures]]
     neighbourhoods: list[tuple[Neighbourhood, Figures]]
     minimum: int
+    guidance: int = 0  # issue 20: people advised at the Danışma desk
 
 
 def public_municipality(code: str | None) -> Municipality | None:
@@ -60,4 +62,7 @@ def public_figures_get(*, municipality: Municipality, filters: InsightFilters) -
             key=lambda p: p[0].name,
         ),
         minimum=minimum,
+        guidance=guidance_between(
+            municipality_id=municipality.pk, start=filters.since, end=filters.until
+        ),
     )

@@ -36,6 +36,7 @@ class MonthlyReport:
     directorates_svg: str
     channels_svg: str
     generated_at: object
+    guidance_previous: int = 0  # issue 20: the Danışma log beside the applications
 
 
 def month_of(value: str | None, today: date | None = None) -> date:
@@ -58,7 +59,8 @@ def monthly_report_get(*, user: AbstractBaseUser, month: date) -> MonthlyReport:
     filters = month_filters(month)
     board = dashboard_get(user=user, filters=filters)
     before = month_filters((month - timedelta(days=1)).replace(day=1))
-    previous = dashboard_get(user=user, filters=before).figures
+    earlier = dashboard_get(user=user, filters=before)
+    previous = earlier.figures
     scorecard = scorecard_get(user=user, filters=filters)
     hoods, _streets = where_get(user=user, filters=filters)
     channel_total = sum(n for _c, n in board.channels) or 1
@@ -84,6 +86,7 @@ def monthly_report_get(*, user: AbstractBaseUser, month: date) -> MonthlyReport:
             share=True,
         ),
         generated_at=timezone.localtime(),
+        guidance_previous=earlier.guidance.given,
     )
 
 

@@ -17,6 +17,7 @@ from . import rollup_read as rr
 from .access import insights_profile
 from .figures import DRILL_METRICS, Figures, counting, metric_q, solved_of
 from .filters import InsightFilters
+from .guidance import GuidanceFigures, guidance_figures, scoped_guidance
 from .series import series_rows, week_start
 from .stats import resolve_percentiles
 
@@ -116,6 +117,7 @@ class Dashboard:
     subjects: list[tuple[Subject | None, int]]
     channels: list[tuple[Channel | None, int]]
     choices: dict = field(default_factory=dict)
+    guidance: GuidanceFigures = field(default_factory=GuidanceFigures)  # issue 20
 
 
 def _series(
@@ -174,6 +176,7 @@ def dashboard_get(*, user: AbstractBaseUser, filters: InsightFilters) -> Dashboa
         series=_series(scope, filters, cases, now),
         subjects=[(subjects.get(k), n) for k, n in top],
         channels=[(channels.get(k), n) for k, n in mix],
+        guidance=guidance_figures(scoped_guidance(user=user), filters),
     )
 
 

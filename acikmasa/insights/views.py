@@ -23,7 +23,7 @@ from acikmasa.cases.outcomes import APPEALS
 from acikmasa.common.errors import PermissionRefused
 from acikmasa.directory.models import Neighbourhood
 
-from . import exports, geo, legal, public, report, selectors, who
+from . import exports, geo, legal, public, report, selectors, who, yearly
 from .access import insights_profile
 from .conf import tile_url
 from .figures import DRILL_METRICS
@@ -256,12 +256,26 @@ def public_page(request: HttpRequest) -> HttpResponse:
         {"start": request.GET.get("start"), "end": request.GET.get("end")}
     )
     figures = public.public_figures_get(municipality=municipality, filters=filters)
+    year = request.GET.get("year", "")
+    yearly_figures = (
+        yearly.yearly_report_get(municipality=municipality, year=int(year))
+        if year.isdigit() and 2000 <= int(year) <= timezone.localdate().year
+        else None
+    )
     tables = [
         (_("Directorates"), figures.directorates),
         (_("Neighbourhoods"), figures.neighbourhoods),
     ]
     return render(
-        request, "insights/public.html", {"figures": figures, "filters": filters, "tables": tables}
+        request,
+        "insights/public.html",
+        {
+            "figures": figures,
+            "filters": filters,
+            "tables": tables,
+            "yearly": yearly_figures,
+            "years": range(timezone.localdate().year, timezone.localdate().year - 6, -1),
+        },
     )
 
 
@@ -293,3 +307,65 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="aylik-rapor-{month:%Y-%m}.pdf"'
     return response
+
+
+# issue 20: the yearly report in the seeds' form, the muhtar coverage.
+WHOLE_MUNICIPALITY = ("pr_manager", "executive", "admin")
+
+
+@insights_view
+def yearly_report(request: HttpRequest) -> HttpResponse:
+    """The year in the seeds' form: PDF (default) or the same page as HTML (`format=html`)."""
+    profile = insights_profile(request.user)
+    if profile.role not in WHOLE_MUNICIPALITY:
+        return HttpResponseForbidden(
+            render_to_string(
+                "insights/refused.html",
+                {"message": _("The yearly report covers the whole municipality.")},
+                request,
+            )
+        )
+    year = _year(request)
+    data = yearly.yearly_report_get(municipality=profile.municipality, year=year)
+    html = render_to_string(
+        "insights/yearly.html", {"yearly": data, "generated_at": timezone.localtime()}, request
+    )
+    if request.GET.get("format") == "html":
+        return HttpResponse(html)
+    try:
+        body = report.pdf_bytes(html, request.build_absolute_uri("/"))
+    except report.PdfUnavailable as missing:
+        message = _(
+            "The PDF cannot be made on this server: WeasyPrint and its Pango libraries are not "
+            "installed (%(error)s). The same report as a web page:"
+        ) % {"error": missing}
+        return render(
+            request,
+            "insights/unavailable.html",
+            {"message": message, "html_link": f"?year={year}&format=html"},
+            status=503,
+        )
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="yillik-rapor-{year}.pdf"'
+    return response
+
+
+@insights_view
+def muhtar_coverage(request: HttpRequest) -> HttpResponse:
+    from acikmasa.muhtars.selectors import muhtar_coverage as coverage
+
+    filters = _filters(request)
+    rows = coverage(
+        user=request.user, cases=selectors.scoped_cases(user=request.user, filters=filters)
+    )
+    return render(
+        request,
+        "insights/muhtars.html",
+        _context(
+            request,
+            filters,
+            rows=rows,
+            total=sum(r.total for r in rows),
+            by_muhtar=sum(r.by_muhtar for r in rows),
+        ),
+    )
