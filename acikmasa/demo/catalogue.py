@@ -231,7 +231,8 @@ STANDARDS = [
         "verilerek resmi başvuruların kayıt altına alınması.",
         15,
         "calendar_days",
-        ("sms", "mobile_app", "web", "whatsapp", "social_media", "email"),
+        # Row 9 names the mobile minibus too: its stops are the mobile_office channel (issue 20).
+        ("sms", "mobile_app", "web", "whatsapp", "social_media", "email", "mobile_office"),
     ),
     StandardSpec(
         "acil48",
