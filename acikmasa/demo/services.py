@@ -12,6 +12,7 @@ from . import catalogue
 from .people import staff_load
 from .privacy import privacy_demo_load
 from .reference import reference_load
+from .units import UNITS_MIN_CASES, units_demo_load
 
 
 @dataclass
@@ -38,6 +39,7 @@ def demo_load(
     until: datetime | None = None,
     chunk_size: int = 20_000,
     progress: Callable[[int, int], None] | None = None,
+    units: bool | None = None,
 ) -> DemoResult:
     """Load (or bring up to date) the demo municipality.
 
@@ -73,4 +75,6 @@ def demo_load(
     from acikmasa.insights.recount import rebuild
 
     rebuild()  # the generator writes rows directly, not through the hooks that keep the roll-ups
+    if units if units is not None else cases >= UNITS_MIN_CASES:
+        units_demo_load(ref, users, seed=seed, cases=cases, until=until)  # issue 20
     return DemoResult(ref.municipality, existing, created, events)
