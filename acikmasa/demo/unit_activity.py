@@ -188,6 +188,8 @@ class UnitActivity:
         for _k in range(self.n(150)):
             asked = self.moment(self.rng.uniform(1, 120))
             made += self._one_visit(asked)
+        for _k in range(self.n(20)):  # asked this week: the coming days' routes
+            made += self._one_visit(self.moment(self.rng.uniform(0.05, 4)))
         return made
 
     def _one_visit(self, asked: datetime) -> int:
