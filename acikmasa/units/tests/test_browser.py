@@ -229,7 +229,7 @@ def test_a_food_aid_request_creates_a_household_check(town, units, live_server, 
     page.fill("#id_description", "Evde yiyecek kalmadı, üç çocuğum var.")
     page.select_option("#id_neighbourhood", label="Birlik")
     with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
+        page.get_by_role("button", name="Başvuruyu kaydet").click()
     check = HouseholdCheck.objects.get()
     assert check.case.subject == units["food"]
     logout(page)
