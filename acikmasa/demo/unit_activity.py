@@ -523,4 +523,3 @@ class UnitActivity:
             )
         GuidanceLog.objects.bulk_create(rows, batch_size=2000)
         return count
-
