@@ -192,7 +192,9 @@ def employer_register(
     errors = {}
     if not name.strip():
         errors["name"] = _("Write the firm's name.")
-    if tax_number and not (tax_number.isdigit() and len(tax_number) in (10, 11)):
+    if tax_number and not (
+        tax_number.isascii() and tax_number.isdigit() and len(tax_number) in (10, 11)
+    ):
         errors["tax_number"] = _("A tax number has 10 digits (11 for a sole trader's T.C. No).")
     if errors:
         raise ValidationFailed(errors)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from acikmasa.cases.guards import param_id
 from acikmasa.common.errors import DomainError, NotFound, PermissionRefused
 from acikmasa.privacy.models import AccessAction
 from acikmasa.privacy.services.access import access_record
@@ -92,12 +93,11 @@ def seeker_page(request: HttpRequest, seeker_id: int) -> HttpResponse:
 @require_POST
 @staff_required()
 def refer(request: HttpRequest, seeker_id: int) -> HttpResponse:
-    vacancy = request.POST.get("vacancy", "")
     try:
         services.seeker_refer(
             user=request.user,
             seeker_id=seeker_id,
-            vacancy_id=int(vacancy) if vacancy.isdigit() else 0,
+            vacancy_id=param_id(request.POST, "vacancy") or 0,
         )
     except DomainError as error:
         messages.error(request, _message(error))

@@ -80,7 +80,11 @@ def unit_page(request: HttpRequest) -> HttpResponse:
         raise Http404
     value = request.GET.get("year", "")
     this_year = timezone.localdate().year
-    year = int(value) if value.isdigit() and 2000 <= int(value) <= this_year else this_year
+    year = (
+        int(value)
+        if value.isascii() and value.isdigit() and 2000 <= int(value) <= this_year
+        else this_year
+    )
     return render(
         request,
         "disability/unit.html",

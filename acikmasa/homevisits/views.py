@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from acikmasa.cases.guards import param_id
 from acikmasa.common.errors import DomainError
 from acikmasa.privacy.selectors import current_notice
 from acikmasa.units.access import add_domain_errors, staff_required
@@ -66,10 +67,9 @@ def visit_plan(request: HttpRequest, visit_id: int) -> HttpResponse:
         raise Http404
     error, status = "", 200
     if request.method == "POST":
-        slot = request.POST.get("slot", "")
         try:
             services.visit_plan(
-                user=request.user, visit_id=visit.pk, slot_id=int(slot) if slot.isdigit() else 0
+                user=request.user, visit_id=visit.pk, slot_id=param_id(request.POST, "slot") or 0
             )
         except DomainError as refused:
             error, status = getattr(refused, "errors", {}).get("slot", refused.message), 400

@@ -259,7 +259,7 @@ def public_page(request: HttpRequest) -> HttpResponse:
     year = request.GET.get("year", "")
     yearly_figures = (
         yearly.yearly_report_get(municipality=municipality, year=int(year))
-        if year.isdigit() and 2000 <= int(year) <= timezone.localdate().year
+        if year.isascii() and year.isdigit() and 2000 <= int(year) <= timezone.localdate().year
         else None
     )
     tables = [

@@ -51,7 +51,7 @@ def members_list(
     if group_id:
         rows = rows.filter(group_id=group_id)
     query = (query or "").strip()
-    if query.isdigit():
+    if query.isascii() and query.isdigit():
         rows = rows.filter(citizen__national_id=query)
     elif query:
         words = fold(query).split()

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from acikmasa.cases.guards import param_id
 from acikmasa.common.errors import DomainError
 from acikmasa.units.access import add_domain_errors, staff_required
 
@@ -18,10 +19,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     members = None
     group = request.GET.get("group", "")
     query = request.GET.get("q", "")[:60]
-    if selectors.may_read(request.user) and (group.isdigit() or query):
-        members = selectors.members_list(
-            user=request.user, group_id=int(group) if group.isdigit() else None, query=query
-        )
+    group_id = param_id(request.GET, "group")
+    if selectors.may_read(request.user) and (group_id or query):
+        members = selectors.members_list(user=request.user, group_id=group_id, query=query)
     return render(
         request,
         "prioritycare/overview.html",
