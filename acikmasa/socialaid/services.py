@@ -32,7 +32,9 @@ class Visit:
 
 def _locked(check_id: int, municipality_id: int) -> HouseholdCheck:
     check = (
-        HouseholdCheck.objects.select_for_update()
+        # Only the check's row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of
+        # the join to the case's mahalle.
+        HouseholdCheck.objects.select_for_update(of=("self",))
         .select_related("case__neighbourhood")
         .filter(pk=check_id, municipality_id=municipality_id)
         .first()

@@ -102,6 +102,7 @@ def test_service_standards_are_those_of_seed_001_and_the_48_hour_one():
         "whatsapp",
         "social_media",
         "email",
+        "mobile_office",  # row 9's "Mobil Minibüs" (issue 20)
     }
     first = rows[5].first_place
     assert (first.person_name, first.title, first.phone, first.fax, first.email) == (
