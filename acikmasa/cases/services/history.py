@@ -104,10 +104,16 @@ def _apply(case: Case, changes: Changes) -> None:
         setattr(case, name, value)
 
 
-def _restore(case: Case) -> None:
+def _restore(case: Case, row: dict[str, Any]) -> None:
     """After a rollback the instance must say what the row says again."""
-    for attname, value in getattr(case, _BEFORE, {}).items():
+    for attname, value in row.items():
         setattr(case, attname, value)
+    setattr(case, _BEFORE, row)
+
+
+def _declared(kind: str) -> None:
+    if kind not in EventKind.values:
+        raise ValueError(f"{kind!r} is not declared in cases.kinds.EventKind")
 
 
 def case_append(
@@ -135,18 +141,24 @@ def case_append(
     cases.services.record or case_transition. Side effects: one CaseEvent, the case row, whatever
     the reactions do.
     """
+    _declared(kind)
     draft = EventDraft(
         kind, actor, by_citizen, text, dict(payload or {}), at, from_status, to_status
     )
     locked: Case | None = _checked(case) if isinstance(case, Case) else None
+    row = dict(getattr(locked, _BEFORE)) if locked is not None else None
     try:
+        # No savepoint: a failure here fails the caller's whole transaction (a caller that wants
+        # to carry on after a failed append opens its own atomic block around it).
         with transaction.atomic(savepoint=False):
-            locked = locked or case_lock(case)
+            if locked is None:
+                locked = case_lock(case)
+                row = dict(getattr(locked, _BEFORE))
             _apply(locked, changes)
             return _append([(locked, [draft])], with_event=with_event)[0]
     except BaseException:
-        if locked is not None:
-            _restore(locked)
+        if locked is not None and row is not None:
+            _restore(locked, row)
         raise
 
 
@@ -158,13 +170,16 @@ def cases_append(items: Sequence[tuple[Case, Sequence[EventDraft]]]) -> list[Cas
     """
     if not items:
         return []
-    for case, _drafts in items:
-        _checked(case)
+    rows = []
+    for case, drafts in items:
+        rows.append(dict(getattr(_checked(case), _BEFORE)))
+        for draft in drafts:
+            _declared(draft.kind)
     try:
         return _append(items)
     except BaseException:
-        for case, _drafts in items:
-            _restore(case)
+        for (case, _drafts), row in zip(items, rows):
+            _restore(case, row)
         raise
 
 
@@ -191,7 +206,7 @@ def case_refresh(cases: Iterable[Case], refresh: Callable[[Case], Any]) -> int:
         refresh(case)
         changed = {name for name, value in _row(case).items() if before[name] != value}
         if changed - {"due_at"}:
-            _restore(case)
+            _restore(case, before)
             raise RuntimeError(f"case_refresh may change due_at only, not {sorted(changed)}")
         if changed:
             moved.append(case)
@@ -200,8 +215,7 @@ def case_refresh(cases: Iterable[Case], refresh: Callable[[Case], Any]) -> int:
 
 
 def _event_row(case: Case, draft: EventDraft, now: datetime) -> CaseEvent:
-    if draft.kind not in EventKind.values:
-        raise ValueError(f"{draft.kind!r} is not declared in cases.kinds.EventKind")
+    _declared(draft.kind)
     case.version += 1
     return CaseEvent(
         case=case,
