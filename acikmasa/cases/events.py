@@ -43,6 +43,7 @@ ACTION_EVENT_KINDS: dict[str, str] = {
     Action.UNMARK_DUPLICATE: EventKind.DUPLICATE_UNMARKED,
 }
 
+
 def actor_kind_of(actor: AbstractBaseUser | None, *, by_citizen: bool = False) -> str:
     if by_citizen:
         return CaseEvent.ActorKind.CITIZEN

@@ -122,9 +122,7 @@ KINDS: dict[str, Kind] = {
     ),
     K.JURISDICTION_MATCHED: Kind(I, _("Your application concerns another institution")),
     K.SUPPORTED: Kind(I, _("Someone added their voice to this application")),
-    K.PERSONAL_DATA_ANONYMISED: Kind(
-        I, _("Your personal data on this application was anonymised")
-    ),
+    K.PERSONAL_DATA_ANONYMISED: Kind(I, _("Your personal data on this application was anonymised")),
 }
 
 # What the citizen sees on the tracking page; notes and internal moves stay inside.

@@ -38,7 +38,9 @@ PHASES = (BEFORE_SAVE, IN_TRANSACTION, AFTER_COMMIT)
 
 # Names that stand for several kinds in a reaction's "on" list.
 ALL_KINDS = "*"
-TRANSITION_KINDS = "@transitions"  # every kind case_transition writes (cases.events.ACTION_EVENT_KINDS)
+TRANSITION_KINDS = (
+    "@transitions"  # every kind case_transition writes (cases.events.ACTION_EVENT_KINDS)
+)
 
 
 @dataclass

@@ -146,7 +146,10 @@ def duplicates_merge(
             "tracking_numbers": numbers,
         },
     )
-    group = [root_id, *ids]  # every pair inside the group is settled, not only those with the master
+    group = [
+        root_id,
+        *ids,
+    ]  # every pair inside the group is settled, not only those with the master
     _decide(Q(case_id__in=group, candidate_id__in=group), actor, DuplicateCandidate.State.MERGED)
     return events
 

@@ -159,9 +159,7 @@ def duplicate_unlinked(
     case: CaseRef, *, actor: AbstractBaseUser | None, text: str, payload: dict[str, Any]
 ) -> CaseEvent:
     """A case joined to this master was separated again."""
-    return case_append(
-        case, EventKind.DUPLICATE_UNLINKED, actor=actor, text=text, payload=payload
-    )
+    return case_append(case, EventKind.DUPLICATE_UNLINKED, actor=actor, text=text, payload=payload)
 
 
 MASTER_OUTCOMES = frozenset(
@@ -188,8 +186,6 @@ def supported(case: CaseRef, *, supporters: int) -> CaseEvent:
     )
 
 
-def personal_data_anonymised(
-    case: CaseRef, *, payload: dict[str, Any], at: datetime
-) -> CaseEvent:
+def personal_data_anonymised(case: CaseRef, *, payload: dict[str, Any], at: datetime) -> CaseEvent:
     """The applicant's personal data left the case (KVKK Art. 7); the scrubbed fields are saved."""
     return case_append(case, EventKind.PERSONAL_DATA_ANONYMISED, payload=payload, at=at)

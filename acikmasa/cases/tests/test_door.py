@@ -115,9 +115,7 @@ def test_many_cases_are_appended_with_one_insert_and_one_update(town):
 def test_intake_writes_its_first_events_in_one_insert(town):
     with CaptureQueriesContext(connection) as queries:
         case = submit(town)  # a subject: CREATED and ROUTED
-    inserts = [
-        q["sql"] for q in queries.captured_queries if q["sql"].upper().startswith("INSERT")
-    ]
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].upper().startswith("INSERT")]
     event_table = CaseEvent._meta.db_table
     assert sum(event_table in q.split("(")[0] for q in inserts) == 1
     assert [e.kind for e in case.events.order_by("sequence")] == ["created", "routed"]
@@ -261,7 +259,9 @@ def test_after_commit_reactions_never_run_after_a_rollback(
     ran = []
     case = submit(town)
     with (
-        reaction_added(lambda change: ran.append(change.event.text), on=["note_added"], phase=AFTER_COMMIT),
+        reaction_added(
+            lambda change: ran.append(change.event.text), on=["note_added"], phase=AFTER_COMMIT
+        ),
         django_capture_on_commit_callbacks(execute=True),
     ):
         with pytest.raises(Boom), transaction.atomic():

@@ -113,9 +113,9 @@ class _Finder(ast.NodeVisitor):
             if writes and _is_case_rows(node):
                 self._report(node, f"writes or locks case rows: .{writes[0]}()")
             receiver = func.value
-            saved_case = (
-                isinstance(receiver, ast.Name) and receiver.id in self.case_names
-            ) or (isinstance(receiver, ast.Attribute) and receiver.attr == "case")
+            saved_case = (isinstance(receiver, ast.Name) and receiver.id in self.case_names) or (
+                isinstance(receiver, ast.Attribute) and receiver.attr == "case"
+            )
             if func.attr == "save" and saved_case:
                 self._report(node, f"saves a case: {ast.unparse(receiver)}.save()")
         if isinstance(func, ast.Name) and func.id in MODELS:
@@ -149,7 +149,7 @@ def _app_sources() -> dict[str, str]:
 
 
 def test_the_check_finds_each_way_of_writing_a_case_around_the_door():
-    source = '''
+    source = """
 from acikmasa.cases.models import Case, CaseEvent
 
 def lock_and_save(case_id):
@@ -181,7 +181,7 @@ def via_relation(message):
     message.case.save()
     for joined in Case.objects.filter(pk__in=[1]):
         joined.save()
-'''
+"""
     found = [message for _line, message in violations(source)]
     assert found.count("writes or locks case rows: .select_for_update()") == 1
     assert "saves a case: case.save()" in found
@@ -196,7 +196,7 @@ def via_relation(message):
 
 
 def test_the_check_leaves_reads_and_other_models_alone():
-    source = '''
+    source = """
 from acikmasa.cases.models import Case
 
 def reads(user, case: Case, notification):
@@ -205,7 +205,7 @@ def reads(user, case: Case, notification):
     notification.save(update_fields=["status"])
     isinstance(case, Case)
     return Case.objects.select_related("citizen").get(pk=1)
-'''
+"""
     assert violations(source) == []
 
 
@@ -218,10 +218,7 @@ def test_nothing_outside_cases_writes_case_rows_or_events():
         for path, source in _app_sources().items()
     }
     unexpected = [
-        problem
-        for path, problems in found.items()
-        if path not in ALLOWED
-        for problem in problems
+        problem for path, problems in found.items() if path not in ALLOWED for problem in problems
     ]
     assert unexpected == []
 

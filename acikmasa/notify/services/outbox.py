@@ -236,9 +236,7 @@ def _failed(notification: Notification, error: str, now: datetime) -> Notificati
                 None,
                 True,
             )
-            record.message_failed(
-                notification.case_id, error=error, payload=_payload(notification)
-            )
+            record.message_failed(notification.case_id, error=error, payload=_payload(notification))
         else:
             notification.next_attempt_at = now + backoff(notification.attempts)
         notification.save(
