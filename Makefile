@@ -27,6 +27,12 @@ test: $(VENV)/.installed-test
 test-postgres: $(VENV)/.installed-test
 	scripts/test-postgres.sh $(ARGS)
 
+# ruff is pinned in the test extra; a venv whose marker predates the pin gets it here.
+lint: $(VENV)/.installed-test
+	@test -x $(VENV)/bin/ruff || $(PY) -m pip install --quiet -e '.[test]'
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
 messages: $(VENV)/.installed
 	cd acikmasa && ../$(VENV)/bin/acikmasa makemessages -l tr --no-location --no-obsolete && ../$(VENV)/bin/acikmasa compilemessages
 

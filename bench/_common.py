@@ -1,4 +1,5 @@
-"""What the bench scripts share: where the project is, which PostgreSQL server, how to run acikmasa."""
+"""What the bench scripts share: where the project is, which PostgreSQL server, how to run
+acikmasa."""
 
 import os
 import sys

@@ -1,7 +1,10 @@
-"""Webhook cost of the channels: how long a provider waits, and how long processing into a case takes.
+"""Webhook cost of the channels: how long a provider waits, and how long processing into a case
+takes.
 
-    .venv/bin/python bench/channels_webhooks.py                 # throwaway SQLite file, 300 messages per figure
-    .venv/bin/python bench/channels_webhooks.py --postgres postgres://postgres@127.0.0.1:5432 --messages 500
+    .venv/bin/python bench/channels_webhooks.py                 # throwaway SQLite file, 300
+    messages per figure
+    .venv/bin/python bench/channels_webhooks.py --postgres postgres://postgres@127.0.0.1:5432
+    --messages 500
 
 A fresh database gets the demo municipality (`acikmasa demo --cases 2000`). Signed WhatsApp
 payloads go through Django's test Client (middleware, signature check, JSON, storage; no network).
@@ -91,7 +94,8 @@ def figures(name: str, samples: list[float]) -> None:
     ms = sorted(s * 1000 for s in samples)
     p95 = ms[max(0, int(len(ms) * 0.95) - 1)]
     print(
-        f"{name:<58} n={len(ms):>4}  p50 {statistics.median(ms):7.2f} ms  p95 {p95:7.2f} ms  max {ms[-1]:7.2f} ms"
+        f"{name:<58} n={len(ms):>4}  p50 {statistics.median(ms):7.2f} ms  p95 {p95:7.2f} ms  "
+        f"max {ms[-1]:7.2f} ms"
     )
 
 
@@ -192,7 +196,8 @@ def main() -> None:
         external_id__startswith=f"wamid.bench-{run}-reply-", outcome="threaded"
     ).count()
     print(
-        f"cases opened by the first batch: {created}/{len(stored)}; follow-ups threaded: {threaded}/{len(senders)}"
+        f"cases opened by the first batch: {created}/{len(stored)}; follow-ups "
+        f"threaded: {threaded}/{len(senders)}"
     )
 
 

@@ -68,16 +68,19 @@ def fill(cases: int, hot: float) -> None:
     channel = town.standards["call"].channels.first()
     fen = town.directorates["fen"]
     sql = """
-        INSERT INTO cases_case (municipality_id, tracking_number, public_token, case_type, channel_id, external_id,
-            subject_id, directorate_id, status, priority, description, address, service_standard_id,
-            created_at, due_at, updated_at, version)
-        SELECT %(m)s, '2026-' || lpad(g::text, 7, '0'), md5(g::text || 'bench'), 'request', %(channel)s, '',
-            NULL, %(fen)s, (ARRAY['new','assigned','in_progress','waiting_other','reopened'])[1 + g %% 5], 2,
+        INSERT INTO cases_case (municipality_id, tracking_number, public_token, case_type,
+            channel_id, external_id, subject_id, directorate_id, status, priority, description,
+            address, service_standard_id, created_at, due_at, updated_at, version)
+        SELECT %(m)s, '2026-' || lpad(g::text, 7, '0'), md5(g::text || 'bench'), 'request',
+            %(channel)s, '', NULL, %(fen)s,
+            (ARRAY['new','assigned','in_progress','waiting_other','reopened'])[1 + g %% 5], 2,
             'Bench case', '', k.standard, k.created, k.created + k.span, k.created, 0
         FROM generate_series(1, %(n)s) AS g
         CROSS JOIN LATERAL (
-            SELECT CASE WHEN g %% 1000 < %(hot)s THEN %(fast)s WHEN g %% 2 = 0 THEN %(info)s ELSE %(cimer)s END AS standard,
-                   now() - CASE WHEN g %% 1000 < %(hot)s THEN interval '96 hours' ELSE interval '10 days' END
+            SELECT CASE WHEN g %% 1000 < %(hot)s THEN %(fast)s WHEN g %% 2 = 0 THEN %(info)s
+                        ELSE %(cimer)s END AS standard,
+                   now() - CASE WHEN g %% 1000 < %(hot)s THEN interval '96 hours'
+                                ELSE interval '10 days' END
                                * ((g::bigint * 7919) %% 1000) / 1000.0 AS created,
                    CASE WHEN g %% 1000 < %(hot)s THEN interval '48 hours'
                         WHEN g %% 2 = 0 THEN interval '21 days' ELSE interval '30 days' END AS span
@@ -107,7 +110,8 @@ def forget_sweeps() -> None:
 
     with connection.cursor() as cursor:
         cursor.execute(
-            "TRUNCATE deadlines_escalationnotice, deadlines_escalation, deadlines_clock, deadlines_adoptionmark"
+            "TRUNCATE deadlines_escalationnotice, deadlines_escalation, deadlines_clock, "
+            "deadlines_adoptionmark"
         )
 
 
@@ -123,7 +127,8 @@ def timed_sweep(label: str, now, open_cases: int, adopt_all: bool = False) -> No
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE deadlines_clock")
     print(
-        f"{label}: {seconds:.2f} s, {open_cases / seconds:,.0f} open cases/s; adopted {result.adopted:,}, "
+        f"{label}: {seconds:.2f} s, {open_cases / seconds:,.0f} open cases/s; "
+        f"adopted {result.adopted:,}, "
         f"examined {result.examined:,}, escalations {result.escalations:,}"
         + (f" ({result.escalations / seconds:,.0f}/s)" if result.escalations else ""),
         flush=True,
@@ -156,10 +161,8 @@ def main() -> None:
     if not reuse:
         started = time.perf_counter()
         fill(args.cases, args.hot)
-        print(
-            f"filled {args.cases:,} open cases into {name} in {time.perf_counter() - started:.1f} s",
-            flush=True,
-        )
+        took = time.perf_counter() - started
+        print(f"filled {args.cases:,} open cases into {name} in {took:.1f} s", flush=True)
 
     # Mail goes nowhere: the bench measures the sweep, not an SMTP server.
     from django.conf import settings
@@ -180,7 +183,8 @@ def main() -> None:
     adopted = clocks_adopt(full=True)
     seconds = time.perf_counter() - started
     print(
-        f"adoption of clockless open cases: {seconds:.2f} s for {adopted:,} ({adopted / seconds:,.0f}/s)",
+        f"adoption of clockless open cases: {seconds:.2f} s for {adopted:,} "
+        f"({adopted / seconds:,.0f}/s)",
         flush=True,
     )
     from django.db import connection

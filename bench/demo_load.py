@@ -83,7 +83,8 @@ def main() -> None:
     print()
     print(f"acikmasa demo --cases {args.cases:,} into PostgreSQL ({args.database})")
     print(
-        f"  elapsed        {elapsed:10.1f} s  ({elapsed / 60:.1f} min, including reference data and staff)"
+        f"  elapsed        {elapsed:10.1f} s  ({elapsed / 60:.1f} min, including reference data "
+        "and staff)"
     )
     print(f"  cases          {cases:10,}  ({cases / elapsed:,.0f} cases/s)")
     print(f"  events         {events:10,}  ({events / max(cases, 1):.2f} per case)")

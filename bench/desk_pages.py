@@ -84,7 +84,8 @@ def report(label: str, times: list[float]) -> None:
     ordered = sorted(times)
     p95 = ordered[max(int(len(ordered) * 0.95) - 1, 0)]
     print(
-        f"  {label:<52} n={len(times):4}  p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} ms  max {ordered[-1]:7.1f} ms"
+        f"  {label:<52} n={len(times):4}  p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} "
+        f"ms  max {ordered[-1]:7.1f} ms"
     )
 
 
@@ -138,7 +139,8 @@ def main() -> None:
     manager = profiles.filter(role=Role.DIRECTORATE_MANAGER).first() or staff
     pr = StaffProfile.objects.filter(role=Role.PR_MANAGER).select_related("user").first()
     print(
-        f"Açık Masa back office on {args.database}: {total:,} cases; busiest directorate has {open_in_busiest:,} open"
+        f"Açık Masa back office on {args.database}: {total:,} cases; busiest directorate "
+        f"has {open_in_busiest:,} open"
     )
 
     results: list[tuple[str, list[float]]] = []
@@ -220,7 +222,8 @@ def main() -> None:
     for label, times in results:
         report(label, times)
     print(
-        f"  load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs"
+        f"  load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        f"on {os.cpu_count()} CPUs"
     )
 
 

@@ -149,7 +149,8 @@ def main() -> None:
         report(label, times)
     everything = sorted(t for _, times in results for t in times)
     print(
-        f"  all search requests: n={len(everything)}, p95 {everything[int(len(everything) * 0.95) - 1]:.1f} ms"
+        f"  all search requests: n={len(everything)}, "
+        f"p95 {everything[int(len(everything) * 0.95) - 1]:.1f} ms"
     )
 
 

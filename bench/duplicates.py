@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/duplicates.py                      # throwaway SQLite file, 50,000 cases
     .venv/bin/python bench/duplicates.py --cases 200000
-    .venv/bin/python bench/duplicates.py --postgres postgres://postgres@127.0.0.1:5432 --cases 200000
+    .venv/bin/python bench/duplicates.py --postgres postgres://postgres@127.0.0.1:5432 --cases
+    200000
 
 A fresh database (bench_duplicates on PostgreSQL, dropped and recreated) gets a small town and N
 cases written in bulk over two years (street lights 40 %, potholes 35 %, waste 25 %; pins in a
@@ -56,8 +57,10 @@ def figures(name: str, samples: list[float]) -> None:
     cpu = sorted(c * 1000 for c in CPU[-len(samples) :])
     p95 = ms[max(0, int(len(ms) * 0.95) - 1)]
     print(
-        f"{name:<44} n={len(ms):>4}  wall p50 {statistics.median(ms):7.2f} p95 {p95:7.2f} max {ms[-1]:7.2f} ms"
-        f"  | CPU p50 {statistics.median(cpu):6.2f} p95 {cpu[max(0, int(len(cpu) * 0.95) - 1)]:6.2f} ms"
+        f"{name:<44} n={len(ms):>4}  wall p50 {statistics.median(ms):7.2f} p95 {p95:7.2f} "
+        f"max {ms[-1]:7.2f} ms"
+        f"  | CPU p50 {statistics.median(cpu):6.2f} "
+        f"p95 {cpu[max(0, int(len(cpu) * 0.95) - 1)]:6.2f} ms"
     )
 
 
@@ -88,7 +91,7 @@ def fill(town, n: int, rng: random.Random) -> None:
     channel = Channel.objects.get(code="web")
     now = timezone.now()
     mahalleler = list(town.neighbourhoods.values())
-    codes, weights = zip(*SHARES)
+    codes, weights = zip(*SHARES, strict=True)
     batch = []
     for i in range(n):
         subject = rng.choices(codes, weights)[0]
@@ -208,7 +211,8 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE cases_case")
     print(
-        f"database: {url.split('@')[-1]}  cases: {Case.objects.count()}  open: {Case.objects.filter(status='new').count()}"
+        f"database: {url.split('@')[-1]}  cases: {Case.objects.count()}  "
+        f"open: {Case.objects.filter(status='new').count()}"
         f"  (written in {time.perf_counter() - started:.1f} s)"
     )
     load = os.getloadavg()

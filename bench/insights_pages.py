@@ -1,21 +1,25 @@
 """Server time of the insights dashboard and scorecard: p50 / p95 / max, and where the time goes.
 
-    .venv/bin/python bench/insights_pages.py                                  # PostgreSQL bench_demo (1M cases)
-    .venv/bin/python bench/insights_pages.py --url postgres://postgres@127.0.0.1:5432/bench_10m --no-analyze
-    .venv/bin/python bench/insights_pages.py --url sqlite:///var/bench/insights_50k.sqlite3
+    .venv/bin/python bench/insights_pages.py                                  # PostgreSQL
+    bench_demo (1M cases)
+    .venv/bin/python bench/insights_pages.py --url postgres://postgres@127.0.0.1:5432/bench_10m
+    --no-analyze .venv/bin/python bench/insights_pages.py --url
+    sqlite:///var/bench/insights_50k.sqlite3
 
-The roll-ups must be filled (`acikmasa insights_rebuild` after a bulk load; bench/load_10m.py does it).
+The roll-ups must be filled (`acikmasa insights_rebuild` after a bulk load; bench/load_10m.py does
+it).
 
 Build the SQLite district first:
     DATABASE_URL=sqlite:///var/bench/insights_50k.sqlite3 .venv/bin/acikmasa migrate
-    DATABASE_URL=sqlite:///var/bench/insights_50k.sqlite3 .venv/bin/acikmasa demo --seed 1 --cases 50000
+    DATABASE_URL=sqlite:///var/bench/insights_50k.sqlite3 .venv/bin/acikmasa demo --seed 1 --cases
+    50000
 
 Requests run in-process through Django's test Client (middleware, view, queries, template), as the
 public-relations manager (whole municipality) and a directorate manager, for the default 30-day
 window and a 365-day window; the directorate manager is the one of the busiest directorate. The
-load average is printed before and after (the machine is shared). The database is not migrated (other benches share it); it is ANALYZEd first, as a bulk load
-needs before its plans are right.
-The profile sums the time of each SQL statement (by its first words) over all requests.
+load average is printed before and after (the machine is shared). The database is not migrated
+(other benches share it); it is ANALYZEd first, as a bulk load needs before its plans are right. The
+profile sums the time of each SQL statement (by its first words) over all requests.
 """
 
 import argparse
@@ -66,7 +70,8 @@ def main() -> None:
     end = timezone.localtime(last).date()
     count = DirectorateRollup.objects.filter(span=Span.MONTH).aggregate(n=Sum("received"))["n"] or 0
     print(
-        f"database: {connection.vendor} {args.url.rsplit('/', 1)[-1]}, {count:,} cases in the roll-ups, newest {end}"
+        f"database: {connection.vendor} {args.url.rsplit('/', 1)[-1]}, {count:,} cases in the "
+        f"roll-ups, newest {end}"
     )
     print(f"load average before: {os.getloadavg()}")
     busiest = (
@@ -125,14 +130,14 @@ def main() -> None:
     print(f"{'page':10} {'role':20} {'window':9} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for (page, role, window), values in sorted(timings.items()):
         values.sort()
-        p95 = values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
-        print(
-            f"{page:10} {role:20} {window:9} {statistics.median(values):8.1f} {p95:8.1f} {values[-1]:8.1f}"
-        )
+        p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+        median = statistics.median(values)
+        print(f"{page:10} {role:20} {window:9} {median:8.1f} {p95:8.1f} {values[-1]:8.1f}")
     print(f"load average after: {os.getloadavg()}")
     total = sum(sum(v) for v in timings.values()) / 1000
     print(
-        f"\nprofile: {total:.1f} s in all requests, {sum(sql_time.values()):.1f} s of it in SQL; slowest statements:"
+        f"\nprofile: {total:.1f} s in all requests, {sum(sql_time.values()):.1f} s of it in SQL; "
+        "slowest statements:"
     )
     for label, seconds in sorted(sql_time.items(), key=lambda kv: -kv[1])[:8]:
         print(f"  {seconds:7.2f} s  {sql_count[label]:5d}x  {label}")

@@ -1,10 +1,11 @@
 """Intake throughput through the HTTP API: gunicorn workers + a load generator, all on loopback.
 
-    .venv/bin/python bench/intake_throughput.py                       # 4 workers, 20 s, wrk if installed
-    .venv/bin/python bench/intake_throughput.py --workers 6 --connections 24 --duration 30
-    .venv/bin/python bench/intake_throughput.py --loader python       # the Python client instead of wrk
-    .venv/bin/python bench/intake_throughput.py --profile             # py-spy samples one worker
-    .venv/bin/python bench/intake_throughput.py --queries-only        # SQL of one POST, in-process
+    .venv/bin/python bench/intake_throughput.py                       # 4 workers, 20 s, wrk if
+    installed .venv/bin/python bench/intake_throughput.py --workers 6 --connections 24 --duration 30
+    .venv/bin/python bench/intake_throughput.py --loader python       # the Python client instead of
+    wrk .venv/bin/python bench/intake_throughput.py --profile             # py-spy samples one
+    worker .venv/bin/python bench/intake_throughput.py --queries-only        # SQL of one POST,
+    in-process
 
 The database (default `bench_intake` on 127.0.0.1:5432, or the server in BENCH_POSTGRES) is created
 and loaded with the demo municipality (2,000 cases) when missing. gunicorn serves the production
@@ -86,7 +87,8 @@ def workload(url: str) -> tuple[int, list[str], list[tuple[float, float]]]:
             r[0]
             for r in conn.execute(
                 "SELECT code FROM directory_subject WHERE municipality_id = %s AND is_active"
-                " AND default_case_type <> 'information' ORDER BY code",  # Law 4982 asks for name and address
+                # Law 4982 asks for name and address
+                " AND default_case_type <> 'information' ORDER BY code",
                 [municipality_id],
             )
         ]
@@ -137,14 +139,16 @@ def worker_pids(master: int) -> list[int]:
 
 def _process_cpu(pid: int) -> float:
     try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def cpu_seconds(master: int, url: str, database: str) -> tuple[float, float]:
-    """CPU seconds used so far by the gunicorn workers and by the database's backends (from /proc)."""
+    """CPU seconds used so far by the gunicorn workers and by the database's backends (from
+    /proc)."""
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
@@ -275,9 +279,10 @@ def run_python(port: int, run: str, bodies: list[str], connections: int, duratio
     for worker in workers:
         worker.join()
     latencies.sort()
-    pick = lambda q: (
-        latencies[min(int(len(latencies) * q), len(latencies) - 1)] if latencies else 0.0
-    )
+
+    def pick(q: float) -> float:
+        return latencies[min(int(len(latencies) * q), len(latencies) - 1)] if latencies else 0.0
+
     return {
         **counts,
         "p50": pick(0.5),
@@ -298,30 +303,38 @@ def verify(url: str, client_id: int, run: str) -> dict:
 
     pattern = f"{client_id}:{run}-%"
     with psycopg.connect(url) as conn:
-        one = lambda sql: conn.execute(sql, {"p": pattern}).fetchone()[0]
+
+        def one(sql: str):
+            return conn.execute(sql, {"p": pattern}).fetchone()[0]
+
         run_cases = "SELECT id FROM cases_case WHERE external_id LIKE %(p)s"
         return {
             "cases": one("SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s"),
             "keys_doubled": one(
-                "SELECT count(*) FROM (SELECT external_id FROM cases_case WHERE external_id LIKE %(p)s"
-                " GROUP BY external_id HAVING count(*) > 1) d"
+                "SELECT count(*) FROM (SELECT external_id FROM cases_case"
+                " WHERE external_id LIKE %(p)s GROUP BY external_id HAVING count(*) > 1) d"
             ),
             "created_events": one(
-                f"SELECT count(*) FROM cases_caseevent WHERE kind = 'created' AND case_id IN ({run_cases})"
+                "SELECT count(*) FROM cases_caseevent WHERE kind = 'created' AND case_id IN "
+                f"({run_cases})"
             ),
             "routed_events": one(
-                f"SELECT count(*) FROM cases_caseevent WHERE kind = 'routed' AND case_id IN ({run_cases})"
+                "SELECT count(*) FROM cases_caseevent WHERE kind = 'routed' AND case_id IN "
+                f"({run_cases})"
             ),
             "events_doubled": one(
-                f"SELECT count(*) FROM (SELECT case_id, kind FROM cases_caseevent WHERE case_id IN ({run_cases})"
+                "SELECT count(*) FROM (SELECT case_id, kind FROM cases_caseevent WHERE case_id IN "
+                f"({run_cases})"
                 " AND kind IN ('created', 'routed') GROUP BY case_id, kind HAVING count(*) > 1) d"
             ),
             "clocks": one(f"SELECT count(*) FROM deadlines_clock WHERE case_id IN ({run_cases})"),
             "with_due_at": one(
-                "SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND due_at IS NOT NULL"
+                "SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND due_at IS NOT "
+                "NULL"
             ),
             "routed_cases": one(
-                "SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND directorate_id IS NOT NULL"
+                "SELECT count(*) FROM cases_case WHERE external_id LIKE %(p)s AND directorate_id "
+                "IS NOT NULL"
             ),
             "records": one(
                 f"SELECT count(*) FROM open311_requestrecord WHERE case_id IN ({run_cases})"
@@ -385,7 +398,8 @@ class ActivitySampler(threading.Thread):
             while not self.halt.wait(0.05):
                 for state, kind, event in conn.execute(
                     "SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
-                    " WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+                    " WHERE datname = %s AND pid <> pg_backend_pid() AND backend_type = 'client "
+                    "backend'",
                     [self.database],
                 ):
                     label = (
@@ -473,7 +487,8 @@ def summarise_profile(path: str) -> None:
         print("profile: no samples")
         return
     print(
-        f"\nProfile of one worker ({total} samples, inclusive shares; a sample can count in two parts):"
+        f"\nProfile of one worker ({total} samples, inclusive shares; a sample can count in two "
+        "parts):"
     )
     for part in parts:
         print(f"  {totals[part] / total:6.1%}  {part}")
@@ -538,24 +553,29 @@ def main() -> None:
     rate = found["cases"] / elapsed
     print(
         f"\nIntake through {PATH}: gunicorn {args.workers} × {args.worker_class}"
-        f"{f' ({args.threads} threads)' if args.worker_class == 'gthread' else ''}, loader {loader} with"
-        f" {args.connections} connections, {elapsed:.1f} s (warm-up {warm['sent']} requests not counted)"
+        f"{f' ({args.threads} threads)' if args.worker_class == 'gthread' else ''}, "
+        f"loader {loader} with"
+        f" {args.connections} connections, {elapsed:.1f} s (warm-up {warm['sent']} requests not "
+        "counted)"
     )
     print(f"  load average before {load_before[0]:.2f}, after {load_after[0]:.2f} (1 min)")
     print(
-        f"  requests sent {result['sent']:,}, answered 200: {result['ok']:,}, other: {result['failed']:,},"
+        f"  requests sent {result['sent']:,}, answered 200: {result['ok']:,}, "
+        f"other: {result['failed']:,},"
         f" socket errors {result['socket_errors']}"
     )
     print(f"  cases written {found['cases']:,} = {rate:,.0f} cases/s")
     print(
-        f"  latency p50 {result['p50']:.1f} ms, p90 {result['p90']:.1f} ms, p99 {result['p99']:.1f} ms,"
+        f"  latency p50 {result['p50']:.1f} ms, p90 {result['p90']:.1f} ms, "
+        f"p99 {result['p99']:.1f} ms,"
         f" max {result['max']:.1f} ms"
     )
     web_cpu, db_cpu = (cpu_after[0] - cpu_before[0]), (cpu_after[1] - cpu_before[1])
     if found["cases"]:
         per_case = (web_cpu + db_cpu) / found["cases"] * 1000
         print(
-            f"  CPU per case: web workers {web_cpu / found['cases'] * 1000:.2f} ms + PostgreSQL backends"
+            f"  CPU per case: web workers {web_cpu / found['cases'] * 1000:.2f} ms + PostgreSQL "
+            "backends"
             f" {db_cpu / found['cases'] * 1000:.2f} ms = {per_case:.2f} ms"
             f" (so about {1000 / per_case:,.0f} cases/s per fully available core)"
         )

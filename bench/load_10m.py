@@ -1,8 +1,8 @@
 """Grow the demo district to 10,000,000 cases with their events on PostgreSQL, and time it.
 
-    .venv/bin/python bench/demo_load.py --cases 1000000 --years 1 --database bench_10m   # the base year
-    .venv/bin/python bench/load_10m.py                      # copies into earlier years up to 10 M
-    .venv/bin/python bench/load_10m.py --target 3000000     # fewer
+    .venv/bin/python bench/demo_load.py --cases 1000000 --years 1 --database bench_10m   # the base
+    year .venv/bin/python bench/load_10m.py                      # copies into earlier years up to
+    10 M .venv/bin/python bench/load_10m.py --target 3000000     # fewer
 
 How the cases are made: the base is one year of realistic demo cases written by the generator
 (`acikmasa demo`: every history replayed through the lifecycle table). Each earlier year is a copy
@@ -36,7 +36,10 @@ CASE_COLUMNS = (
     "created_at,due_at,resolved_at,closed_at,updated_at,version,assignee_id,channel_id,directorate_id,"
     "duplicate_of_id,forwarded_to_id,municipality_id,neighbourhood_id,service_standard_id,street_id,subject_id,citizen_id"
 )
-EVENT_COLUMNS = "id,sequence,kind,actor_kind,created_at,from_status,to_status,is_public,text,payload,actor_id,case_id,directorate_id"
+EVENT_COLUMNS = (
+    "id,sequence,kind,actor_kind,created_at,from_status,to_status,is_public,text,payload,actor_id,"
+    "case_id,directorate_id"
+)
 
 
 def copy_sql(k: int, case_offset: int, event_offset: int, last_id: int) -> tuple[str, str]:
@@ -44,21 +47,25 @@ def copy_sql(k: int, case_offset: int, event_offset: int, last_id: int) -> tuple
     cases = f"""
         INSERT INTO cases_case ({CASE_COLUMNS})
         SELECT c.id + {case_offset},
-               to_char((c.created_at - {shift}) AT TIME ZONE 'Europe/Istanbul', 'YYYY') || '-' || (c.id + {case_offset}),
+               to_char((c.created_at - {shift}) AT TIME ZONE 'Europe/Istanbul', 'YYYY')
+                   || '-' || (c.id + {case_offset}),
                md5(c.public_token || ':{k}'), c.case_type,
                CASE WHEN c.external_id = '' THEN '' ELSE c.external_id || ':{k}' END,
                c.status, c.priority, c.description, c.address, c.latitude, c.longitude,
-               c.created_at - {shift}, c.due_at - {shift}, c.resolved_at - {shift}, c.closed_at - {shift},
+               c.created_at - {shift}, c.due_at - {shift}, c.resolved_at - {shift},
+               c.closed_at - {shift},
                c.updated_at - {shift}, c.version, c.assignee_id, c.channel_id, c.directorate_id,
-               CASE WHEN m.status IN {FINISHED} AND m.id <= {last_id} THEN c.duplicate_of_id + {case_offset} END,
-               c.forwarded_to_id, c.municipality_id, c.neighbourhood_id, c.service_standard_id, c.street_id,
-               c.subject_id, c.citizen_id
+               CASE WHEN m.status IN {FINISHED} AND m.id <= {last_id}
+                    THEN c.duplicate_of_id + {case_offset} END,
+               c.forwarded_to_id, c.municipality_id, c.neighbourhood_id, c.service_standard_id,
+               c.street_id, c.subject_id, c.citizen_id
         FROM cases_case c LEFT JOIN cases_case m ON m.id = c.duplicate_of_id
         WHERE c.id <= {last_id} AND c.status IN {FINISHED}"""
     events = f"""
         INSERT INTO cases_caseevent ({EVENT_COLUMNS})
-        SELECT e.id + {event_offset}, e.sequence, e.kind, e.actor_kind, e.created_at - {shift}, e.from_status,
-               e.to_status, e.is_public, e.text, e.payload, e.actor_id, e.case_id + {case_offset}, e.directorate_id
+        SELECT e.id + {event_offset}, e.sequence, e.kind, e.actor_kind, e.created_at - {shift},
+               e.from_status, e.to_status, e.is_public, e.text, e.payload, e.actor_id,
+               e.case_id + {case_offset}, e.directorate_id
         FROM cases_caseevent e JOIN cases_case c ON c.id = e.case_id
         WHERE c.id <= {last_id} AND c.status IN {FINISHED}"""
     return cases, events
@@ -92,7 +99,8 @@ def indexes_drop(conn) -> None:
 
 
 def indexes_restore(conn, only: set[str] | None = None) -> None:
-    """Build again what indexes_drop saved (those in `only`, or all); ones that exist are skipped."""
+    """Build again what indexes_drop saved (those in `only`, or all); ones that exist are
+    skipped."""
     if not SAVED.exists():
         return
     saved = json.loads(SAVED.read_text())
@@ -123,7 +131,8 @@ def indexes_restore(conn, only: set[str] | None = None) -> None:
     )
 
 
-# What the roll-up rebuild and the insights pages read: built first, so they can run before the rest.
+# What the roll-up rebuild and the insights pages read: built first, so they can run before the
+# rest.
 FIRST_INDEXES = {
     "case_event_sequence_unique",
     "cases_case_created_at_1f9faaa8",
@@ -143,7 +152,8 @@ def main() -> None:
     parser.add_argument(
         "--first-indexes-only",
         action="store_true",
-        help="build only the indexes the rebuild and the insights pages need; run again without it for the rest",
+        help="build only the indexes the rebuild and the insights pages need; run again "
+        "without it for the rest",
     )
     parser.add_argument(
         "--indexes-only",
@@ -162,7 +172,8 @@ def main() -> None:
         return
     started = time.monotonic()
     with psycopg.connect(url, autocommit=True) as conn:
-        # Copy k of case i gets id i + k × CASE_STEP (events likewise): the base must stay below the step.
+        # Copy k of case i gets id i + k × CASE_STEP (events likewise): the base must stay below the
+        # step.
         case_step, event_step = CASE_STEP, EVENT_STEP
         base_max = conn.execute(
             "SELECT max(id) FROM cases_case WHERE id < %s", [case_step]
@@ -215,7 +226,8 @@ def main() -> None:
                 future.result()
         for table in TABLES:
             conn.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) "
+                f"FROM {table}))"
             )
         indexes_restore(conn, only=FIRST_INDEXES if args.first_indexes_only else None)
         conn.execute("ANALYZE cases_case")
@@ -266,10 +278,12 @@ def main() -> None:
         ).fetchall()
     print()
     print(
-        f"bench_10m: {cases:,} cases, {events:,} events ({events / cases:.2f} per case), {span[0]} .. {span[1]}"
+        f"bench_10m: {cases:,} cases, {events:,} events ({events / cases:.2f} per case), {span[0]} "
+        f".. {span[1]}"
     )
     print(
-        f"  copies and indexes {loaded:8.0f} s   roll-up rebuild {rebuilt:6.0f} s   VACUUM ANALYZE {vacuumed:6.0f} s"
+        f"  copies and indexes {loaded:8.0f} s   roll-up rebuild {rebuilt:6.0f} s   VACUUM "
+        f"ANALYZE {vacuumed:6.0f} s"
     )
     print(f"  database     {size / 2**30:8.1f} GiB")
     for name, bytes_ in tables:

@@ -1,7 +1,8 @@
 """Cost of telling citizens: the hook's share of a case change, outbox throughput, survey figures.
 
     .venv/bin/python bench/notify_outbox.py                     # throwaway SQLite file, 300 cases
-    .venv/bin/python bench/notify_outbox.py --postgres postgres://postgres@127.0.0.1:5432 --cases 1000
+    .venv/bin/python bench/notify_outbox.py --postgres postgres://postgres@127.0.0.1:5432 --cases
+    1000
 
 A fresh database (bench_notify on PostgreSQL, dropped and recreated) gets a small town
 (acikmasa.common.testing.make_town). The file backend writes the messages (no network), tasks run
@@ -31,7 +32,8 @@ def figures(name: str, samples: list[float]) -> None:
     ms = sorted(s * 1000 for s in samples)
     p95 = ms[max(0, int(len(ms) * 0.95) - 1)]
     print(
-        f"{name:<52} n={len(ms):>5}  p50 {statistics.median(ms):7.2f} ms  p95 {p95:7.2f} ms  max {ms[-1]:7.2f} ms"
+        f"{name:<52} n={len(ms):>5}  p50 {statistics.median(ms):7.2f} ms  p95 {p95:7.2f} ms  "
+        f"max {ms[-1]:7.2f} ms"
     )
 
 
@@ -156,7 +158,8 @@ def main() -> None:
     drained = due_send(now=timezone.now() + timedelta(days=1), limit=pending)
     elapsed = time.perf_counter() - started
     print(
-        f"{'due_send draining the quiet-hours backlog':<52} {drained} messages in {elapsed:.2f} s = {drained / elapsed:.0f} messages/s"
+        f"{'due_send draining the quiet-hours backlog':<52} {drained} messages in {elapsed:.2f} s "
+        f"= {drained / elapsed:.0f} messages/s"
     )
     figures(
         "survey_answer_submit (half not solved → reopen + alert)",
@@ -176,7 +179,8 @@ def main() -> None:
         [timed(survey_figures, town.users["pr"]) for _ in range(20)],
     )
     print(
-        f"outbox rows: {Notification.objects.count()}, sent: {Notification.objects.filter(status='sent').count()}"
+        f"outbox rows: {Notification.objects.count()}, "
+        f"sent: {Notification.objects.filter(status='sent').count()}"
     )
 
 

@@ -1,8 +1,9 @@
 """Server time of the Open311 GeoReport v2 API on a PostgreSQL demo database: p50 / p95 / max.
 
-    .venv/bin/python bench/open311_api.py                          # bench_open311, made with 20,000 demo cases
-    .venv/bin/python bench/open311_api.py --database bench_demo    # the 1,000,000-case demo database
-    .venv/bin/python bench/open311_api.py --make 100000 --requests 50
+    .venv/bin/python bench/open311_api.py                          # bench_open311, made with 20,000
+    demo cases
+    .venv/bin/python bench/open311_api.py --database bench_demo    # the 1,000,000-case demo
+    database .venv/bin/python bench/open311_api.py --make 100000 --requests 50
 
 The database is created with `acikmasa demo --cases N` when missing (default `bench_open311` on
 127.0.0.1:5432, or the server in BENCH_POSTGRES); `open311_demo_key` gives it the demo client.
@@ -68,7 +69,8 @@ def report(label: str, times: list[float]) -> None:
     ordered = sorted(times)
     p95 = ordered[max(int(len(ordered) * 0.95) - 1, 0)]
     print(
-        f"  {label:<50} n={len(times):4}  p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} ms  max {ordered[-1]:7.1f} ms"
+        f"  {label:<50} n={len(times):4}  p50 {statistics.median(ordered):7.1f} ms  p95 {p95:7.1f} "
+        f"ms  max {ordered[-1]:7.1f} ms"
     )
 
 
@@ -116,13 +118,16 @@ def main() -> None:
     )
     page = client.get("/open311/v2/requests.json", jurisdiction).json()
     print(
-        f"Open311 on {args.database}: {Case.objects.count():,} cases; the default list returns {len(page)} requests"
+        f"Open311 on {args.database}: {Case.objects.count():,} cases; the default list "
+        f"returns {len(page)} requests"
     )
     with CaptureQueriesContext(connection) as queries:
         client.get("/open311/v2/requests.json", jurisdiction)
     print(f"  queries for one default list page: {len(queries)}")
 
-    get = lambda url, **q: lambda i: client.get(url, {**jurisdiction, **q})
+    def get(url, **q):
+        return lambda i: client.get(url, {**jurisdiction, **q})
+
     report("GET services.json", timed(get("/open311/v2/services.json"), n))
     report(
         f"GET services/{subject.code}.json",
@@ -155,9 +160,10 @@ def main() -> None:
     }
     if not street:
         form.pop("address_id")
-    post = lambda headers: (
-        lambda i: client.post("/open311/v2/requests.json", form, headers=headers(i))
-    )
+
+    def post(headers):
+        return lambda i: client.post("/open311/v2/requests.json", form, headers=headers(i))
+
     before = Case.objects.count()
     report("POST requests.json (new case each)", timed(post(lambda i: {}), n))
     key = str(uuid.uuid4())

@@ -1,6 +1,7 @@
 """What the KVKK access log costs the desk's case page: the same pages with and without its INSERT.
 
-    .venv/bin/python bench/privacy_access_log.py --database bench_privacy --make 20000 --requests 300
+    .venv/bin/python bench/privacy_access_log.py --database bench_privacy --make 20000 --requests
+    300
 
 Uses desk_pages.py's database preparation. The case page of random cases of the busiest directorate
 is requested as its staff, alternating blocks of 25 requests with the access log on and switched off
@@ -68,16 +69,19 @@ def main() -> None:
         off += timed(client, chunk, len(chunk))
     case_view.access_record = original
     print(
-        f"Case page on {args.database}: {Case.objects.count():,} cases, {AccessLog.objects.count():,} access-log rows"
+        f"Case page on {args.database}: {Case.objects.count():,} "
+        f"cases, {AccessLog.objects.count():,} access-log rows"
     )
     report("case page, staff, access log ON", on)
     report("case page, staff, access log OFF", off)
     print(
-        f"  access-log rows written by the measured ON requests: {AccessLog.objects.count() - before}"
+        "  access-log rows written by the measured ON "
+        f"requests: {AccessLog.objects.count() - before}"
     )
     insert_times(staff.user, ids)
     print(
-        f"  load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs"
+        f"  load average during the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        f"on {os.cpu_count()} CPUs"
     )
 
 

@@ -2,14 +2,15 @@
 
     .venv/bin/python bench/routing_accuracy.py                    # 20,000 demo cases in SQLite
     .venv/bin/python bench/routing_accuracy.py --cases 50000 --seed 3
-    .venv/bin/python bench/routing_accuracy.py --reuse            # keep the database of the last run
+    .venv/bin/python bench/routing_accuracy.py --reuse            # keep the database of the last
+    run
 
 It generates the demo municipality (`acikmasa demo`, fixed --until so a seed gives the same data)
-into var/bench/routing-<seed>-<cases>.sqlite3, then runs `acikmasa routing_evaluate`: the newest 20 %
-of the cases are the test set, the model is trained on the rest. It prints top-1/top-3 accuracy
+into var/bench/routing-<seed>-<cases>.sqlite3, then runs `acikmasa routing_evaluate`: the newest 20
+% of the cases are the test set, the model is trained on the rest. It prints top-1/top-3 accuracy
 for the keyword rules alone, the model alone and combined, how many cases a threshold routes
-automatically and how many of those are right, the training time and the latency of one
-suggestion, with the machine's load average (the machine is shared).
+automatically and how many of those are right, the training time and the latency of one suggestion,
+with the machine's load average (the machine is shared).
 """
 
 import argparse
@@ -62,7 +63,8 @@ def main() -> None:
         ]
     )
     print(
-        f"train {report['train_cases']} older cases, test {report['test_cases']} newer ones (from {report['split_at']}), "
+        f"train {report['train_cases']} older cases, test {report['test_cases']} newer ones "
+        f"(from {report['split_at']}), "
         f"{report['subjects']} subjects"
     )
     print(
@@ -75,11 +77,13 @@ def main() -> None:
         print(f"combined w={float(weight):.1f}   top-1 {acc['top1']:.1%}  top-3 {acc['top3']:.1%}")
     for threshold, (share, right) in report["auto_route"].items():
         print(
-            f"threshold {float(threshold):.1f}    {share:.1%} routed automatically, {right:.1%} of them right"
+            f"threshold {float(threshold):.1f}    {share:.1%} routed automatically, {right:.1%} of "
+            "them right"
         )
     latency = report["latency_ms"]
     print(
-        f"training {report['training_seconds']:.1f} s; one suggestion {latency['median']:.1f} ms median, "
+        f"training {report['training_seconds']:.1f} s; one suggestion {latency['median']:.1f} ms "
+        "median, "
         f"{latency['p95']:.1f} ms p95"
     )
     print(

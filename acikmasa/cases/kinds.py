@@ -77,20 +77,20 @@ class Kind:
     citizen_label: Promise
 
 
-P, I = Visibility.PUBLIC, Visibility.INTERNAL
+P, INT = Visibility.PUBLIC, Visibility.INTERNAL
 K = EventKind
 
 KINDS: dict[str, Kind] = {
     K.CREATED: Kind(P, _("Your application was registered")),
-    K.ROUTED: Kind(I, _("Your application was sent to the directorate in charge")),
-    K.ASSIGNED: Kind(I, _("A staff member was assigned to your application")),
-    K.STARTED: Kind(I, _("Work on your application has started")),
+    K.ROUTED: Kind(INT, _("Your application was sent to the directorate in charge")),
+    K.ASSIGNED: Kind(INT, _("A staff member was assigned to your application")),
+    K.STARTED: Kind(INT, _("Work on your application has started")),
     K.FORWARDED: Kind(P, _("Your application was forwarded to another directorate")),
     K.INFO_REQUESTED: Kind(P, _("We asked you for more information")),
-    K.WAITING_EXTERNAL: Kind(I, _("We are waiting for another body")),
+    K.WAITING_EXTERNAL: Kind(INT, _("We are waiting for another body")),
     K.RESUMED: Kind(P, _("Work on your application continues")),
     K.ANSWER_WRITTEN: Kind(P, _("We answered your application")),
-    K.NOTE_ADDED: Kind(I, _("A note was added")),
+    K.NOTE_ADDED: Kind(INT, _("A note was added")),
     K.RESOLVED: Kind(P, _("Your application was resolved")),
     K.CLOSED: Kind(P, _("Your application was closed")),
     K.REOPENED: Kind(P, _("Your application was reopened")),
@@ -99,30 +99,32 @@ KINDS: dict[str, Kind] = {
         P, _("Your application was joined to another one about the same problem")
     ),
     K.FORWARDED_OUT: Kind(P, _("Your application was forwarded to the institution in charge")),
-    K.RECLASSIFIED: Kind(I, _("The subject of your application was corrected")),
+    K.RECLASSIFIED: Kind(INT, _("The subject of your application was corrected")),
     K.REROUTED: Kind(P, _("Your application was sent to the right directorate")),
     K.DUPLICATE_UNMARKED: Kind(P, _("Your application is handled on its own again")),
     K.DEADLINE_EXTENDED: Kind(P, _("The answer period was extended")),
-    K.ESCALATED: Kind(I, _("Your application was brought to a manager's attention")),
+    K.ESCALATED: Kind(INT, _("Your application was brought to a manager's attention")),
     # The notices of Law 4982's copying cost are sent to the applicant: they see them.
     K.CLOCK_STOPPED: Kind(P, _("The period is stopped until the copying cost is paid")),
     K.CLOCK_RESUMED: Kind(P, _("The copying cost was paid: the period runs again")),
-    K.MESSAGE_RECEIVED: Kind(I, _("We received your message")),
-    K.MESSAGE_SENT: Kind(I, _("We sent you a message")),
-    K.MESSAGE_FAILED: Kind(I, _("A message to you could not be delivered")),
+    K.MESSAGE_RECEIVED: Kind(INT, _("We received your message")),
+    K.MESSAGE_SENT: Kind(INT, _("We sent you a message")),
+    K.MESSAGE_FAILED: Kind(INT, _("A message to you could not be delivered")),
     K.SURVEY_ANSWERED: Kind(P, _("You answered the satisfaction survey")),
     K.DUPLICATES_MERGED: Kind(
-        I, _("Other applications about the same problem were joined to yours")
+        INT, _("Other applications about the same problem were joined to yours")
     ),
-    K.DUPLICATE_UNLINKED: Kind(I, _("An application joined to yours was separated again")),
+    K.DUPLICATE_UNLINKED: Kind(INT, _("An application joined to yours was separated again")),
     K.MASTER_RESOLVED: Kind(P, _("The application yours was joined to was resolved")),
     K.MASTER_REJECTED: Kind(P, _("The application yours was joined to was rejected")),
     K.MASTER_FORWARDED_OUT: Kind(
         P, _("The application yours was joined to was forwarded to the institution in charge")
     ),
-    K.JURISDICTION_MATCHED: Kind(I, _("Your application concerns another institution")),
-    K.SUPPORTED: Kind(I, _("Someone added their voice to this application")),
-    K.PERSONAL_DATA_ANONYMISED: Kind(I, _("Your personal data on this application was anonymised")),
+    K.JURISDICTION_MATCHED: Kind(INT, _("Your application concerns another institution")),
+    K.SUPPORTED: Kind(INT, _("Someone added their voice to this application")),
+    K.PERSONAL_DATA_ANONYMISED: Kind(
+        INT, _("Your personal data on this application was anonymised")
+    ),
 }
 
 # What the citizen sees on the tracking page; notes and internal moves stay inside.
@@ -139,7 +141,7 @@ def is_public(kind: str) -> bool:
 
 
 def staff_label(kind: str) -> str:
-    """The staff timeline's name of a kind; a code nobody declared is named as unknown, never shown raw."""
+    """The staff timeline's name of a kind; an undeclared code is named as unknown, never shown."""
     if kind in EventKind.values:
         return str(EventKind(kind).label)
     return str(_("Other event"))

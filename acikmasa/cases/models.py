@@ -91,7 +91,8 @@ class Citizen(models.Model):
 
 
 class Case(models.Model):
-    """One application (başvuru). `status` is a cache of the history for queries; events are the truth."""
+    """One application (başvuru). `status` is a cache of the history for queries; events are the
+    truth."""
 
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="cases")
     tracking_number = models.CharField(_("tracking number"), max_length=20)
@@ -214,9 +215,9 @@ class Case(models.Model):
             models.Index(fields=["assignee", "status"], name="case_assignee_idx"),
             # The duplicate search: one subject's cases of a time window, newest first.
             models.Index(fields=["subject", "created_at"], name="case_subject_time_idx"),
-            # Open and overdue figures are counted live (a state of now, not an event): only the open
-            # cases, with every column the analysis filters on, so PostgreSQL answers from the index
-            # alone instead of intersecting a year of created_at with the open statuses.
+            # Open and overdue figures are counted live (a state of now, not an event): only the
+            # open cases, with every column the analysis filters on, so PostgreSQL answers from the
+            # index alone instead of intersecting a year of created_at with the open statuses.
             models.Index(
                 fields=["municipality", "created_at"],
                 name="case_open_created_idx",

@@ -1,4 +1,5 @@
-"""Structured outcomes of information requests (Law 4982), recorded in the resolve/reject/reopen/note payload.
+"""Structured outcomes of information requests (Law 4982), recorded in the
+resolve/reject/reopen/note payload.
 
 The yearly Art. 30 statistics count granted, partly granted and refused requests (by the article
 the refusal rests on) and appeals; these codes make them exact instead of guessed from the text.
@@ -28,7 +29,8 @@ LEGAL_GROUNDS = {
     "art_28": _("Art. 28: recommendations and opinions"),
 }
 
-# Appeals of the applicant (Law 4982 Art. 13–14): to the institution, to the Board of Review, to court.
+# Appeals of the applicant (Law 4982 Art. 13–14): to the institution, to the Board of Review, to
+# court.
 APPEALS = {
     "objection": _("Objection to the institution"),
     "board": _("Appeal to the Board of Review (Bilgi Edinme Değerlendirme Kurulu)"),

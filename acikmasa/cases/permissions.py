@@ -87,7 +87,8 @@ def can_view(user: AbstractBaseUser | None, case: Case) -> bool:
 
 
 def can_act(user: AbstractBaseUser | None, case: Case, action: str) -> bool:
-    """Role allows the action and the case is in the actor's scope (status rules are checked apart)."""
+    """Role allows the action and the case is in the actor's scope (status rules are checked
+    apart)."""
     profile = staff_profile(user)
     if profile is None or profile.municipality_id != case.municipality_id:
         return False

@@ -59,7 +59,7 @@ class CaseChange:
     events: list["CaseEvent"] = field(default_factory=list)
 
     def changed(self, name: str) -> bool:
-        """Whether field `name` (or its attname) differs from before (always true for a new case)."""
+        """Whether field `name` (or its attname) differs from before (always, for a new case)."""
         if self.created:
             return True
         attname = self.case._meta.get_field(name).attname

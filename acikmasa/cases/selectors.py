@@ -1,4 +1,5 @@
-"""Reads of cases, always through `permissions.visible_cases` so that scope is enforced in one place."""
+"""Reads of cases, always through `permissions.visible_cases` so that scope is enforced in one
+place."""
 
 from dataclasses import dataclass
 from datetime import timedelta

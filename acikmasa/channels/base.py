@@ -49,7 +49,8 @@ class SendFailed(Exception):
 
 
 class SendRefused(SendFailed):
-    """The message can never be sent as it is (e.g. outside the provider's messaging window): no retry."""
+    """The message can never be sent as it is (e.g. outside the provider's messaging window): no
+    retry."""
 
 
 class ChannelMisconfigured(Exception):
@@ -89,7 +90,8 @@ class Incoming:
     # False where every item must become its own case (CİMER: answered through CİMER, one by one).
     threadable: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
-    # Fields given straight to case_submit (subject, case type, neighbourhood...) by trusted adapters.
+    # Fields given straight to case_submit (subject, case type, neighbourhood...) by trusted
+    # adapters.
     submit: dict[str, Any] = field(default_factory=dict)
 
 

@@ -1,4 +1,5 @@
-"""Start-up check: a channel switched on in a non-debug site must be configured, and not with demo secrets."""
+"""Start-up check: a channel switched on in a non-debug site must be configured, and not with demo
+secrets."""
 
 from django.conf import settings
 from django.core.checks import Error, register
@@ -25,9 +26,11 @@ def channels_configured(app_configs=None, **kwargs) -> list[Error]:
             if not conf.is_configured(name):
                 errors.append(
                     Error(
-                        f"The {code} channel is switched on but ACIKMASA_{name} is not set (or is the demo value).",
+                        f"The {code} channel is switched on but ACIKMASA_{name} is not set (or is "
+                        "the demo value).",
                         id="channels.E002",
-                        hint="Set it in the environment (docs/channels.md), or remove the channel from ACIKMASA_CHANNELS.",
+                        hint="Set it in the environment (docs/channels.md), or remove the "
+                        "channel from ACIKMASA_CHANNELS.",
                     )
                 )
     return errors

@@ -1,9 +1,9 @@
 """Channel settings, in one place.
 
-Each value is read from Django settings (`ACIKMASA_<NAME>`), then the environment (`ACIKMASA_<NAME>`),
-then a documented demo default, so that `make run` accepts payloads signed with the demo secrets
-(docs/channels.md). The system check in checks.py refuses to start a non-debug site whose enabled
-channels still use a demo secret or lack a required value.
+Each value is read from Django settings (`ACIKMASA_<NAME>`), then the environment
+(`ACIKMASA_<NAME>`), then a documented demo default, so that `make run` accepts payloads signed with
+the demo secrets (docs/channels.md). The system check in checks.py refuses to start a non-debug site
+whose enabled channels still use a demo secret or lack a required value.
 """
 
 import os

@@ -5,7 +5,8 @@ from acikmasa.channels.testing import LoopbackServer
 
 @pytest.fixture(autouse=True)
 def _channels_switched_on(settings, tmp_path):
-    """Test settings run with DEBUG off, where channels are off unless listed: switch them all on."""
+    """Test settings run with DEBUG off, where channels are off unless listed: switch them all
+    on."""
     settings.ACIKMASA_CHANNELS = "all"
     settings.MEDIA_ROOT = tmp_path / "media"
 

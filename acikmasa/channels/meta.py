@@ -1,4 +1,5 @@
-"""What WhatsApp, Messenger and Instagram share: Meta's webhook signature and verification handshake."""
+"""What WhatsApp, Messenger and Instagram share: Meta's webhook signature and verification
+handshake."""
 
 import hashlib
 import hmac

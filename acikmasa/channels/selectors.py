@@ -68,7 +68,8 @@ class ReplyAddress:
 
 def reply_address(*, case: Case) -> ReplyAddress | None:
     """Answer on the channel the citizen last wrote from (notifications use this); None when that
-    channel cannot carry an answer (CİMER answers go back through CİMER, muhtar and calls have none)."""
+    channel cannot carry an answer (CİMER answers go back through CİMER, muhtar and calls have
+    none)."""
     last = (
         InboundMessage.objects.filter(
             case=case, kind="message", status=InboundMessage.Status.PROCESSED

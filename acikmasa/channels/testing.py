@@ -93,7 +93,8 @@ class LoopbackServer:
 
 
 def free_port() -> int:
-    """A loopback port nobody listens on right now (for servers that cannot bind port 0 themselves)."""
+    """A loopback port nobody listens on right now (for servers that cannot bind port 0
+    themselves)."""
     import socket
 
     with socket.socket() as probe:
@@ -108,7 +109,7 @@ class LoopbackImapServer:
     def __init__(
         self, mails: list[bytes], user: str = "basvuru", password: str = "imap-secret"
     ) -> None:
-        self.mails = {uid: raw for uid, raw in enumerate(mails, start=1)}
+        self.mails = dict(enumerate(mails, start=1))
         self.seen: set[int] = set()
         self.user, self.password = user, password
         self.commands: list[str] = []
@@ -149,7 +150,8 @@ class LoopbackImapServer:
                         self.send(f"{tag} NO log in first\r\n")
                     elif command == "SELECT":
                         self.send(
-                            f"* {len(owner.mails)} EXISTS\r\n* FLAGS (\\Seen)\r\n{tag} OK [READ-WRITE] selected\r\n"
+                            f"* {len(owner.mails)} EXISTS\r\n* FLAGS (\\Seen)\r\n{tag} OK "
+                            "[READ-WRITE] selected\r\n"
                         )
                     elif command == "UID":
                         self.uid(tag, args)
@@ -208,7 +210,8 @@ def smtp_mailers(port: int) -> dict[str, Any]:
 
 
 class LoopbackSmtpServer:
-    """A real SMTP server (aiosmtpd) on loopback that keeps every envelope it accepts in `messages`."""
+    """A real SMTP server (aiosmtpd) on loopback that keeps every envelope it accepts in
+    `messages`."""
 
     def __init__(self, port: int | None = None) -> None:
         self.port = port or free_port()

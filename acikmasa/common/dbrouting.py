@@ -34,7 +34,8 @@ def replica_configured() -> bool:
 
 @contextmanager
 def replica_reads() -> Iterator[None]:
-    """Inside this block ORM reads go to the replica when one is configured (and no transaction is open)."""
+    """Inside this block ORM reads go to the replica when one is configured (and no transaction is
+    open)."""
     token = _replica_reads.set(True)
     try:
         yield
@@ -43,7 +44,8 @@ def replica_reads() -> Iterator[None]:
 
 
 class ReplicaRouter:
-    """Django database router: reads to the replica only inside `replica_reads()`; writes to the primary."""
+    """Django database router: reads to the replica only inside `replica_reads()`; writes to the
+    primary."""
 
     def db_for_read(self, model, **hints) -> str | None:
         if not _replica_reads.get() or not replica_configured():

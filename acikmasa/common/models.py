@@ -28,7 +28,8 @@ class BilingualName(models.Model):
 
 
 class SearchKeyed(models.Model):
-    """Keeps a folded copy of the searchable text so Turkish search works alike on every database."""
+    """Keeps a folded copy of the searchable text so Turkish search works alike on every
+    database."""
 
     search_key = models.TextField(editable=False, blank=True, default="")
 

@@ -33,7 +33,8 @@ class BusinessCalendar:
 
     # --- days -----------------------------------------------------------------------------------
     def is_working_day(self, day: date) -> bool:
-        """True when `day` counts towards a working-day deadline and may be a deadline's last day."""
+        """True when `day` counts towards a working-day deadline and may be a deadline's last
+        day."""
         if day.weekday() >= 5 or day in self.closures:
             return False
         return day not in days_off(day.year, half_days_work=self.config.half_day_is_working_day)
@@ -116,7 +117,8 @@ class BusinessCalendar:
 
 @lru_cache(maxsize=64)
 def working_day_ordinals(half_days_work: bool, closures: frozenset[date]) -> list[int]:
-    """Every working day of the table's years, as sorted ordinals: day arithmetic becomes bisection."""
+    """Every working day of the table's years, as sorted ordinals: day arithmetic becomes
+    bisection."""
     day, last, found = date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31), []
     while day <= last:
         if (

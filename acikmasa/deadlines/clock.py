@@ -63,7 +63,8 @@ class ClockState:
         return bool(self.pauses) and self.stopped_at is None
 
     def warn_at(self, share: float | None = None) -> datetime | None:
-        """When the clock becomes "due soon": that share of the wall-clock time from start to due."""
+        """When the clock becomes "due soon": that share of the wall-clock time from start to
+        due."""
         if self.started_at is None or self.due_at is None:
             return None
         share = deadline_settings().due_soon_share if share is None else share

@@ -3,8 +3,8 @@
 The religious holidays follow the lunar Hijri calendar and move about 11 days a year, so they are a
 per-year table: the first day of Ramazan Bayramı (3 days) and of Kurban Bayramı (4 days), each
 preceded by a half-day arife. The dates follow Diyanet İşleri Başkanlığı's published Hijri-Gregorian
-conversion table (Hicri-Miladi takvim); docs/deadlines.md says which years are confirmed and which are
-estimates to re-check when Diyanet publishes them.
+conversion table (Hicri-Miladi takvim); docs/deadlines.md says which years are confirmed and which
+are estimates to re-check when Diyanet publishes them.
 """
 
 from datetime import date, timedelta

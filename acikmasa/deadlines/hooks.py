@@ -11,7 +11,7 @@ def _closure_days_changed(sender, instance, **kwargs) -> None:
 
 
 def connect_closure_day_signals() -> None:
-    """Closure days change the calendar of open clocks: re-time them after the admin's edit commits."""
+    """Closure days change the calendar of open clocks: re-time them after the edit commits."""
     from django.db.models.signals import post_delete, post_save
 
     from .models import ClosureDay

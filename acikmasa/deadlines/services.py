@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Action
 from acikmasa.cases.models import Case, CaseEvent, CaseType
+from acikmasa.cases.permissions import can_act
 from acikmasa.cases.services import record
 from acikmasa.cases.services.history import case_lock, case_refresh, cases_lock
-from acikmasa.cases.permissions import can_act
 from acikmasa.common.errors import PermissionRefused, TransitionRefused
 
 from .calculator import WORKING_DAYS
@@ -148,8 +148,8 @@ def copying_cost_notice(
 ) -> CaseEvent:
     """Record the notice of copying cost sent to the applicant: the clock stops until it is paid.
 
-    Rule (Law 4982 and its implementing regulation): the periods stop while the fee is unpaid. Callers:
-    the desk screens. Side effects: one public CLOCK_STOPPED event; the Clock pauses.
+    Rule (Law 4982 and its implementing regulation): the periods stop while the fee is unpaid.
+    Callers: the desk screens. Side effects: one public CLOCK_STOPPED event; the Clock pauses.
     """
     now = now or timezone.now()
     case = _locked_information_case(case_id, actor)
@@ -194,7 +194,8 @@ def copying_cost_paid(
 
 
 def clocks_retime(*, municipality_id: int, batch_size: int = 500) -> int:
-    """Re-time the open clocks of a municipality's own (non-statutory) standards; returns how many moved.
+    """Re-time the open clocks of a municipality's own (non-statutory) standards; returns how many
+    moved.
 
     Rule: closure days are part of the calendar the history is replayed on, so when an admin adds
     or removes one the caches (case.due_at, Clock) must follow. No event is written: the history

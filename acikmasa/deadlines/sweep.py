@@ -2,8 +2,9 @@
 
 Set-based: one indexed range scan on Clock.next_check_at finds the few clocks with work due; cases
 that need nothing are never loaded. Several workers may sweep at once on PostgreSQL: each batch
-locks its case rows with SKIP LOCKED (others take the next rows), re-reads the clocks under the lock,
-and the unique constraint on (case, clock, level) is the last line against a double escalation.
+locks its case rows with SKIP LOCKED (others take the next rows), re-reads the clocks under the
+lock, and the unique constraint on (case, clock, level) is the last line against a double
+escalation.
 """
 
 from dataclasses import dataclass
@@ -95,7 +96,8 @@ def level_times(clock: Clock) -> dict[int, datetime]:
 
 
 def levels_due(clock: Clock, now: datetime) -> list[int]:
-    """The levels above the one reached whose time has come (all of them when the sweep was late)."""
+    """The levels above the one reached whose time has come (all of them when the sweep was
+    late)."""
     if clock.paused_since is not None or clock.stopped_at is not None:
         return []
     return [level for level, at in level_times(clock).items() if level > clock.level and at <= now]
@@ -111,7 +113,8 @@ def next_check_after(clock: Clock) -> datetime | None:
 def cases_escalate(
     *, items: list[tuple[Case, Clock, int]], now: datetime, recipients: Recipients
 ) -> list[Escalation]:
-    """Escalate locked cases: per (case, clock, level) an ESCALATED event, an Escalation row, notices.
+    """Escalate locked cases: per (case, clock, level) an ESCALATED event, an Escalation row,
+    notices.
 
     Rule: at most once per (case, clock, level) — the caller holds the case locks (cases_lock) and
     checked the levels; the unique constraint refuses a second row. Callers: the sweep only.
@@ -131,7 +134,7 @@ def cases_escalate(
                     "recipients": [name for _, name, _ in found],
                 },
             )
-            for (case, clock, level), found in zip(items, people)
+            for (case, clock, level), found in zip(items, people, strict=True)
         ],
         at=now,
     )
@@ -144,11 +147,11 @@ def cases_escalate(
             due_at=clock.due_at,
             created_at=now,
         )
-        for (case, clock, level), event in zip(items, events)
+        for (case, clock, level), event in zip(items, events, strict=True)
     ]
     Escalation.objects.bulk_create(escalations)
     notices = []
-    for escalation, found in zip(escalations, people):
+    for escalation, found in zip(escalations, people, strict=True):
         seen: set[str] = set()
         for user_id, name, email in found:
             if email and email in seen:
@@ -220,7 +223,8 @@ def _save_rows(model, rows: list, fields: list[str]) -> None:
     assignments = ", ".join(f'"{c}" = v."{c}"' for c in columns)
     names = ", ".join(f'"{c}"' for c in ["_pk", *columns])
     sql = (
-        f'UPDATE "{meta.db_table}" AS t SET {assignments} FROM (VALUES {", ".join([row_sql] * len(rows))}) '
+        f'UPDATE "{meta.db_table}" AS t SET {assignments} FROM '
+        f"(VALUES {', '.join([row_sql] * len(rows))}) "
         f'AS v({names}) WHERE t."{pk}" = v."_pk"'
     )
     with connection.cursor() as cursor:
@@ -324,12 +328,16 @@ def _adopt_in_chunks(share: float, above: int, chunk: int) -> int:
 def _adopt_postgresql(share: float, above: int) -> int:
     sql = f"""
         INSERT INTO {Clock._meta.db_table}
-            (case_id, number, started_at, due_at, warn_at, paused_since, stopped_at, level, next_check_at)
-        SELECT c.id, 1, c.created_at, c.due_at, c.created_at + (c.due_at - c.created_at) * %(share)s,
+            (case_id, number, started_at, due_at, warn_at, paused_since, stopped_at, level,
+             next_check_at)
+        SELECT c.id, 1, c.created_at, c.due_at,
+               c.created_at + (c.due_at - c.created_at) * %(share)s,
                CASE WHEN c.status = %(waiting)s THEN c.updated_at END, NULL, 0,
-               CASE WHEN c.status = %(waiting)s THEN NULL ELSE c.created_at + (c.due_at - c.created_at) * %(share)s END
+               CASE WHEN c.status = %(waiting)s THEN NULL
+                    ELSE c.created_at + (c.due_at - c.created_at) * %(share)s END
         FROM {Case._meta.db_table} c
-        WHERE c.id > %(above)s AND c.status = ANY(%(open)s) AND c.due_at IS NOT NULL AND c.service_standard_id IS NOT NULL
+        WHERE c.id > %(above)s AND c.status = ANY(%(open)s) AND c.due_at IS NOT NULL
+          AND c.service_standard_id IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM {Clock._meta.db_table} k WHERE k.case_id = c.id)
         ON CONFLICT (case_id) DO NOTHING
     """

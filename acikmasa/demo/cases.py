@@ -396,7 +396,9 @@ class CaseGenerator:
         kind = subject.case_type
         if channel == "information_request":
             return "information"
-        if (kind == "request" and r < 0.12) or (channel == "cimer" and kind == "request" and r < 0.5):
+        if (kind == "request" and r < 0.12) or (
+            channel == "cimer" and kind == "request" and r < 0.5
+        ):
             return "complaint"
         if kind == "complaint" and r < 0.06:
             return "request"
@@ -484,7 +486,8 @@ class CaseGenerator:
             people.national_id(index, self.citizen_salt) if card else "",
             people.mobile_phone(index, self.citizen_salt) if phone else "",
             people.email_for(first, last, index, r()) if email else "",
-            f"{hood.name} Mah. {rng.choice(hood.streets)[1]} No:{rng.randint(1, 120)} D:{rng.randint(1, 16)} Esenler/İstanbul"
+            f"{hood.name} Mah. {rng.choice(hood.streets)[1]} No:{rng.randint(1, 120)} "
+            f"D:{rng.randint(1, 16)} Esenler/İstanbul"
             if address
             else "",
             hood.id,
@@ -702,7 +705,8 @@ class CaseGenerator:
         standard: tuple | None,
         due_at: datetime | None,
     ) -> tuple[list[tuple], dict]:
-        """Apply the steps that happened before `end` through the lifecycle table; rows + final state."""
+        """Apply the steps that happened before `end` through the lifecycle table; rows + final
+        state."""
         state = {
             "status": Status.NEW,
             "directorate_id": subject.directorate_id,

@@ -1,4 +1,5 @@
-"""The organisation of the demo district: directorates, other institutions, service standards, subjects.
+"""The organisation of the demo district: directorates, other institutions, service standards,
+subjects.
 
 Service standards are copied from seed 001 (Esenler's published table; row 7, the refreshment
 corner, is not a case standard) plus the 48-hour promise of seed 004 for a few urgent subjects.
@@ -97,7 +98,10 @@ SECOND_PLACE = {
 _REGULATION = (
     "Kamu Hizmetlerinin Sunumunda Uyulacak Usul ve Esaslara İlişkin Yönetmelik (31.07.2009), md. 6"
 )
-_PETITION_LAW = "3071 sayılı Dilekçe Hakkının Kullanılmasına Dair Kanun, md. 7; 2006/3 sayılı Başbakanlık Genelgesi"
+_PETITION_LAW = (
+    "3071 sayılı Dilekçe Hakkının Kullanılmasına Dair Kanun, md. 7; 2006/3 sayılı "
+    "Başbakanlık Genelgesi"
+)
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,9 @@ STANDARDS = [
         1,
         "Cumhurbaşkanlığı İletişim Merkezi (CİMER)",
         "Presidential Communication Centre (CİMER)",
-        "1. CİMER Genel Sistemi Başvuru Evrakı 2. Vatandaşlarımızın yaptığı istek, şikayet, öneri ve temennilerin CİMER sistemi üzerinden takibi ve gerekli yazışmaların ve sevklerin yapılarak sonlandırılması işlemlerinin tümünü kapsar.",
+        "1. CİMER Genel Sistemi Başvuru Evrakı 2. Vatandaşlarımızın yaptığı istek, şikayet, öneri "
+        "ve temennilerin CİMER sistemi üzerinden takibi ve gerekli yazışmaların ve sevklerin "
+        "yapılarak sonlandırılması işlemlerinin tümünü kapsar.",
         30,
         "calendar_days",
         ("cimer",),
@@ -134,7 +140,9 @@ STANDARDS = [
         2,
         "Başbakanlık İletişim Merkezi (BİMER)",
         "Prime Ministry Communication Centre (BİMER)",
-        "1. BİMER Genel Sistemi Başvuru Evrakı 2. Vatandaşlarımızın yaptığı istek, şikayet, öneri ve temennilerin BİMER sistemi üzerinden takibi ve gerekli yazışmaların ve sevklerin yapılarak sonlandırılması işlemlerinin tümünü kapsar.",
+        "1. BİMER Genel Sistemi Başvuru Evrakı 2. Vatandaşlarımızın yaptığı istek, şikayet, öneri "
+        "ve temennilerin BİMER sistemi üzerinden takibi ve gerekli yazışmaların ve sevklerin "
+        "yapılarak sonlandırılması işlemlerinin tümünü kapsar.",
         30,
         "calendar_days",
         ("bimer",),
@@ -147,7 +155,9 @@ STANDARDS = [
         3,
         "Halkla İlişkiler - ESTİM (Bilgi Edinme)",
         "Public Relations - ESTİM (Right to information)",
-        "1. BİMER Genel Sistemi (Bilgi Edinme Kanunu Kapsamı) Başvuru Evrakı 2. Vatandaşlarımızın yaptığı istek, şikayet, öneri ve temennilerin BİLGİ EDİNME sistemi üzerinden takibi ve gerekli yazışmaların ve sevklerin yapılarak sonlandırılması işlemlerinin tümünü kapsar.",
+        "1. BİMER Genel Sistemi (Bilgi Edinme Kanunu Kapsamı) Başvuru Evrakı 2. Vatandaşlarımızın "
+        "yaptığı istek, şikayet, öneri ve temennilerin BİLGİ EDİNME sistemi üzerinden takibi ve "
+        "gerekli yazışmaların ve sevklerin yapılarak sonlandırılması işlemlerinin tümünü kapsar.",
         15,
         "working_days",
         ("information_request",),
@@ -160,7 +170,12 @@ STANDARDS = [
         4,
         "Halkla İlişkiler - ESTİM (Çözüm Masası)",
         "Public Relations - ESTİM (Solution desk)",
-        "1. Dilekçe,yüz yüze iletişim ve ıslak imza gerektiren hallerde yapılan başvurularda fotoğraflı kimlik belgesi ile yapılan işlemler için T.C. Kimlik Belgesi veya yerine geçer belge ile vekalet işlemlerinde vâsi ve vekil belgeleri. 2. Vatandaşlarımızın yaptığı istek, şikayet, öneri ve temennilerin otomasyon programına kaydı ve ilgili talebin sevki ile ilgili işlemlerin takip edilmesidir. Çözüme kavuşan kayıtların geri dönüş bildirimleri ise Çözüm Masası personelleri tarafından sağlanmaktadır.",
+        "1. Dilekçe,yüz yüze iletişim ve ıslak imza gerektiren hallerde yapılan başvurularda "
+        "fotoğraflı kimlik belgesi ile yapılan işlemler için T.C. Kimlik Belgesi veya yerine geçer "
+        "belge ile vekalet işlemlerinde vâsi ve vekil belgeleri. 2. Vatandaşlarımızın yaptığı "
+        "istek, şikayet, öneri ve temennilerin otomasyon programına kaydı ve ilgili talebin sevki "
+        "ile ilgili işlemlerin takip edilmesidir. Çözüme kavuşan kayıtların geri dönüş "
+        "bildirimleri ise Çözüm Masası personelleri tarafından sağlanmaktadır.",
         15,
         "calendar_days",
         ("desk", "petition"),
@@ -170,7 +185,10 @@ STANDARDS = [
         5,
         "Halkla İlişkiler - ESTİM (Çağrı Merkezi)",
         "Public Relations - ESTİM (Call centre)",
-        "1. Telefonla iletişim ve ıslak imza gerektirmeyen hallerde yapılan başvurular. 2. 444 00 73 olan ESTİM Çağrı Merkezi Hattı 365gün 24 saat çalışma esasına dayanarak hizmet vermektedir. Yapılan istek, şikayet, öneri ve temennilerin otomasyon programına kaydı ve ilgili talebin sevki ile ilgili işlemlerin takip edilmesi süreçlerin tümünden oluşur.",
+        "1. Telefonla iletişim ve ıslak imza gerektirmeyen hallerde yapılan başvurular. 2. 444 00 "
+        "73 olan ESTİM Çağrı Merkezi Hattı 365gün 24 saat çalışma esasına dayanarak hizmet "
+        "vermektedir. Yapılan istek, şikayet, öneri ve temennilerin otomasyon programına kaydı ve "
+        "ilgili talebin sevki ile ilgili işlemlerin takip edilmesi süreçlerin tümünden oluşur.",
         15,
         "calendar_days",
         ("call_centre",),
@@ -180,7 +198,10 @@ STANDARDS = [
         6,
         "Halkla İlişkiler - ESTİM (Danışma)",
         "Public Relations - ESTİM (Information desk)",
-        "1. Kamu hizmetleri ve ödemeler gibi fotoğraflı kimlik belgesi ile yapılan işlemler için T.C. Kimlik Belgesi veya yerine geçer belge ile vekalet işlemlerinde vâsi ve vekil belgeleri. 2. Belediye hizmet binalarına gelen vatandaşlara yönelik danışma ve yönlendirme işlemlerinin takip edilmesi.",
+        "1. Kamu hizmetleri ve ödemeler gibi fotoğraflı kimlik belgesi ile yapılan işlemler için "
+        "T.C. Kimlik Belgesi veya yerine geçer belge ile vekalet işlemlerinde vâsi ve vekil "
+        "belgeleri. 2. Belediye hizmet binalarına gelen vatandaşlara yönelik danışma ve "
+        "yönlendirme işlemlerinin takip edilmesi.",
         1,
         "calendar_days",
         ("guidance",),
@@ -190,7 +211,10 @@ STANDARDS = [
         8,
         "Halkla İlişkiler - ESTİM (Saha Çalışmaları)",
         "Public Relations - ESTİM (Field work)",
-        "1. Kimlik belgesi ile talep girişi yapılır. 2. Birebir hane ve iş yeri ziyaretlerinin yapıldığı. 3. Belediye hizmetlerinin, el broşürlerinin, stantlar ve yüz yüze görüşmelerle anlatarak bilgilendirme çalışmalarının yapılması. 4. İstek ve önerilerin kayıt altına alındığı çalışmaların yapılması.",
+        "1. Kimlik belgesi ile talep girişi yapılır. 2. Birebir hane ve iş yeri ziyaretlerinin "
+        "yapıldığı. 3. Belediye hizmetlerinin, el broşürlerinin, stantlar ve yüz yüze görüşmelerle "
+        "anlatarak bilgilendirme çalışmalarının yapılması. 4. İstek ve önerilerin kayıt altına "
+        "alındığı çalışmaların yapılması.",
         15,
         "calendar_days",
         ("field",),
@@ -200,7 +224,11 @@ STANDARDS = [
         9,
         "Halkla İlişkiler - ESTİM (Mobil İletişim)",
         "Public Relations - ESTİM (Mobile communication)",
-        "1. T.C. Kimlik Belgesi ile talep ve başvuru girişi yapılır. 2. SMS, Mobil Cihaz Uygulamaları, Belediyemiz internet sayfası aracılığıyla gelen talep, şikayet ve başvuruların kayıt altına alınarak çözüme kavuşturulması işlerini takip etmek. 3. Mobil Minibüs ile Esenler genelinde Belediyecilik alanında Halkla İlişkiler Hizmetleri verilerek resmi başvuruların kayıt altına alınması.",
+        "1. T.C. Kimlik Belgesi ile talep ve başvuru girişi yapılır. 2. SMS, Mobil Cihaz "
+        "Uygulamaları, Belediyemiz internet sayfası aracılığıyla gelen talep, şikayet ve "
+        "başvuruların kayıt altına alınarak çözüme kavuşturulması işlerini takip etmek. 3. Mobil "
+        "Minibüs ile Esenler genelinde Belediyecilik alanında Halkla İlişkiler Hizmetleri "
+        "verilerek resmi başvuruların kayıt altına alınması.",
         15,
         "calendar_days",
         ("sms", "mobile_app", "web", "whatsapp", "social_media", "email"),
@@ -210,7 +238,8 @@ STANDARDS = [
         10,
         "Acil Müdahale (en geç 48 saat)",
         "Urgent intervention (48 hours at the latest)",
-        "Hayati tehlike veya acil durum bildiren başvurular; belge istenmez. Sorun en geç 48 saat içinde giderilir ve vatandaşa geri bildirim yapılır.",
+        "Hayati tehlike veya acil durum bildiren başvurular; belge istenmez. Sorun en geç 48 saat "
+        "içinde giderilir ve vatandaşa geri bildirim yapılır.",
         48,
         "hours",
         (),

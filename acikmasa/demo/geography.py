@@ -300,7 +300,8 @@ def _street_count(households: int) -> int:
 
 @cache
 def streets_of() -> dict[str, tuple[StreetSpec, ...]]:
-    """8-20 streets per mahalle: its avenues, named streets and a few numbered ones (fixed, not seeded)."""
+    """8-20 streets per mahalle: its avenues, named streets and a few numbered ones (fixed, not
+    seeded)."""
     rng = random.Random(34_000)  # fixed: reference data is the same for every --seed
     result = {}
     for index, mahalle in enumerate(MAHALLELER):
@@ -345,7 +346,8 @@ def feature_collection() -> dict:
 
 
 def write_geojson(path: Path = GEOJSON_PATH) -> None:
-    """Regenerate the shipped GeoJSON file (python -c 'from acikmasa.demo.geography import write_geojson; write_geojson()')."""
+    """Regenerate the shipped GeoJSON file (python -c 'from acikmasa.demo.geography import
+    write_geojson; write_geojson()')."""
     path.write_text(
         json.dumps(feature_collection(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

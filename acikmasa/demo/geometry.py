@@ -1,4 +1,5 @@
-"""Synthetic mahalle outlines: Voronoi cells around the centre points, clipped to a district outline.
+"""Synthetic mahalle outlines: Voronoi cells around the centre points, clipped to a district
+outline.
 
 Pure Python on purpose (no GEOS/GDAL for a demo). Cells are built in a local equirectangular
 projection, so that a degree of longitude counts as much as it measures at Esenler's latitude.

@@ -1,4 +1,5 @@
-"""Demo staff accounts (one per role and directorate) and the synthetic citizens of generated cases."""
+"""Demo staff accounts (one per role and directorate) and the synthetic citizens of generated
+cases."""
 
 import hashlib
 from dataclasses import dataclass

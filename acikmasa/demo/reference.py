@@ -40,7 +40,8 @@ class Reference:
 
 
 def _upsert(model, lookup: dict, values: dict):
-    """get_or_create by `lookup`, then bring `values` up to date (saves only when something changed)."""
+    """get_or_create by `lookup`, then bring `values` up to date (saves only when something
+    changed)."""
     row, created = model.objects.get_or_create(**lookup, defaults=values)
     if not created:
         changed = [name for name, value in values.items() if getattr(row, name) != value]

@@ -14,7 +14,8 @@ from acikmasa.common.turkish import fold, turkish_lower
 from . import wording
 from .phrases import SUBJECT_PHRASES
 
-# Shares of descriptions filed under a neighbouring subject, too vague to tell, or terse (wording.py).
+# Shares of descriptions filed under a neighbouring subject, too vague to tell, or terse
+# (wording.py).
 MISFILED_SHARE = 0.04
 VAGUE_SHARE = 0.05
 TERSE_SHARE = 0.15

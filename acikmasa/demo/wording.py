@@ -108,13 +108,15 @@ def terse(rng: random.Random, clause: str) -> str:
 
 
 def vague(rng: random.Random, clause: str) -> str:
-    """A message that hardly says what it is about: a generic complaint with at most one hint word."""
+    """A message that hardly says what it is about: a generic complaint with at most one hint
+    word."""
     words = [w for w in _WORDS.findall(clause) if len(w) >= 5]
     hint = rng.choice(VAGUE_HINTS).format(word=rng.choice(words)) if words else ""
     return (rng.choice(VAGUE) + " " + hint).strip()
 
 
 def neighbour(rng: random.Random, subject: str) -> str:
-    """Another subject of the same directorate: what was really meant when the wrong one was picked."""
+    """Another subject of the same directorate: what was really meant when the wrong one was
+    picked."""
     siblings = _SIBLINGS.get(subject) or [subject]
     return rng.choice(siblings)

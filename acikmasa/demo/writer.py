@@ -108,7 +108,8 @@ def _write_chunk(sink: _Sink, municipality, chunk, tracking: dict[int, int]) -> 
 
 
 class _ChunkWriter:
-    """One background thread with its own connection; at most two chunks wait, so memory stays bounded."""
+    """One background thread with its own connection; at most two chunks wait, so memory stays
+    bounded."""
 
     def __init__(self, sink: _Sink, municipality) -> None:
         self.sink, self.municipality = sink, municipality
@@ -158,7 +159,8 @@ def cases_load(
     chunk_size: int = 20_000,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, int]:
-    """Generate `count` cases over the last `years` years up to `until` and write them; (cases, events).
+    """Generate `count` cases over the last `years` years up to `until` and write them; (cases,
+    events).
 
     Each chunk is its own transaction, so a million cases never sit in one; the tracking sequences
     are moved on in the same transaction so numbers handed out later continue after the demo's.

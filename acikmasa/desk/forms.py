@@ -170,7 +170,8 @@ class RegistrationForm(forms.Form):
 
 
 class WalkInForm(RegistrationForm):
-    """The walk-in desk: the ID card is checked; proxy or guardian papers and a scanned petition are kept."""
+    """The walk-in desk: the ID card is checked; proxy or guardian papers and a scanned petition are
+    kept."""
 
     PAPERS = [
         ("", _("None: applies for themself")),

@@ -42,7 +42,8 @@ def mini_map(
 ) -> MiniMap | None:
     """Project lon/lat onto a `width`-wide box (equirectangular, scaled by cos(latitude)).
 
-    Good enough at mahalle scale (a few km): it shows where in the mahalle the case is, nothing more.
+    Good enough at mahalle scale (a few km): it shows where in the mahalle the case is, nothing
+    more.
     """
     rings = _rings(boundary)
     point = (

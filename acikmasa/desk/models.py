@@ -1,4 +1,5 @@
-"""What the back office records besides cases: guidance given at the Danışma desk and field visits."""
+"""What the back office records besides cases: guidance given at the Danışma desk and field
+visits."""
 
 from django.conf import settings
 from django.db import models

@@ -1,4 +1,5 @@
-"""Keyset pagination: the next page starts after the last row seen, so page 1,000 costs what page 1 does.
+"""Keyset pagination: the next page starts after the last row seen, so page 1,000 costs what page 1
+does.
 
 An offset (`LIMIT 50 OFFSET 49950`) makes the database walk past every earlier row; a cursor holding
 the sort values of the last row lets it seek straight there through the index.
@@ -60,7 +61,7 @@ def after_condition(keys: list[SortKey], values: list[Any]) -> Q:
     """(k1 > v1) OR (k1 = v1 AND k2 > v2) OR ...: the row order's strict successor set."""
     condition = Q(pk__in=[])
     prefix = Q()
-    for key, value in zip(keys, values):
+    for key, value in zip(keys, values, strict=True):
         condition |= prefix & _after(key, value)
         prefix &= _equal(key, value)
     return condition
@@ -103,7 +104,7 @@ def decode_cursor(cursor: str, keys: list[SortKey]) -> list[Any] | None:
     if not isinstance(raw, list) or len(raw) != len(keys):
         return None
     values = []
-    for key, value in zip(keys, raw):
+    for key, value in zip(keys, raw, strict=True):
         if isinstance(value, str) and key.field.endswith("_at"):
             value = parse_datetime(value)
             if value is None:

@@ -104,7 +104,8 @@ class QueueFilters:
 def queue_queryset(
     user: AbstractBaseUser, filters: QueueFilters, *, ignore: str = ""
 ) -> QuerySet[Case]:
-    """Visible cases matching `filters`; `ignore` leaves one filter out (to count its alternatives)."""
+    """Visible cases matching `filters`; `ignore` leaves one filter out (to count its
+    alternatives)."""
     queryset = visible_cases(user)
     f = filters
     if ignore != "status":
@@ -482,7 +483,8 @@ class CoverageRow:
 def visit_coverage(
     *, user: AbstractBaseUser, since_days: int | None = None
 ) -> list[tuple[CoverageRow, list[CoverageRow]]]:
-    """Per region, then per mahalle: households, visits, distinct addresses reached, requests taken."""
+    """Per region, then per mahalle: households, visits, distinct addresses reached, requests
+    taken."""
     from .models import FieldVisit
 
     profile = staff_profile(user)

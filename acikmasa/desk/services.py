@@ -1,4 +1,5 @@
-"""The back office's writers. Cases change only through the cases services; these add what is the desk's own."""
+"""The back office's writers. Cases change only through the cases services; these add what is the
+desk's own."""
 
 import hashlib
 from dataclasses import dataclass, field
@@ -231,7 +232,8 @@ def field_visit_record(
     note: str = "",
     registration: Registration | None = None,
 ) -> FieldVisit:
-    """Record a household visit; with outcome "request taken" the request becomes a field-channel case.
+    """Record a household visit; with outcome "request taken" the request becomes a field-channel
+    case.
 
     Rule: field representatives (and admins) only, in their own region; the visit and its case are
     written together or not at all. Callers: the field view. Side effects: a FieldVisit row and,

@@ -53,7 +53,8 @@ _FROM, _TO = "".join(old for old, _ in _PAIRS), "".join(new for _, new in _PAIRS
 
 
 def folded(expression: str | Combinable) -> Func:
-    """SQL for fold(column), good enough for Turkish text (letters outside Turkish are left alone)."""
+    """SQL for fold(column), good enough for Turkish text (letters outside Turkish are left
+    alone)."""
     result = F(expression) if isinstance(expression, str) else expression
     return Lower(_Letters(result), output_field=TextField())
 

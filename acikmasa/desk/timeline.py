@@ -20,7 +20,8 @@ class TimelineRow:
 
 
 def timeline_rows(case: Case) -> list[TimelineRow]:
-    """Every event in order; names of people and directorates in payloads are fetched in two queries."""
+    """Every event in order; names of people and directorates in payloads are fetched in two
+    queries."""
     events = list(
         case.events.select_related("actor", "directorate")
         .prefetch_related("attachments")

@@ -9,7 +9,8 @@ from acikmasa.common.models import BilingualName, SearchKeyed
 
 
 def same_tenant(row: models.Model, fields: list[str]) -> None:
-    """Refuse links from `row` to another municipality's reference data (admin and form validation)."""
+    """Refuse links from `row` to another municipality's reference data (admin and form
+    validation)."""
     errors = {}
     for name in fields:
         target = getattr(row, name, None)
@@ -75,7 +76,8 @@ class Directorate(BilingualName):
 
 
 class ExternalBody(BilingualName):
-    """Another institution cases can be forwarded out to (electricity distributor, water authority...)."""
+    """Another institution cases can be forwarded out to (electricity distributor, water
+    authority...)."""
 
     class Kind(models.TextChoices):
         UTILITY = "utility", _("Utility company")
@@ -120,7 +122,8 @@ class Channel(BilingualName):
 
 
 class ApplicationPlace(models.Model):
-    """A 'müracaat yeri' of the service-standards table: whom the citizen turns to when a deadline slips."""
+    """A 'müracaat yeri' of the service-standards table: whom the citizen turns to when a deadline
+    slips."""
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="application_places"

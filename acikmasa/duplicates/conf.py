@@ -3,7 +3,8 @@
 from django.conf import settings
 
 DEFAULTS = {
-    "RADIUS_M": 150,  # a street light or a pothole: the same thing is rarely reported from further away
+    # a street light or a pothole: the same thing is rarely reported from further away
+    "RADIUS_M": 150,
     "WINDOW_DAYS": 30,
     "MIN_SCORE": 0.5,
     "MAX_SCAN": 300,  # rows read per search at most: a cap on the worst case, newest first

@@ -1,4 +1,5 @@
-"""The only writers of duplicate links and merges. Every status change goes through case_transition."""
+"""The only writers of duplicate links and merges. Every status change goes through
+case_transition."""
 
 import logging
 from collections.abc import Iterable
@@ -12,10 +13,10 @@ from django.utils.translation import gettext as _
 from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import Action, is_open
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.permissions import can_act, can_view
 from acikmasa.cases.reactions import CaseChange
 from acikmasa.cases.services import record
 from acikmasa.cases.services.history import cases_lock
-from acikmasa.cases.permissions import can_act, can_view
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import NotFound, PermissionRefused, TransitionRefused, ValidationFailed
 
@@ -50,7 +51,8 @@ def candidates_store(case: Case) -> list[DuplicateCandidate]:
 
     Rule: see search.candidate_search. Callers: the intake hook, the `duplicates_scan` command
     (cases loaded in bulk skip the hook).
-    Side effects: DuplicateCandidate rows; a pair already stored is left as it is (re-runs are safe).
+    Side effects: DuplicateCandidate rows; a pair already stored is left as it is (re-runs are
+    safe).
     """
     if case.subject_id is None:
         return []
@@ -225,7 +227,8 @@ def joined_cases(master_id: int, *, limit: int = 10_000) -> list[int]:
 
 
 def on_case_transition(change: CaseChange) -> None:
-    """Case reaction: when a master is resolved, rejected or forwarded out, every joined case hears it.
+    """Case reaction: when a master is resolved, rejected or forwarded out, every joined case hears
+    it.
 
     Runs inside the master's transaction: the joined cases get their event (public) and their
     citizens a message in the same commit, or none of it happens.

@@ -12,7 +12,51 @@ from acikmasa.common.turkish import fold
 
 # Filler that every complaint shares; leaving it in would make unrelated texts look alike.
 STOP_WORDS = frozenset(
-    ["ve", "ile", "bir", "bu", "su", "o", "da", "de", "mi", "mu", "icin", "cok", "var", "yok", "gibi", "ama", "fakat", "artik", "hala", "daha", "en", "her", "ne", "lutfen", "rica", "ederim", "ediyoruz", "ediyorum", "merhaba", "iyi", "gunler", "sayin", "yetkili", "belediye", "mahallesi", "mahalle", "sokak", "sokagi", "caddesi", "cadde", "no", "numara", "onunde"]
+    [
+        "ve",
+        "ile",
+        "bir",
+        "bu",
+        "su",
+        "o",
+        "da",
+        "de",
+        "mi",
+        "mu",
+        "icin",
+        "cok",
+        "var",
+        "yok",
+        "gibi",
+        "ama",
+        "fakat",
+        "artik",
+        "hala",
+        "daha",
+        "en",
+        "her",
+        "ne",
+        "lutfen",
+        "rica",
+        "ederim",
+        "ediyoruz",
+        "ediyorum",
+        "merhaba",
+        "iyi",
+        "gunler",
+        "sayin",
+        "yetkili",
+        "belediye",
+        "mahallesi",
+        "mahalle",
+        "sokak",
+        "sokagi",
+        "caddesi",
+        "cadde",
+        "no",
+        "numara",
+        "onunde",
+    ]
 )
 
 

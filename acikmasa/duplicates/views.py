@@ -1,4 +1,5 @@
-"""Staff pages: the possible-duplicates panel of a case (htmx), merge, unmerge, dismiss, hot spots."""
+"""Staff pages: the possible-duplicates panel of a case (htmx), merge, unmerge, dismiss, hot
+spots."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse

@@ -1,4 +1,5 @@
-"""Who may open the insights pages; what they then see is decided by cases.permissions.visible_cases."""
+"""Who may open the insights pages; what they then see is decided by
+cases.permissions.visible_cases."""
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _

@@ -6,7 +6,8 @@ DEFAULT_MIN_GROUP_SIZE = 5
 
 
 def min_group_size() -> int:
-    """KVKK: no demographic figure is shown for a group smaller than this (INSIGHTS_MIN_GROUP_SIZE)."""
+    """KVKK: no demographic figure is shown for a group smaller than this
+    (INSIGHTS_MIN_GROUP_SIZE)."""
     return max(1, int(getattr(settings, "INSIGHTS_MIN_GROUP_SIZE", DEFAULT_MIN_GROUP_SIZE)))
 
 

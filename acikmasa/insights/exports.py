@@ -51,7 +51,7 @@ def _sheet(
     for column, number_format in formats.items():
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = number_format
-    for index, _ in enumerate(header, start=1):
+    for index in range(1, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 18
     sheet.freeze_panes = "A2"
 
@@ -91,7 +91,8 @@ def workbook_bytes(
     hoods: list[PlaceRow],
     streets: list[PlaceRow],
 ) -> bytes:
-    """The dashboard, scorecard and place tables as an .xlsx with numbers, shares and dates typed."""
+    """The dashboard, scorecard and place tables as an .xlsx with numbers, shares and dates
+    typed."""
     book = Workbook()
     book.remove(book.active)
     f = dashboard.filters
@@ -246,7 +247,8 @@ def information_rows(stats) -> list[list]:
 
 
 def ground_label(ground: str) -> str:
-    """The article's name for a structured ground; "Art. N" for one read from text; or "not stated"."""
+    """The article's name for a structured ground; "Art. N" for one read from text; or "not
+    stated"."""
     if ground in LEGAL_GROUNDS:
         return str(LEGAL_GROUNDS[ground])
     if ground.startswith("art_"):

@@ -1,4 +1,5 @@
-"""What an insights URL says: the period and the slicing filters, parsed once, echoed back in links."""
+"""What an insights URL says: the period and the slicing filters, parsed once, echoed back in
+links."""
 
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
@@ -27,7 +28,8 @@ def _date(value: str | None) -> date | None:
 
 @dataclass(frozen=True)
 class InsightFilters:
-    """Cases registered from `start` to `end` (both inclusive, local dates) and matching the slices."""
+    """Cases registered from `start` to `end` (both inclusive, local dates) and matching the
+    slices."""
 
     start: date
     end: date
@@ -40,7 +42,8 @@ class InsightFilters:
 
     @classmethod
     def from_query(cls, query: QueryDict | dict, *, today: date | None = None) -> "InsightFilters":
-        """Parse a URL's parameters; a bad or missing value falls back to the default, never an error page."""
+        """Parse a URL's parameters; a bad or missing value falls back to the default, never an
+        error page."""
         today = today or timezone.localdate()
         end = _date(query.get("end")) or today
         start = _date(query.get("start")) or end - timedelta(days=DEFAULT_DAYS - 1)

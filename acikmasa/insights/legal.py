@@ -1,4 +1,5 @@
-"""Law 4982 Art. 30: the yearly statistics of information requests, derived from each case's history.
+"""Law 4982 Art. 30: the yearly statistics of information requests, derived from each case's
+history.
 
 The Board of Review (Bilgi Edinme Değerlendirme Kurulu) asks each institution every year for the
 number of applications received, granted, partly granted, refused (by legal ground), forwarded to

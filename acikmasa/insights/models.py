@@ -1,4 +1,5 @@
-"""Daily and monthly roll-ups of the case history, one table per grain, kept in the event's transaction.
+"""Daily and monthly roll-ups of the case history, one table per grain, kept in the event's
+transaction.
 
 Every row adds up the cases registered on one local day (span DAY) or in one local month (span
 MONTH, day = the 1st) that share the grain's keys. A case counts once in each grain, by its current
@@ -85,7 +86,8 @@ class SubjectRollup(Rollup):
 
 
 class PlaceRollup(Rollup):
-    """Per directorate and mahalle: the "where" tables, the map, the public page, the mahalle filter."""
+    """Per directorate and mahalle: the "where" tables, the map, the public page, the mahalle
+    filter."""
 
     neighbourhood = models.IntegerField(default=0)
 

@@ -40,7 +40,8 @@ def _hide_small(figures: Figures, minimum: int) -> Figures:
 
 
 def public_figures_get(*, municipality: Municipality, filters: InsightFilters) -> PublicFigures:
-    """Received, solved, median time and deadline-met share for the municipality, its directorates and mahalleler."""
+    """Received, solved, median time and deadline-met share for the municipality, its directorates
+    and mahalleler."""
     now = timezone.now()
     cases = filters.apply(Case.objects.filter(municipality=municipality))
     minimum = min_group_size()

@@ -1,4 +1,5 @@
-"""Recounting the roll-ups from the case history: `insights_rebuild` writes them, `insights_verify` compares.
+"""Recounting the roll-ups from the case history: `insights_rebuild` writes them, `insights_verify`
+compares.
 
 Each case's state is read from its events, not from the row's caches: registered at its `created`
 event; its directorate is the one its last event was recorded in (forwarding records the new one);
@@ -27,8 +28,8 @@ from .rollup import GRAINS, SOLVED, CaseState, Delta, contributions, local_day, 
 
 CASES_SQL = """
 SELECT c.municipality_id, a.created, COALESCE(l.directorate_id, 0), c.channel_id, c.case_type,
-       COALESCE(c.subject_id, 0), COALESCE(c.neighbourhood_id, 0), m.to_status, r.created_at, c.due_at,
-       a.reopens, sv.payload
+       COALESCE(c.subject_id, 0), COALESCE(c.neighbourhood_id, 0), m.to_status, r.created_at,
+       c.due_at, a.reopens, sv.payload
 FROM (
     SELECT case_id,
            MIN(CASE WHEN kind = 'created' THEN created_at END) AS created,
@@ -119,9 +120,10 @@ def rebuild() -> int:
     """Empty the roll-up tables and fill them from the history; returns the number of rows written.
 
     Callers: `acikmasa insights_rebuild` (after a bulk load that bypassed case_submit and
-    case_transition, or to repair). Runs in one transaction, so readers see the old or the new tables.
-    On PostgreSQL the same rule runs set-based in the server (ten million cases through Python took
-    hours on a busy machine); `verify` recounts in Python, so each path checks the other (tests).
+    case_transition, or to repair). Runs in one transaction, so readers see the old or the new
+    tables. On PostgreSQL the same rule runs set-based in the server (ten million cases through
+    Python took hours on a busy machine); `verify` recounts in Python, so each path checks the other
+    (tests).
     """
     with transaction.atomic():
         for grain in GRAINS:
@@ -154,11 +156,13 @@ def _states_sql() -> str:
            s.solved AND s.due_at IS NOT NULL AND s.resolved_at <= s.due_at AS met,
            s.solved AND s.due_at IS NOT NULL AND s.resolved_at > s.due_at AS missed,
            s.reopens > 0 AS reopened, s.payload IS NOT NULL AS answered,
-           CASE WHEN jsonb_typeof(s.payload -> 'score') = 'number' THEN (s.payload ->> 'score')::int END AS score,
+           CASE WHEN jsonb_typeof(s.payload -> 'score') = 'number'
+                THEN (s.payload ->> 'score')::int END AS score,
            COALESCE((s.payload ->> 'solved')::boolean, true) = false AS said_unsolved
     FROM (
-        SELECT c.municipality_id, a.created, COALESCE(l.directorate_id, 0) AS directorate, c.channel_id, c.case_type,
-               COALESCE(c.subject_id, 0) AS subject, COALESCE(c.neighbourhood_id, 0) AS neighbourhood,
+        SELECT c.municipality_id, a.created, COALESCE(l.directorate_id, 0) AS directorate,
+               c.channel_id, c.case_type, COALESCE(c.subject_id, 0) AS subject,
+               COALESCE(c.neighbourhood_id, 0) AS neighbourhood,
                m.to_status IN ('resolved', 'closed') AND r.created_at IS NOT NULL AS solved,
                r.created_at AS resolved_at, c.due_at, a.reopens, sv.payload
         {inner[inner.index("FROM (") :]}
@@ -166,7 +170,8 @@ def _states_sql() -> str:
 
 
 def _rebuild_in_sql() -> int:
-    """PostgreSQL: the case states into a temporary table, then one INSERT … GROUP BY per grain and span."""
+    """PostgreSQL: the case states into a temporary table, then one INSERT … GROUP BY per grain and
+    span."""
     from django.conf import settings
 
     sums = [
@@ -183,7 +188,8 @@ def _rebuild_in_sql() -> int:
     ]
     written = 0
     with connection.cursor() as cursor:
-        # Dropped at commit; dropped here too when an outer transaction (a test, a second call) still has it.
+        # Dropped at commit; dropped here too when an outer transaction (a test, a second call)
+        # still has it.
         cursor.execute("DROP TABLE IF EXISTS pg_temp.insights_states")
         cursor.execute(
             "CREATE TEMPORARY TABLE insights_states ON COMMIT DROP AS " + _states_sql(),
@@ -197,8 +203,10 @@ def _rebuild_in_sql() -> int:
             )
             for span, day in ((Span.DAY, "day"), (Span.MONTH, "date_trunc('month', day)::date")):
                 cursor.execute(
-                    f"INSERT INTO {table} ({columns}) SELECT municipality, {int(span)}, {day}, {', '.join(keys)}, "
-                    f"{', '.join(sums)} FROM insights_states GROUP BY municipality, {day}, {', '.join(keys)}"
+                    f"INSERT INTO {table} ({columns}) SELECT "
+                    f"municipality, {int(span)}, {day}, {', '.join(keys)}, "
+                    f"{', '.join(sums)} FROM insights_states GROUP BY "
+                    f"municipality, {day}, {', '.join(keys)}"
                 )
                 written += cursor.rowcount
     return written
@@ -267,7 +275,8 @@ def _stored(index: int, month: date) -> dict[tuple, dict]:
 
 def verify(report: Callable[[Mismatch], None] | None = None, limit: int = 100) -> Verification:
     """Recount from the history and compare with every stored roll-up row (rows that should be
-    zero included); at most `limit` mismatches are kept. Read-only. Callers: `insights_verify`, tests."""
+    zero included); at most `limit` mismatches are kept. Read-only. Callers: `insights_verify`,
+    tests."""
     result = Verification()
     seen_months: set[date] = set()
 

@@ -1,4 +1,5 @@
-"""The monthly report for the mayor: one month's figures beside the month before, with charts, as a PDF.
+"""The monthly report for the mayor: one month's figures beside the month before, with charts, as a
+PDF.
 
 The figures are the dashboard's and the scorecards' (the same roll-ups and the same truth rule);
 WeasyPrint turns the HTML with inline SVG charts into the PDF. WeasyPrint needs Pango on the

@@ -130,7 +130,8 @@ def contributions(state: CaseState | None, sign: int = 1, into: Delta | None = N
 
 
 def state_of_case(case: "Case", **history) -> CaseState:
-    """The state of a case row (its cached status, directorate and times) plus what the history adds."""
+    """The state of a case row (its cached status, directorate and times) plus what the history
+    adds."""
     return CaseState(
         municipality=case.municipality_id,
         created_at=case.created_at,

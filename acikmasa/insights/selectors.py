@@ -1,4 +1,5 @@
-"""Reads behind the insights pages, always built on visible_cases (scope is decided in one place)."""
+"""Reads behind the insights pages, always built on visible_cases (scope is decided in one
+place)."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -81,7 +82,8 @@ def summary(
 
 
 def figures_of(cases: QuerySet[Case], now: datetime, since: datetime | None = None) -> Figures:
-    """All figures of one set of cases (registered from `since` on): a counting and a percentile query."""
+    """All figures of one set of cases (registered from `since` on): a counting and a percentile
+    query."""
     counts = cases.order_by().aggregate(**counting(now, since))
     percentiles = resolve_percentiles(solved_of(cases)).get(None)
     return Figures.of(counts, percentiles)
@@ -157,7 +159,8 @@ def counted_by(
 
 
 def dashboard_get(*, user: AbstractBaseUser, filters: InsightFilters) -> Dashboard:
-    """The manager dashboard: figures, a time series, top subjects and channel mix (bounded queries)."""
+    """The manager dashboard: figures, a time series, top subjects and channel mix (bounded
+    queries)."""
     now = timezone.now()
     scope = scope_of(user)
     cases = scoped_cases(user=user, filters=filters)
@@ -264,7 +267,8 @@ def scorecard_get(
         ScoreRow(names[k], current.get(k, Figures()), previous.get(k, Figures())) for k in names
     ]
     key = sort.lstrip("-") if sort.lstrip("-") in SCORE_SORTS else "received"
-    # "x" sorts biggest first, "-x" smallest first; unknown figures (nothing solved yet) always last.
+    # "x" sorts biggest first, "-x" smallest first; unknown figures (nothing solved yet) always
+    # last.
     present = [r for r in rows if getattr(r.current, key) is not None]
     absent = [r for r in rows if getattr(r.current, key) is None]
     present.sort(key=lambda r: getattr(r.current, key), reverse=not sort.startswith("-"))

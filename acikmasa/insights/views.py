@@ -281,7 +281,8 @@ def monthly_report(request: HttpRequest) -> HttpResponse:
         body = report.pdf_bytes(html, request.build_absolute_uri("/"))
     except report.PdfUnavailable as missing:
         message = _(
-            "The PDF cannot be made on this server: WeasyPrint and its Pango libraries are not installed (%(error)s). The same report as a web page:"
+            "The PDF cannot be made on this server: WeasyPrint and its Pango libraries are not "
+            "installed (%(error)s). The same report as a web page:"
         ) % {"error": missing}
         return render(
             request,

@@ -1,4 +1,5 @@
-"""Jurisdiction rules of the demo district (Esenler, İstanbul): what belongs to İBB and the utilities.
+"""Jurisdiction rules of the demo district (Esenler, İstanbul): what belongs to İBB and the
+utilities.
 
 Upserted by name, so running the demo again changes nothing. Street lights, water and sewers and
 gas are forwarded at intake (there is nothing for the district to do); road works on the main

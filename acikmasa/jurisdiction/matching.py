@@ -1,4 +1,5 @@
-"""Which rule, if any, says a case belongs to another body: the lowest priority number that matches."""
+"""Which rule, if any, says a case belongs to another body: the lowest priority number that
+matches."""
 
 from dataclasses import dataclass
 
@@ -26,7 +27,8 @@ def active_rules(municipality_id: int) -> list[JurisdictionRule]:
 
 
 def rule_reasons(rule: JurisdictionRule, case: Case) -> list[str] | None:
-    """What matched, or None when a condition fails. A rule without any condition matches nothing."""
+    """What matched, or None when a condition fails. A rule without any condition matches
+    nothing."""
     reasons: list[str] = []
     subjects = {s.pk: s for s in rule.subjects.all()}
     if subjects:

@@ -12,7 +12,8 @@ from .geo import polygon_errors
 
 
 class JurisdictionRule(models.Model):
-    """Cases matching every condition given (subject, street, mahalle, area) belong to `external_body`.
+    """Cases matching every condition given (subject, street, mahalle, area) belong to
+    `external_body`.
 
     Within one condition any listed value matches; an empty condition is not checked. The rule
     with the lowest priority number that matches wins.
@@ -55,7 +56,8 @@ class JurisdictionRule(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_(
-            "When the institution is another municipality using this system: a case is opened there."
+            "When the institution is another municipality using this system: a case is opened "
+            "there."
         ),
     )
     target_subject = models.ForeignKey(
@@ -76,7 +78,8 @@ class JurisdictionRule(models.Model):
         _("letter to the institution"),
         blank=True,
         help_text=_(
-            "Placeholders: {tracking_number}, {date}, {subject}, {place}, {description}, {institution}, {municipality}. Empty: the standard text."
+            "Placeholders: {tracking_number}, {date}, {subject}, {place}, {description}, "
+            "{institution}, {municipality}. Empty: the standard text."
         ),
     )
 
@@ -112,7 +115,8 @@ class JurisdictionRule(models.Model):
 
 
 class ForwardRecord(models.Model):
-    """One forwarding out: which rule, to whom, the letter, and the case opened in another tenant."""
+    """One forwarding out: which rule, to whom, the letter, and the case opened in another
+    tenant."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting")

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from acikmasa.cases.lifecycle import Action, is_open
 from acikmasa.cases.models import Case
+from acikmasa.cases.permissions import can_act, can_view
 from acikmasa.cases.reactions import CaseChange
 from acikmasa.cases.services import record as history
-from acikmasa.cases.permissions import can_act, can_view
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
@@ -27,9 +27,12 @@ logger = logging.getLogger(__name__)
 R = ForwardRecord.Status
 TRANSFER_CHANNEL = ("transfer", "Kurumlar Arası Aktarım", "Transfer from another municipality")
 STANDARD_LETTER = (
-    "Sayın {institution},\n\n{municipality} Beyaz Masa birimine {date} tarihinde {tracking_number} takip "
-    "numarasıyla yapılan aşağıdaki başvuru, konusu itibarıyla kurumunuzun görev alanında bulunduğundan "
-    "gereği için tarafınıza iletilmiştir.\n\nKonu: {subject}\nYer: {place}\nBaşvuru metni: {description}\n\n"
+    "Sayın {institution},\n\n{municipality} Beyaz Masa birimine {date} tarihinde {tracking_number} "
+    "takip "
+    "numarasıyla yapılan aşağıdaki başvuru, konusu itibarıyla kurumunuzun görev alanında "
+    "bulunduğundan "
+    "gereği için tarafınıza iletilmiştir.\n\nKonu: {subject}\nYer: {place}\nBaşvuru metni: "
+    "{description}\n\n"
     "Bilgilerinize arz ederiz.\n{municipality}"
 )
 
@@ -52,7 +55,8 @@ def place_text(case: Case) -> str:
 
 
 def letter_render(rule: JurisdictionRule, case: Case) -> str:
-    """The letter to the institution. No personal data of the applicant (KVKK: only what it needs)."""
+    """The letter to the institution. No personal data of the applicant (KVKK: only what it
+    needs)."""
     local = timezone.localtime(case.created_at)
     values = _Blank(
         tracking_number=case.tracking_number,
@@ -67,7 +71,8 @@ def letter_render(rule: JurisdictionRule, case: Case) -> str:
 
 
 def _citizen_text(record: ForwardRecord) -> str:
-    """The public text of the FORWARDED_OUT event: where the application went (the citizen's message)."""
+    """The public text of the FORWARDED_OUT event: where the application went (the citizen's
+    message)."""
     body = record.external_body
     with translation.override(settings.LANGUAGE_CODE):
         text = _("Your application concerns the duties of %(body)s, so it was forwarded there.") % {

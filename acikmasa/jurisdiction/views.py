@@ -1,4 +1,5 @@
-"""Staff: the jurisdiction panel of a case (which rule matches, what was forwarded) and forwarding."""
+"""Staff: the jurisdiction panel of a case (which rule matches, what was forwarded) and
+forwarding."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse

@@ -31,8 +31,8 @@ class MessageTemplateForm(forms.ModelForm):
                     name,
                     _("Unknown placeholder(s): %(names)s. Allowed: %(allowed)s")
                     % {
-                        "names": ", ".join("{%s}" % n for n in unknown),
-                        "allowed": ", ".join("{%s}" % n for n in PLACEHOLDERS),
+                        "names": ", ".join(f"{{{n}}}" for n in unknown),
+                        "allowed": ", ".join(f"{{{n}}}" for n in PLACEHOLDERS),
                     },
                 )
         return data

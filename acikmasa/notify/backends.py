@@ -97,7 +97,8 @@ class SmtpBackend(Backend):
 
 
 class ChannelBackend(Backend):
-    """Delegates to acikmasa.channels.services.outbound.outbound_queue (SMS and WhatsApp gateways)."""
+    """Delegates to acikmasa.channels.services.outbound.outbound_queue (SMS and WhatsApp
+    gateways)."""
 
     code = "channel"
     hands_off = True

@@ -1,4 +1,5 @@
-"""Notification settings in one place: Django settings `ACIKMASA_NOTIFY_<NAME>`, else the default."""
+"""Notification settings in one place: Django settings `ACIKMASA_NOTIFY_<NAME>`, else the
+default."""
 
 from datetime import time
 from typing import Any
@@ -6,7 +7,8 @@ from typing import Any
 from django.conf import settings
 
 DEFAULTS: dict[str, Any] = {
-    # Messages created in these local hours wait until the end of the quiet period (delayed, not dropped).
+    # Messages created in these local hours wait until the end of the quiet period (delayed, not
+    # dropped).
     "QUIET_START": "22:00",
     "QUIET_END": "08:00",
     "TIME_ZONE": "Europe/Istanbul",
@@ -31,7 +33,8 @@ def quiet_hours() -> tuple[time, time]:
 
 
 def backend_for(channel: str) -> str:
-    """The backend of a channel; a development site (DEBUG) without the setting prints to the console."""
+    """The backend of a channel; a development site (DEBUG) without the setting prints to the
+    console."""
     configured = getattr(settings, "ACIKMASA_NOTIFY_BACKENDS", None)
     if configured is None and settings.DEBUG:
         return "console"

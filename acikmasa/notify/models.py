@@ -56,7 +56,8 @@ class MessageTemplate(models.Model):
     body = models.TextField(
         _("text"),
         help_text=_(
-            "Placeholders: {tracking_number}, {subject}, {deadline}, {answer}, {reason}, {tracking_url}, {survey_url}"
+            "Placeholders: {tracking_number}, {subject}, {deadline}, {answer}, {reason}, "
+            "{tracking_url}, {survey_url}"
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -93,7 +94,8 @@ class ContactPreference(models.Model):
 
 
 class Notification(models.Model):
-    """One message to a citizen (the outbox). Sending never happens inside the case's transaction."""
+    """One message to a citizen (the outbox). Sending never happens inside the case's
+    transaction."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")
@@ -170,7 +172,8 @@ class Survey(models.Model):
 
 
 class SurveyAnswer(models.Model):
-    """The citizen's one answer; `directorate` is the case's directorate when answered (its figures)."""
+    """The citizen's one answer; `directorate` is the case's directorate when answered (its
+    figures)."""
 
     case = models.OneToOneField(
         Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="survey_answer"

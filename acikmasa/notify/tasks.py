@@ -19,7 +19,8 @@ def send_notification(notification_id: int) -> str:
 
 @task
 def send_directorate_alert(alert_id: int) -> int:
-    """E-mail a directorate alert to its managers; the alert row stays on the staff page regardless."""
+    """E-mail a directorate alert to its managers; the alert row stays on the staff page
+    regardless."""
     from .models import DirectorateAlert
 
     alert = DirectorateAlert.objects.select_related("case").get(pk=alert_id)
@@ -34,9 +35,11 @@ def send_directorate_alert(alert_id: int) -> int:
 
 @task
 def sweep(reschedule: bool = False) -> dict[str, int]:
-    """Send due messages, sync handed-off ones, send survey reminders; safe to run as often as wanted.
+    """Send due messages, sync handed-off ones, send survey reminders; safe to run as often as
+    wanted.
 
-    With `reschedule`, the next run is enqueued SWEEP_INTERVAL later (a chain the db_worker keeps alive).
+    With `reschedule`, the next run is enqueued SWEEP_INTERVAL later (a chain the db_worker keeps
+    alive).
     """
     from .services.outbox import due_send, handed_off_sync
     from .services.surveys import survey_reminders_send
@@ -56,7 +59,8 @@ SWEEP_INTERVAL = timedelta(minutes=5)
 
 
 def sweep_schedule(*, from_task: bool = False) -> bool:
-    """Start (or continue) the repeating sweep; False when a run is already waiting or cannot be deferred."""
+    """Start (or continue) the repeating sweep; False when a run is already waiting or cannot be
+    deferred."""
     if not sweep.get_backend().supports_defer:
         return False
     if not from_task and _waiting_run_exists():

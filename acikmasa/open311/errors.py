@@ -1,4 +1,5 @@
-"""The one error the API raises: views turn it into the spec's error list in the requested format."""
+"""The one error the API raises: views turn it into the spec's error list in the requested
+format."""
 
 
 class ApiError(Exception):

@@ -45,7 +45,8 @@ def _fill(element: ET.Element, value: Any) -> None:
 
 
 def to_xml(root: str, item: str | None, data: Any) -> bytes:
-    """`data` is a list of dicts (each becomes an `item` element) or one dict (the root's children)."""
+    """`data` is a list of dicts (each becomes an `item` element) or one dict (the root's
+    children)."""
     element = ET.Element(root)
     if item is None:
         _fill(element, data)
@@ -64,7 +65,8 @@ def render(fmt: str, data: Any, *, root: str, item: str | None, status: int = 20
 
 
 def render_error(fmt: str, status: int, description: str) -> HttpResponse:
-    """The spec's error list: [{"code": 400, "description": "..."}] or <errors><error>...</error></errors>."""
+    """The spec's error list: [{"code": 400, "description": "..."}] or
+    <errors><error>...</error></errors>."""
     return render(
         fmt if fmt in FORMATS else "json",
         [{"code": status, "description": description}],

@@ -1,4 +1,5 @@
-"""Open311 client applications (API keys) and what the API remembers about each request it took in."""
+"""Open311 client applications (API keys) and what the API remembers about each request it took
+in."""
 
 import hashlib
 import secrets
@@ -51,7 +52,8 @@ class ClientApp(models.Model):
 
 
 class RequestRecord(models.Model):
-    """The Open311 side of a case that came in through the API: its token and the client's own ids."""
+    """The Open311 side of a case that came in through the API: its token and the client's own
+    ids."""
 
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="open311_record")
     client = models.ForeignKey(ClientApp, on_delete=models.PROTECT, related_name="records")

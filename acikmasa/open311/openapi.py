@@ -1,4 +1,5 @@
-"""The OpenAPI 3.1 description of our GeoReport v2 endpoints (served at /open311/v2/openapi.json)."""
+"""The OpenAPI 3.1 description of our GeoReport v2 endpoints (served at
+/open311/v2/openapi.json)."""
 
 from typing import Any
 
@@ -127,7 +128,7 @@ def _content(schema: dict[str, Any]) -> dict[str, Any]:
 
 def _responses(ok: dict[str, Any], *errors: int) -> dict[str, Any]:
     responses = {"200": {"description": "OK", "content": _content(ok)}}
-    for status in (400, 403, 404, 405, 429) if not errors else errors:
+    for status in errors or (400, 403, 404, 405, 429):
         responses[str(status)] = {"description": "Error list", "content": _content(ERRORS)}
     return responses
 
@@ -192,7 +193,8 @@ def _post_body() -> dict[str, Any]:
                     "type": "object",
                     "required": ["api_key", "service_code"],
                     "properties": properties,
-                    "description": "Attributes travel as attribute[code]=value or attribute[code][]=value.",
+                    "description": "Attributes travel as attribute[code]=value or "
+                    "attribute[code][]=value.",
                 }
             }
         },

@@ -297,7 +297,8 @@ def _address(
 
 
 class _References:
-    """Subjects, directorates, standards, channels and places of one page, each read in one query."""
+    """Subjects, directorates, standards, channels and places of one page, each read in one
+    query."""
 
     def __init__(self, cases: list[Case]):
         def by_id(model, attr, *fields):

@@ -76,7 +76,8 @@ def client_app_authenticate(raw_key: str) -> ClientApp:
 
 
 def rate_limit_take(*, bucket: str, limit: int) -> None:
-    """Count one call in the current minute; refuse beyond `limit` (the project's shared limiter)."""
+    """Count one call in the current minute; refuse beyond `limit` (the project's shared
+    limiter)."""
     decision = shared_rate_limit_take("open311", bucket, limit=limit, window=60)
     if not decision.allowed:
         raise ApiError(429, "Rate limit exceeded: try again in a minute.")

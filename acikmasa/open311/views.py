@@ -76,7 +76,8 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
     data = {
         "changeset": changeset,
         "contact": "Municipal public-relations directorate (Halkla İlişkiler Müdürlüğü)",
-        "key_service": "API keys are issued per client application by the municipality's administrators.",
+        "key_service": "API keys are issued per client application by the municipality's "
+        "administrators.",
         "endpoints": [
             {
                 "specification": SPEC_URL,

@@ -1,4 +1,5 @@
-"""Portal forms. Field rules that belong to the domain (phone, identity for Law 4982) stay in the core."""
+"""Portal forms. Field rules that belong to the domain (phone, identity for Law 4982) stay in the
+core."""
 
 import secrets
 
@@ -31,7 +32,8 @@ class SubmitForm(forms.Form):
     case_type = forms.ChoiceField(
         label=_("What kind of application is it?"), choices=CITIZEN_TYPES, initial=CaseType.REQUEST
     )
-    # Optional: a citizen who is not sure leaves it to the suggestion or the desk's triage (routing).
+    # Optional: a citizen who is not sure leaves it to the suggestion or the desk's triage
+    # (routing).
     subject = forms.ModelChoiceField(
         label=_("Subject"),
         queryset=Subject.objects.none(),
@@ -109,7 +111,8 @@ class SubmitForm(forms.Form):
             # Law 4982 Art. 6: an information request carries the applicant's name and address.
             raise forms.ValidationError(
                 _(
-                    "An information request (Law 4982) needs your first and last name and an e-mail or postal address."
+                    "An information request (Law 4982) needs your first and last name and an "
+                    "e-mail or postal address."
                 )
             )
         return data

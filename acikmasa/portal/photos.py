@@ -1,4 +1,5 @@
-"""Citizens' photos: accept JPEG, PNG and WebP by their content, and re-encode them without metadata.
+"""Citizens' photos: accept JPEG, PNG and WebP by their content, and re-encode them without
+metadata.
 
 A phone photo's EXIF carries the GPS position of the citizen's home as often as of the pothole, so
 only the pixels survive: nothing the citizen uploaded is stored or shown before this step.

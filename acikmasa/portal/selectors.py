@@ -27,7 +27,8 @@ ANSWER_KINDS = (
 
 
 def portal_municipality() -> Municipality | None:
-    """The municipality this portal serves: ACIKMASA_PORTAL_MUNICIPALITY, else "esenler", else the first."""
+    """The municipality this portal serves: ACIKMASA_PORTAL_MUNICIPALITY, else "esenler", else the
+    first."""
     active = Municipality.objects.filter(is_active=True)
     code = getattr(settings, "ACIKMASA_PORTAL_MUNICIPALITY", "")
     return (

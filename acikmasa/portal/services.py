@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from acikmasa.cases.events import EventKind
-from acikmasa.cases.services import record
-from acikmasa.cases.services.history import case_lock
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Action, Status
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.services import record
 from acikmasa.cases.services.citizens import CitizenInput
+from acikmasa.cases.services.history import case_lock
 from acikmasa.cases.services.intake import IncomingFile, Submission, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import TransitionRefused
@@ -105,7 +105,8 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
 def citizen_add_information(*, case: Case, text: str) -> CaseEvent:
     """The citizen answers the question staff asked: the case resumes with the answer as its text.
 
-    Only while the case waits for the citizen: a case waiting for another body is not theirs to resume.
+    Only while the case waits for the citizen: a case waiting for another body is not theirs to
+    resume.
     """
     if case.status != Status.WAITING_CITIZEN:
         raise TransitionRefused(

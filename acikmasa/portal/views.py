@@ -209,7 +209,8 @@ def _float(raw: str, low: float, high: float) -> float | None:
 
 @require_GET
 def nearby(request: HttpRequest) -> HttpResponse:
-    """Open cases of the chosen subject near the pin (or in the mahalle), shown before submitting."""
+    """Open cases of the chosen subject near the pin (or in the mahalle), shown before
+    submitting."""
     municipality = _municipality()
     subject_id = request.GET.get("subject", "")
     subject = (

@@ -1,4 +1,5 @@
-"""Admin: notices are drafted and published here; logs are read-only; opening a citizen is logged."""
+"""Admin: notices are drafted and published here; logs are read-only; opening a citizen is
+logged."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError

@@ -1,4 +1,5 @@
-"""What the municipality holds about one person (KVKK Art. 11/1-b): one structure, two renderings."""
+"""What the municipality holds about one person (KVKK Art. 11/1-b): one structure, two
+renderings."""
 
 from typing import Any
 

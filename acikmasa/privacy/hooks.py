@@ -1,7 +1,9 @@
-"""Intake reaction: every new case records the notice its applicant was given and the consents they ticked.
+"""Intake reaction: every new case records the notice its applicant was given and the consents
+they ticked.
 
 Runs inside case_submit's transaction (a CREATED reaction in settings.ACIKMASA_CASE_REACTIONS), so
-the case and its privacy records commit together. Costs one read (the notice in force) and up to three small inserts.
+the case and its privacy records commit together. Costs one read (the notice in force) and up to
+three small inserts.
 """
 
 from acikmasa.cases.models import Case, CaseEvent
@@ -59,7 +61,8 @@ def on_case_submitted(change: CaseChange) -> None:
 
 
 def _subject_request(case: Case, event: CaseEvent, extra: dict) -> None:
-    """A KVKK request typed in at the desk is tracked like one made online (the ID card was seen)."""
+    """A KVKK request typed in at the desk is tracked like one made online (the ID card was
+    seen)."""
     from .services.requests import SUBJECT_CODE
 
     if (

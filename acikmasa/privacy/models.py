@@ -9,7 +9,8 @@ from acikmasa.directory.models import Municipality
 
 
 class PrivacyNotice(models.Model):
-    """One version of a municipality's aydınlatma metni (Art. 10). Published versions never change."""
+    """One version of a municipality's aydınlatma metni (Art. 10). Published versions never
+    change."""
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="privacy_notices"
@@ -106,7 +107,8 @@ class Purpose(models.TextChoices):
 
 
 class Consent(models.Model):
-    """One explicit consent (açık rıza, Art. 3/5): given once, withdrawn once, never edited otherwise."""
+    """One explicit consent (açık rıza, Art. 3/5): given once, withdrawn once, never edited
+    otherwise."""
 
     citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
@@ -266,7 +268,8 @@ class DeletionLog(models.Model):
 
 
 class VerificationCode(models.Model):
-    """A one-time code sent to the phone or e-mail on a case, proving a data-subject request's sender."""
+    """A one-time code sent to the phone or e-mail on a case, proving a data-subject request's
+    sender."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     code_hash = models.CharField(max_length=64)
@@ -278,7 +281,8 @@ class VerificationCode(models.Model):
 
 
 class SubjectRequest(models.Model):
-    """A data-subject request (KVKK Art. 11) and the case that tracks it to its 30-day limit (Art. 13)."""
+    """A data-subject request (KVKK Art. 11) and the case that tracks it to its 30-day limit (Art.
+    13)."""
 
     class Kind(models.TextChoices):
         ACCESS = "access", _("What do you hold about me? (a copy)")

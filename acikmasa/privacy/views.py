@@ -127,7 +127,8 @@ def _verified_case(request: HttpRequest):
 
 @require_http_methods(["GET", "POST"])
 def request_form(request: HttpRequest) -> HttpResponse:
-    """Step 3: what they ask for; it becomes a case with its own tracking number and 30-day limit."""
+    """Step 3: what they ask for; it becomes a case with its own tracking number and 30-day
+    limit."""
     case = _verified_case(request)
     if case is None:
         return redirect("privacy:request_start")
@@ -248,7 +249,8 @@ def citizen_page(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @officer_required
 def export(request: HttpRequest, citizen_id: int, fmt: str) -> HttpResponse:
-    """The copy a data subject gets (Art. 11/1-b); every export is on the access log with its reason."""
+    """The copy a data subject gets (Art. 11/1-b); every export is on the access log with its
+    reason."""
     if fmt not in ("json", "html"):
         raise Http404
     citizen = _citizen_or_404(request, citizen_id)

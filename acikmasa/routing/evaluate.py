@@ -38,8 +38,8 @@ class Report:
 
 def _accuracy(rankings: list[list[int]], truth: list[int]) -> Accuracy:
     n = len(truth) or 1
-    top1 = sum(1 for r, t in zip(rankings, truth) if r[:1] == [t]) / n
-    top3 = sum(1 for r, t in zip(rankings, truth) if t in r[:3]) / n
+    top1 = sum(1 for r, t in zip(rankings, truth, strict=True) if r[:1] == [t]) / n
+    top3 = sum(1 for r, t in zip(rankings, truth, strict=True) if t in r[:3]) / n
     return Accuracy(round(top1, 4), round(top3, 4))
 
 
@@ -76,10 +76,13 @@ def evaluate(
         [e.text for e in test], [(e.channel, e.neighbourhood_id) for e in test]
     )
     combined = {
-        w: _accuracy([_ranked(combine(r, m, w)) for r, m in zip(rule_scores, model_scores)], truth)
+        w: _accuracy(
+            [_ranked(combine(r, m, w)) for r, m in zip(rule_scores, model_scores, strict=True)],
+            truth,
+        )
         for w in sorted({*RULES_WEIGHTS, rules_weight})
     }
-    chosen = [combine(r, m, rules_weight) for r, m in zip(rule_scores, model_scores)]
+    chosen = [combine(r, m, rules_weight) for r, m in zip(rule_scores, model_scores, strict=True)]
     return Report(
         train_cases=len(train),
         test_cases=len(test),
@@ -102,7 +105,7 @@ def _auto_route(
     for threshold in THRESHOLDS:
         routed = [
             (max(s, key=s.get), t)
-            for s, t in zip(scores, truth)
+            for s, t in zip(scores, truth, strict=True)
             if s and max(s.values()) >= threshold
         ]
         share = len(routed) / (len(truth) or 1)

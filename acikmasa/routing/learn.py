@@ -40,7 +40,8 @@ class Classifier:
     context: DictVectorizer
     model: SGDClassifier
     labels: list[int] = field(default_factory=list)
-    # A model pickled by another scikit-learn may load wrongly: such a model is not used (suggest.py).
+    # A model pickled by another scikit-learn may load wrongly: such a model is not used
+    # (suggest.py).
     sklearn_version: str = sklearn.__version__
 
     def _features(self, texts: list[str], contexts: list[dict]):
@@ -60,7 +61,7 @@ class Classifier:
         rows = self.model.predict_proba(
             self._features([normalise(t) for t in texts], [_context(*c) for c in contexts])
         )
-        return [dict(zip(self.labels, map(float, row))) for row in rows]
+        return [dict(zip(self.labels, map(float, row), strict=True)) for row in rows]
 
     def dumps(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
@@ -80,9 +81,9 @@ class TooFewExamples(ValueError):
 def train(examples: list[Example], *, seed: int = 0) -> tuple[Classifier, float]:
     """Fit a classifier on `examples`; returns it and the seconds it took.
 
-    Character n-grams inside word boundaries (2-5 letters) see through typos, missing Turkish letters
-    and suffixes; the logistic loss gives probabilities for the confidence. Raises TooFewExamples
-    when fewer than MIN_EXAMPLES cases or fewer than two subjects are given.
+    Character n-grams inside word boundaries (2-5 letters) see through typos, missing Turkish
+    letters and suffixes; the logistic loss gives probabilities for the confidence. Raises
+    TooFewExamples when fewer than MIN_EXAMPLES cases or fewer than two subjects are given.
     """
     if len(examples) < MIN_EXAMPLES or len({e.subject_id for e in examples}) < 2:
         raise TooFewExamples(

@@ -1,4 +1,5 @@
-"""What routing keeps: admins' keyword rules, per-municipality settings, trained models, corrections."""
+"""What routing keeps: admins' keyword rules, per-municipality settings, trained models,
+corrections."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -33,7 +34,8 @@ class KeywordRule(models.Model):
         default=1.0,
         validators=[MinValueValidator(-10.0), MaxValueValidator(10.0)],
         help_text=_(
-            "1 is a usual keyword; 2-3 a decisive one; a negative weight speaks against the subject."
+            "1 is a usual keyword; 2-3 a decisive one; a negative weight speaks against the "
+            "subject."
         ),
     )
     is_active = models.BooleanField(_("active"), default=True)

@@ -26,7 +26,8 @@ class Rule:
 
 
 def rules_for(municipality_id: int) -> list[Rule]:
-    """Active rules of the municipality's active subjects: admins' rows and the subjects' keywords."""
+    """Active rules of the municipality's active subjects: admins' rows and the subjects'
+    keywords."""
     rules: list[Rule] = []
     subjects = Subject.objects.filter(municipality_id=municipality_id, is_active=True).values_list(
         "pk", "keywords"
@@ -57,7 +58,8 @@ _indexes: dict[int, "RuleIndex"] = {}
 
 
 def rule_index(municipality_id: int) -> "RuleIndex":
-    """The municipality's rules, indexed; rebuilt only when a rule or a subject's keywords changed."""
+    """The municipality's rules, indexed; rebuilt only when a rule or a subject's keywords
+    changed."""
     rules = rules_for(municipality_id)
     cached = _indexes.get(municipality_id)
     if cached is None or cached.rules != rules:
@@ -136,7 +138,8 @@ class RuleIndex:
 
 
 def rule_confidences(scores: dict[int, float]) -> dict[int, float]:
-    """Scores as shares, with UNKNOWN_MASS held back; subjects with a score of 0 or less drop out."""
+    """Scores as shares, with UNKNOWN_MASS held back; subjects with a score of 0 or less drop
+    out."""
     positive = {s: v for s, v in scores.items() if v > 0}
     total = sum(positive.values()) + UNKNOWN_MASS
     return {s: v / total for s, v in positive.items()}

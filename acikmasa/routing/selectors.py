@@ -55,7 +55,8 @@ def training_examples(
 
 
 def triage_cases(user: AbstractBaseUser) -> QuerySet[Case]:
-    """Open cases the user may see that have no subject yet: the desk's triage queue, oldest first."""
+    """Open cases the user may see that have no subject yet: the desk's triage queue, oldest
+    first."""
     return (
         visible_cases(user)
         .filter(subject__isnull=True, status__in=OPEN_STATUSES)

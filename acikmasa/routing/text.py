@@ -1,4 +1,5 @@
-"""Turkish normalisation for matching citizens' words: folding, misspellings, colloquial forms, suffixes.
+"""Turkish normalisation for matching citizens' words: folding, misspellings, colloquial forms,
+suffixes.
 
 Everything works on `common.turkish.fold` output (lower case with İ/ı handled, no diacritics), so
 "IŞIKLAR", "ışıklar" and "isiklar" all become the tokens ["isik"] after stemming.

@@ -1,4 +1,5 @@
-"""Suggestion fragments (portal and desk, htmx), the triage queue, and re-routing on the case page."""
+"""Suggestion fragments (portal and desk, htmx), the triage queue, and re-routing on the case
+page."""
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
@@ -94,7 +95,8 @@ def _triage_rows(municipality_id: int, cases: list[Case]) -> list[tuple[Case, ob
 @require_GET
 @staff_required(*INTAKE_ROLES)
 def triage(request: HttpRequest) -> HttpResponse:
-    """The desk's triage queue: open cases without a confident subject, with suggestions to click."""
+    """The desk's triage queue: open cases without a confident subject, with suggestions to
+    click."""
     page = Paginator(triage_cases(request.user), TRIAGE_PAGE).get_page(request.GET.get("page"))
     subjects = (
         Subject.objects.filter(municipality_id=request.profile.municipality_id, is_active=True)

@@ -47,7 +47,8 @@ class RolePolicyAdmin(admin.ModelAdmin):
 
 @admin.register(TwoFactorDevice)
 class TwoFactorDeviceAdmin(admin.ModelAdmin):
-    """Who has enrolled; deleting (the reset action) lets a user who lost phone and codes enrol again."""
+    """Who has enrolled; deleting (the reset action) lets a user who lost phone and codes enrol
+    again."""
 
     list_display = ["user", "confirmed_at", "last_used_at"]
     fields = ["user", "confirmed_at", "last_used_at"]

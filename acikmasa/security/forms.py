@@ -12,13 +12,15 @@ def locked_message(until) -> str:
     minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
     return _(
         "Too many failed attempts. For your security, logging in is paused until %(time)s (about "
-        "%(minutes)d minutes). If you need access sooner, ask a system administrator to unlock your "
+        "%(minutes)d minutes). If you need access sooner, ask a system administrator to unlock "
+        "your "
         "account."
     ) % {"time": time_format(timezone.localtime(until), "H:i"), "minutes": minutes}
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):
-    """Django's login form, refused while the user name or the address is locked; failures counted."""
+    """Django's login form, refused while the user name or the address is locked; failures
+    counted."""
 
     error_messages = {
         **AuthenticationForm.error_messages,

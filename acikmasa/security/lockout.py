@@ -35,7 +35,8 @@ def lock_period() -> timedelta:
 
 
 def throttle_key(scope: str, value: str) -> str:
-    """Keyed hash: the same name always maps to the same row, and the row does not reveal the name."""
+    """Keyed hash: the same name always maps to the same row, and the row does not reveal the
+    name."""
     message = f"{scope}:{value.strip().casefold()}".encode("utf-8", "replace")
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
@@ -64,11 +65,12 @@ def _user_for(username: str) -> AbstractBaseUser | None:
 
 @transaction.atomic
 def login_failure_record(*, username: str, address: str) -> datetime | None:
-    """Count a failed login against the user name and the address; returns the lock's end if one starts.
+    """Count a failed login against the user name and the address; returns the lock's end if one
+    starts.
 
     Rule: failures older than the lock period are forgotten; reaching the scope's limit locks it for
-    the lock period. Callers: the login and two-factor views. Side effects: throttle rows, a log line
-    with hashed keys only (no user name, no full address).
+    the lock period. Callers: the login and two-factor views. Side effects: throttle rows, a log
+    line with hashed keys only (no user name, no full address).
     """
     now, period, locked = timezone.now(), lock_period(), None
     for scope, value in _targets(username, address):
@@ -118,7 +120,8 @@ def login_unlock(
     throttle_ids: list[int] | None = None,
     by: AbstractBaseUser | None = None,
 ) -> int:
-    """Lift locks at once: an administrator's path for a locked-out colleague. Returns rows cleared."""
+    """Lift locks at once: an administrator's path for a locked-out colleague. Returns rows
+    cleared."""
     rows = LoginThrottle.objects.all()
     if user is not None:
         rows = rows.filter(

@@ -1,4 +1,5 @@
-"""A logging filter that masks T.C. Kimlik numbers, phone numbers and e-mail addresses in every record."""
+"""A logging filter that masks T.C. Kimlik numbers, phone numbers and e-mail addresses in every
+record."""
 
 import logging
 import re

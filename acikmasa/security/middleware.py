@@ -1,4 +1,5 @@
-"""Request guards (size, encoding, rate limits), staff session rules, and the extra security headers."""
+"""Request guards (size, encoding, rate limits), staff session rules, and the extra security
+headers."""
 
 import logging
 import re
@@ -23,7 +24,8 @@ from .twofactor import device_of, is_required, policy_for
 logger = logging.getLogger("acikmasa.security")
 Handler = Callable[[HttpRequest], HttpResponse]
 # NUL and the other C0 controls (tab, CR, LF excepted), U+FFFD (what broken UTF-8 decodes to), and
-# the non-characters U+FFFE/U+FFFF: none belongs in typed text, and XML exports could not carry them.
+# the non-characters U+FFFE/U+FFFF: none belongs in typed text, and XML exports could not carry
+# them.
 BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\uffff]")
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
@@ -33,7 +35,8 @@ def max_request_bytes() -> int:
 
 
 class RequestGuardMiddleware:
-    """Refuse oversized bodies, badly encoded form input and callers over their rate limit, with a 4xx."""
+    """Refuse oversized bodies, badly encoded form input and callers over their rate limit, with a
+    4xx."""
 
     def __init__(self, get_response: Handler):
         self.get_response = get_response
@@ -80,7 +83,8 @@ class RequestGuardMiddleware:
                     code="rate_limited",
                     title=_("Too many requests"),
                     message=_(
-                        "Too many requests from your connection. Please try again in about %(minutes)d minutes."
+                        "Too many requests from your connection. Please try again in about "
+                        "%(minutes)d minutes."
                     )
                     % {"minutes": minutes},
                     retry_after=decision.retry_after,
@@ -90,7 +94,8 @@ class RequestGuardMiddleware:
         return None
 
     def _bad_text(self, request: HttpRequest) -> HttpResponse | None:
-        """Forms only: Django silently replaces broken bytes; we refuse them, so nothing garbled is stored."""
+        """Forms only: Django silently replaces broken bytes; we refuse them, so nothing garbled is
+        stored."""
         if request.content_type not in FORM_TYPES:
             return None
         for key, values in [*request.POST.lists(), *request.GET.lists()]:
@@ -179,7 +184,8 @@ class StaffSessionMiddleware:
             messages.warning(
                 request,
                 _(
-                    "Your role requires two-factor login. Set up your authenticator app to continue."
+                    "Your role requires two-factor login. Set up your authenticator app to "
+                    "continue."
                 ),
             )
             return redirect("security:two_factor_enrol")

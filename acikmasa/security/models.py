@@ -8,7 +8,8 @@ from acikmasa.directory.models import Role
 
 
 class RateCounter(models.Model):
-    """Requests counted in one fixed window; updated with F() so concurrent processes never lose a hit."""
+    """Requests counted in one fixed window; updated with F() so concurrent processes never lose a
+    hit."""
 
     key = models.CharField(max_length=120)
     window_start = models.BigIntegerField()
@@ -84,7 +85,8 @@ class RolePolicy(models.Model):
 
 
 class TwoFactorDevice(models.Model):
-    """A staff member's authenticator app (RFC 6238 TOTP); `last_step` stops a code being used twice."""
+    """A staff member's authenticator app (RFC 6238 TOTP); `last_step` stops a code being used
+    twice."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor"

@@ -38,7 +38,8 @@ def rate_limit_take(scope: str, key: str, *, limit: int, window: int) -> Decisio
     """Count one hit for (scope, key) in the current window of `window` seconds.
 
     Rule: the hit that makes the count exceed `limit` and every later one in the window are refused.
-    Callers: the request guard middleware, Open311, the login lockout. Side effect: one counter write.
+    Callers: the request guard middleware, Open311, the login lockout. Side effect: one counter
+    write.
     """
     now = _now()
     start = int(now // window) * window

@@ -1,7 +1,8 @@
 """Rate limits of the public endpoints, in one table (docs/security.md lists the same figures).
 
 Keyed by URL name; each rule counts per client address. Open311 adds its per-key limit in its views
-(the key is only known there). ACIKMASA_RATE_LIMITS may override an entry: {"portal:submit": [[20, 3600]]}.
+(the key is only known there). ACIKMASA_RATE_LIMITS may override an entry: {"portal:submit": [[20,
+3600]]}.
 """
 
 from dataclasses import dataclass

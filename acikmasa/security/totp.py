@@ -24,7 +24,8 @@ def _key(secret: str) -> bytes:
 
 
 def hotp(key: bytes, counter: int, *, digits: int = DIGITS, digest: str = "sha1") -> str:
-    """RFC 4226 section 5.3: HMAC the big-endian counter, truncate dynamically, keep `digits` digits."""
+    """RFC 4226 section 5.3: HMAC the big-endian counter, truncate dynamically, keep `digits`
+    digits."""
     mac = hmac.new(key, struct.pack(">Q", counter), getattr(hashlib, digest)).digest()
     offset = mac[-1] & 0x0F
     value = struct.unpack(">I", mac[offset : offset + 4])[0] & 0x7FFFFFFF

@@ -1,4 +1,5 @@
-"""Two-factor login for staff: enrolment, verification (TOTP or a recovery code), policy per role."""
+"""Two-factor login for staff: enrolment, verification (TOTP or a recovery code), policy per
+role."""
 
 import hashlib
 import logging
@@ -56,10 +57,12 @@ def _new_recovery_codes(device: TwoFactorDevice) -> list[str]:
 
 @transaction.atomic
 def two_factor_enrol(*, user: AbstractBaseUser, secret: str, code: str) -> list[str]:
-    """Store the user's authenticator once it has produced a correct code; returns the recovery codes.
+    """Store the user's authenticator once it has produced a correct code; returns the recovery
+    codes.
 
     Rule: the code must match the secret shown to the user (which lived only in their session). Any
-    earlier device is replaced. Callers: the enrolment view. Side effects: device and code rows, a log line.
+    earlier device is replaced. Callers: the enrolment view. Side effects: device and code rows, a
+    log line.
     """
     step = totp.matching_step(secret, code)
     if step is None:
@@ -102,6 +105,7 @@ def recovery_codes_regenerate(*, user: AbstractBaseUser) -> list[str]:
 
 
 def two_factor_disable(*, user: AbstractBaseUser, by: AbstractBaseUser | None = None) -> None:
-    """Remove the user's second factor (their own choice where the role allows, or an administrator's reset)."""
+    """Remove the user's second factor (their own choice where the role allows, or an
+    administrator's reset)."""
     TwoFactorDevice.objects.filter(user=user).delete()
     logger.info("two-factor removed: user_id=%s by=%s", user.pk, getattr(by, "pk", None))

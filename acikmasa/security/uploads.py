@@ -56,7 +56,8 @@ def sniff_content_type(content: bytes) -> str:
 
 
 def stored_content_type(content: bytes, claimed: str = "") -> str:
-    """What to record for an incoming file: the sniffed type, else a harmless claimed one, else bytes."""
+    """What to record for an incoming file: the sniffed type, else a harmless claimed one, else
+    bytes."""
     sniffed = sniff_content_type(content)
     if sniffed != "application/octet-stream":
         return sniffed
@@ -69,8 +70,10 @@ class ImageRefused(ValueError):
 
 
 def image_without_metadata(content: bytes) -> tuple[bytes, str]:
-    """Re-encode a JPEG/PNG/WebP/GIF from its pixels only: EXIF (GPS), XMP, ICC and comments are gone,
-    and anything appended to the image (a polyglot's second file) is left behind. GIF becomes PNG."""
+    """Re-encode a JPEG/PNG/WebP/GIF from its pixels only: EXIF (GPS), XMP, ICC and comments are
+    gone,
+    and anything appended to the image (a polyglot's second file) is left behind. GIF becomes PNG.
+    """
     try:
         probe = Image.open(io.BytesIO(content))
         kind = probe.format
@@ -106,8 +109,10 @@ def download_name(name: str, fallback: str = "dosya") -> str:
 
 
 def file_response(fileobj, *, name: str, content_type: str, head: bytes) -> FileResponse:
-    """Serve a stored file: only a raster image whose bytes say so is shown inline; everything else is
-    a download of opaque bytes. `nosniff` and a sandboxing CSP stop a browser running what it finds."""
+    """Serve a stored file: only a raster image whose bytes say so is shown inline; everything else
+    is
+    a download of opaque bytes. `nosniff` and a sandboxing CSP stop a browser running what it finds.
+    """
     sniffed = sniff_content_type(head)
     inline = sniffed in INLINE_TYPES and content_type == sniffed
     response = FileResponse(

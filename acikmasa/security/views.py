@@ -1,4 +1,5 @@
-"""Login with throttling and an optional second step, two-factor enrolment, and the refusal pages."""
+"""Login with throttling and an optional second step, two-factor enrolment, and the refusal
+pages."""
 
 import time
 
@@ -38,7 +39,8 @@ ISSUER = "Açık Masa"
 
 
 class LoginView(auth_views.LoginView):
-    """Password first; a user with an authenticator is logged in only after the code (verify view)."""
+    """Password first; a user with an authenticator is logged in only after the code (verify
+    view)."""
 
     form_class = ThrottledAuthenticationForm
     redirect_authenticated_user = True
@@ -123,7 +125,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def enrol(request: HttpRequest) -> HttpResponse:
-    """Show a new secret once (kept only in the session) and store it when the app's code matches."""
+    """Show a new secret once (kept only in the session) and store it when the app's code
+    matches."""
     if request.method == "GET" or ENROL_SECRET not in request.session:
         request.session[ENROL_SECRET] = totp.new_secret()
     secret = request.session[ENROL_SECRET]

@@ -61,7 +61,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Before CSRF: size, encoding and rate limits are checked first (a flood of bad tokens counts too).
+    # Before CSRF: size, encoding and rate limits are checked first (a flood of bad tokens counts
+    # too).
     "acikmasa.security.middleware.RequestGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -7,7 +7,8 @@ REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 
 
 def cache_from_url(url: str) -> dict[str, dict[str, Any]]:
-    """Redis for a redis:// URL; otherwise Django's database cache (its table comes with `migrate`)."""
+    """Redis for a redis:// URL; otherwise Django's database cache (its table comes with
+    `migrate`)."""
     url = url.strip()
     if not url:
         return {"default": {"BACKEND": DATABASE_CACHE, "LOCATION": "acikmasa_cache"}}

@@ -1,4 +1,4 @@
-"""Files kept on a case: stored under their digest, their type read from the bytes, not the sender."""
+"""Files kept on a case: stored under their digest, their type read from the bytes."""
 
 import hashlib
 from dataclasses import dataclass

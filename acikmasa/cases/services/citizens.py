@@ -66,7 +66,11 @@ def citizen_errors(data: CitizenInput) -> tuple[dict[str, str], CitizenInput]:
         errors["gender"] = _("Invalid gender value.")
     if cleaned.birth_year in ("", None):
         cleaned.birth_year = None
-    elif isinstance(cleaned.birth_year, bool) or not str(cleaned.birth_year).isdigit() or not 1900 <= int(cleaned.birth_year) <= 2100:
+    elif (
+        isinstance(cleaned.birth_year, bool)
+        or not str(cleaned.birth_year).isdigit()
+        or not 1900 <= int(cleaned.birth_year) <= 2100
+    ):
         errors["birth_year"] = _("Invalid birth year.")
     else:
         cleaned.birth_year = int(cleaned.birth_year)  # forms and channels send text

@@ -178,7 +178,7 @@ def cases_append(items: Sequence[tuple[Case, Sequence[EventDraft]]]) -> list[Cas
     try:
         return _append(items)
     except BaseException:
-        for (case, _drafts), row in zip(items, rows):
+        for (case, _drafts), row in zip(items, rows, strict=True):
             _restore(case, row)
         raise
 

@@ -26,7 +26,8 @@ def _increment(municipality_id: int, year: int) -> int | None:
     with connection.cursor() as cursor:
         # RETURNING: PostgreSQL and SQLite ≥ 3.35 both have it.
         cursor.execute(
-            f"UPDATE {table} SET last_value = last_value + 1 WHERE municipality_id = %s AND year = %s"
+            f"UPDATE {table} SET last_value = last_value + 1 WHERE municipality_id = %s AND year = "
+            "%s"
             " RETURNING last_value",
             [municipality_id, year],
         )

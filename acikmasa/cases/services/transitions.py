@@ -21,7 +21,8 @@ from .history import case_append, case_lock
 
 @dataclass
 class TransitionRequest:
-    """What the actor asks for. `params` carries the action's own inputs (assignee, directorate...)."""
+    """What the actor asks for. `params` carries the action's own inputs (assignee,
+    directorate...)."""
 
     action: str
     text: str = ""
@@ -83,7 +84,8 @@ def case_transition(
 
 
 def _check_version(case: Case, expected: int | None) -> None:
-    """Refuse when a person changed the case since `expected`; bookkeeping by the system does not count.
+    """Refuse when a person changed the case since `expected`; bookkeeping by the system does not
+    count.
 
     The deadline sweep and delivery receipts append events (and so bump the version) without
     changing what the user saw: refusing the user's action for those would only make them retry.

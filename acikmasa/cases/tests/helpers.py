@@ -46,7 +46,8 @@ def valid_params(town: Town, case: Case, action: str) -> dict[str, Any]:
     if action == Action.FORWARD_OUT:
         return {"external_body_id": town.external_bodies["elektrik"].pk}
     if action in (Action.RECLASSIFY, Action.REROUTE):
-        # the cases here are potholes (Fen İşleri): a street light stays there, rubbish goes elsewhere
+        # the cases here are potholes (Fen İşleri): a street light stays there, rubbish goes
+        # elsewhere
         return {
             "subject_id": town.subjects[
                 "street_light" if action == Action.RECLASSIFY else "waste"

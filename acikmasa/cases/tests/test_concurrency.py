@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 
 from acikmasa.cases.events import EventKind
-from acikmasa.cases.services.history import case_append
 from acikmasa.cases.lifecycle import Action, Status
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.services.history import case_append
 from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import ConcurrentChange, DomainError

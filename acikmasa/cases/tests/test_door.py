@@ -202,13 +202,15 @@ def test_a_before_save_reaction_may_not_append(town):
 
     case = submit(town)
     before = event_rows(case)
-    with reaction_added(reaction, on=["started"], phase=BEFORE_SAVE):
-        with pytest.raises(RuntimeError, match="before_save"):
-            case_transition(
-                case_id=case.pk,
-                actor=town.users["fen_staff"],
-                request=TransitionRequest(action=Action.START),
-            )
+    with (
+        reaction_added(reaction, on=["started"], phase=BEFORE_SAVE),
+        pytest.raises(RuntimeError, match="before_save"),
+    ):
+        case_transition(
+            case_id=case.pk,
+            actor=town.users["fen_staff"],
+            request=TransitionRequest(action=Action.START),
+        )
     assert event_rows(case) == before
 
 

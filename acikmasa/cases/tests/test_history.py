@@ -1,4 +1,5 @@
-"""The history is append-only: the ORM refuses edits and deletes, and on PostgreSQL so does the database."""
+"""The history is append-only: the ORM refuses edits and deletes, and on PostgreSQL so does the
+database."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction

@@ -153,7 +153,7 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
                 )
                 params = data.draw(self.likely_params(code), label="params")
             else:  # anything at all, by anyone, with junk
-                action = data.draw(st.sampled_from(Action.values + ["fly"]), label="action")
+                action = data.draw(st.sampled_from([*Action.values, "fly"]), label="action")
                 actor = data.draw(st.sampled_from(sorted(actors)), label="actor")
                 text = data.draw(TEXTS, label="text")
                 params = data.draw(self.params, label="params")
@@ -161,7 +161,8 @@ def test_random_action_sequences_never_break_the_lifecycle_invariants(town):
 
         @rule(index=st.integers(0, 2))
         def settle(self, index: int) -> None:
-            """Push a case round the loop (start, resolve, close, reopen) so closed and reopened cases are common."""
+            """Push a case round the loop (start, resolve, close, reopen) so closed and reopened
+            cases are common."""
             case = self.cases[index]
             case.refresh_from_db()
             if case.status == Status.NEW:

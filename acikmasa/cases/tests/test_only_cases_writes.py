@@ -1,4 +1,4 @@
-"""Nothing outside `cases` writes CaseEvent rows or saves Case rows: everything goes through the door.
+"""Nothing outside `cases` writes CaseEvent rows or saves Case rows: all goes through the door.
 
 The check reads the source of every app (not tests, not migrations) with `ast` and reports each
 place that locks or writes Case/CaseEvent rows itself. The first tests show it catches each shape.
@@ -108,7 +108,7 @@ class _Finder(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
         if isinstance(func, ast.Attribute):
-            names, attrs = _chain(node)
+            _names, attrs = _chain(node)
             writes = sorted(WRITES & set(attrs))
             if writes and _is_case_rows(node):
                 self._report(node, f"writes or locks case rows: .{writes[0]}()")

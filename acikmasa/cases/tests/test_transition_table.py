@@ -58,7 +58,7 @@ def test_every_status_but_a_final_one_has_a_way_out_and_notes_are_always_possibl
 
 def test_an_unknown_action_is_refused_with_a_clear_message(town):
     case = case_in(town, Status.NEW)
-    with pytest.raises(TransitionRefused, match="."):
+    with pytest.raises(TransitionRefused, match=r"."):  # any message, as long as there is one
         case_transition(
             case_id=case.pk, request=TransitionRequest(action="fly"), actor=town.users["admin"]
         )

@@ -1,4 +1,5 @@
-"""CİMER: applications imported from CİMER's exported lists; each row is one case on channel "cimer"."""
+"""CİMER: applications imported from CİMER's exported lists; each row is one case on channel
+"cimer"."""
 
 import json
 from dataclasses import dataclass, field
@@ -111,7 +112,8 @@ def cimer_import(*, name: str, content: bytes) -> ImportReport:
         if not created:
             report.duplicates += 1
             continue
-        # Staff wait for the answer of an import, so rows are processed here rather than by the worker.
+        # Staff wait for the answer of an import, so rows are processed here rather than by the
+        # worker.
         message = inbound_process(message_id=message.pk)
         if message.status == InboundMessage.Status.FAILED:
             report.failed += 1

@@ -1,4 +1,5 @@
-"""Reading CİMER's exported application lists (CSV or XLSX) into plain rows with known column names."""
+"""Reading CİMER's exported application lists (CSV or XLSX) into plain rows with known column
+names."""
 
 import csv
 import io
@@ -10,7 +11,8 @@ from acikmasa.common.turkish import fold
 
 MAX_ROWS = 20_000
 
-# Our field -> the headings CİMER exports and staff retype (folded: case and Turkish letters ignored).
+# Our field -> the headings CİMER exports and staff retype (folded: case and Turkish letters
+# ignored).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "number": (
         "basvuru no",

@@ -1,4 +1,5 @@
-"""E-mail: raw MIME arrives by SMTP (smtpd.py) or an authenticated HTTP POST; replies go out by SMTP."""
+"""E-mail: raw MIME arrives by SMTP (smtpd.py) or an authenticated HTTP POST; replies go out by
+SMTP."""
 
 import re
 from typing import Any
@@ -19,7 +20,8 @@ from .parsing import MailError, ParsedMail, parse_mail
 
 MAX_TEXT = 9500
 QUOTE_HEADER = re.compile(
-    r"^(On .+ wrote:|.+ tarihinde .+ yazdı:|-{2,} ?(Original Message|Orijinal İleti|Özgün ileti) ?-{2,})\s*$",
+    r"^(On .+ wrote:|.+ tarihinde .+ yazdı:|-{2,} ?(Original Message|Orijinal İleti|Özgün ileti) "
+    r"?-{2,})\s*$",
     re.I,
 )
 

@@ -5,6 +5,7 @@ after it is stored, and storing is idempotent by Message-ID, so a crash between 
 fetches a mail again and stores nothing new.
 """
 
+import contextlib
 import imaplib
 from dataclasses import dataclass
 
@@ -51,10 +52,8 @@ def imap_poll(
             report.stored += created
             client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
     finally:
-        try:
+        with contextlib.suppress(imaplib.IMAP4.error, OSError):
             client.logout()
-        except (imaplib.IMAP4.error, OSError):
-            pass
     return report
 
 

@@ -1,4 +1,5 @@
-"""MIME parsing for citizens' e-mail: plain and HTML parts, attachments, Turkish charsets, encoded headers."""
+"""MIME parsing for citizens' e-mail: plain and HTML parts, attachments, Turkish charsets, encoded
+headers."""
 
 import email
 import email.policy
@@ -14,7 +15,8 @@ from acikmasa.cases.services.intake import IncomingFile
 # Mail clients in Turkey still send windows-1254 and ISO-8859-9; a missing or wrong label is common.
 FALLBACK_CHARSETS = ("utf-8", "windows-1254", "iso-8859-9")
 AUTO_SUBJECT = re.compile(
-    r"^\s*(otomatik\s+(yan[ıi]t|cevap)|auto(matic)?[\s-]*(reply|response)|out of (the )?office|ofis\s+d[ıi][şs][ıi]nda|abwesenheit)",
+    r"^\s*(otomatik\s+(yan[ıi]t|cevap)|auto(matic)?[\s-]*(reply|response)|out of (the )?office"
+    r"|ofis\s+d[ıi][şs][ıi]nda|abwesenheit)",
     re.IGNORECASE,
 )
 BOUNCE_SENDERS = re.compile(r"^(mailer-daemon|postmaster)@", re.IGNORECASE)

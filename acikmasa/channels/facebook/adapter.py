@@ -120,7 +120,10 @@ class FacebookAdapter(Adapter):
                     item=item,
                 )
             if kind_of_item == "comment" or kind_of_item in QUIET_FEED_ITEMS:
-                key = f"feed:{kind_of_item}:{value.get('verb')}:{value.get('comment_id') or value.get('post_id')}:{value.get('created_time')}"
+                item_id = value.get("comment_id") or value.get("post_id")
+                key = (
+                    f"feed:{kind_of_item}:{value.get('verb')}:{item_id}:{value.get('created_time')}"
+                )
                 return Envelope(external_id=key, kind="event", sender=sender, item=item)
             raise UnsupportedPayload(f"Unknown feed item {kind_of_item!r}.")
         if network == "ig" and field == "comments":

@@ -1,4 +1,5 @@
-"""Muhtar: the elected head of a mahalle submits on behalf of residents; cases go on channel "muhtar"."""
+"""Muhtar: the elected head of a mahalle submits on behalf of residents; cases go on channel
+"muhtar"."""
 
 import json
 from typing import Any

@@ -1,4 +1,5 @@
-"""Muhtar reads: their own mahalle's muhtar cases, and the separate report staff asked for (seed 003)."""
+"""Muhtar reads: their own mahalle's muhtar cases, and the separate report staff asked for (seed
+003)."""
 
 from datetime import datetime
 from typing import Any

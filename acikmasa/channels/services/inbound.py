@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from acikmasa.cases.models import CaseEvent
 from acikmasa.cases.services import record
 from acikmasa.cases.services.citizens import CitizenInput
-from acikmasa.cases.services.intake import IncomingFile, case_submit
+from acikmasa.cases.services.intake import case_submit
 from acikmasa.common.errors import DomainError
 from acikmasa.common.phones import InvalidPhone, normalise_phone
 from acikmasa.directory.models import Municipality
@@ -29,7 +29,8 @@ MAX_ERROR = 4000
 
 
 def channel_municipality() -> Municipality:
-    """The municipality webhooks register for: ACIKMASA_CHANNELS_MUNICIPALITY, else the only active one."""
+    """The municipality webhooks register for: ACIKMASA_CHANNELS_MUNICIPALITY, else the only active
+    one."""
     code = conf.value("CHANNELS_MUNICIPALITY")
     if code:
         found = Municipality.objects.filter(code=code).first()

@@ -1,4 +1,5 @@
-"""Outbound: store pending, send from a task after commit, record every attempt, retry with backoff."""
+"""Outbound: store pending, send from a task after commit, record every attempt, retry with
+backoff."""
 
 import logging
 from datetime import datetime, timedelta
@@ -8,8 +9,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from acikmasa.cases.services import record
 from acikmasa.cases.models import Case
+from acikmasa.cases.services import record
 
 from .. import conf
 from ..base import ChannelMisconfigured, SendFailed, SendRefused, get_adapter
@@ -17,7 +18,8 @@ from ..models import OutboundAttempt, OutboundMessage
 
 logger = logging.getLogger(__name__)
 S = OutboundMessage.Status
-# While one worker sends, others keep off the row for this long (a crashed send is retried after it).
+# While one worker sends, others keep off the row for this long (a crashed send is retried after
+# it).
 SENDING_LEASE = timedelta(minutes=5)
 
 

@@ -25,13 +25,14 @@ def tracking_numbers(text: str) -> list[str]:
 
 
 def thread_case(*, municipality: Municipality, channel: str, incoming: Incoming) -> Case | None:
-    """The case this message answers: by tracking number, then by quoted message, then by conversation.
+    """The case this message answers: by tracking number, then by quoted message, then by
+    conversation.
 
     A tracking number always wins (the citizen named the case). A quoted or parent message links
     to whatever case that message belongs to. Otherwise, on conversational channels, a message from
-    the same sender within CONVERSATION_MINUTES of the last one continues that case while it is open,
-    and a short text from someone we messaged about a case in the last REPLY_DAYS days answers that
-    message (a survey reply); anything else opens a new case.
+    the same sender within CONVERSATION_MINUTES of the last one continues that case while it is
+    open, and a short text from someone we messaged about a case in the last REPLY_DAYS days answers
+    that message (a survey reply); anything else opens a new case.
     """
     cases = Case.objects.filter(municipality=municipality)
     for number in tracking_numbers(f"{incoming.subject}\n{incoming.text}"):

@@ -1,4 +1,5 @@
-"""SMS: a generic HTTP gateway (JSON + shared secret) and Twilio's form webhook (X-Twilio-Signature)."""
+"""SMS: a generic HTTP gateway (JSON + shared secret) and Twilio's form webhook
+(X-Twilio-Signature)."""
 
 import base64
 import hashlib
@@ -143,7 +144,8 @@ class GatewayAdapter(Adapter):
 
 
 def twilio_signature(auth_token: str, url: str, params: dict[str, str]) -> str:
-    """Twilio's scheme: base64(HMAC-SHA1(auth token, URL + each POST key and value, keys sorted))."""
+    """Twilio's scheme: base64(HMAC-SHA1(auth token, URL + each POST key and value, keys
+    sorted))."""
     data = url + "".join(f"{key}{params[key]}" for key in sorted(params))
     return base64.b64encode(
         hmac.new(auth_token.encode(), data.encode(), hashlib.sha1).digest()
@@ -241,7 +243,8 @@ class TwilioAdapter(Adapter):
         credentials = base64.b64encode(
             f"{account}:{conf.value('TWILIO_AUTH_TOKEN')}".encode()
         ).decode()
-        url = f"{conf.value('TWILIO_API_URL').rstrip('/')}/2010-04-01/Accounts/{account}/Messages.json"
+        base = conf.value("TWILIO_API_URL").rstrip("/")
+        url = f"{base}/2010-04-01/Accounts/{account}/Messages.json"
         body, _ = fetch(
             "POST",
             url,

@@ -1,4 +1,5 @@
-"""The common rules: raw first, crashes leave the payload in the inbox, re-running makes one case."""
+"""The common rules: raw first, crashes leave the payload in the inbox, re-running makes one
+case."""
 
 import json
 

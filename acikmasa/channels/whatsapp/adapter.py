@@ -216,7 +216,8 @@ class WhatsAppAdapter(Adapter):
             payload["text"] = {"preview_url": False, "body": outbound.text[:4096]}
             if outbound.reply_to:
                 payload["context"] = {"message_id": outbound.reply_to}
-        url = f"{conf.value('GRAPH_API_URL').rstrip('/')}/{conf.value('WHATSAPP_PHONE_NUMBER_ID')}/messages"
+        base = conf.value("GRAPH_API_URL").rstrip("/")
+        url = f"{base}/{conf.value('WHATSAPP_PHONE_NUMBER_ID')}/messages"
         answer = fetch_json("POST", url, token=conf.value("WHATSAPP_ACCESS_TOKEN"), payload=payload)
         try:
             return str(answer["messages"][0]["id"])

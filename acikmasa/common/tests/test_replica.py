@@ -228,7 +228,7 @@ def test_analysis_reads_on_the_replica_and_the_desk_reads_its_own_writes(primary
     )
 
     assert seen["replica_in_recovery"] is True  # it really is a standby
-    rows, on_primary, on_replica = seen["insights_on_replica"]
+    rows, _on_primary, on_replica = seen["insights_on_replica"]
     # Replay paused after two cases: the export shows the replica's two, and its queries ran there.
     assert rows == 2 and on_replica > 0
     # The desk reads the primary: the third case, not yet on the replica, opens.

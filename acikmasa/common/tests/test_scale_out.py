@@ -1,4 +1,5 @@
-"""Scale-out on one PostgreSQL primary: two gunicorn masters and three db_workers lose and double nothing.
+"""Scale-out on one PostgreSQL primary: two gunicorn masters and three db_workers lose and double
+nothing.
 
 Real processes configured from the environment as in production: clients post Open311 requests,
 each Idempotency-Key twice (a retry to the other web process, half of them at the same moment);
@@ -49,7 +50,12 @@ pytestmark = [
 def _database_url() -> str:
     s = connection.settings_dict
     password = f":{urllib.parse.quote(s['PASSWORD'])}" if s.get("PASSWORD") else ""
-    return f"postgres://{s.get('USER') or 'postgres'}{password}@{s.get('HOST') or '127.0.0.1'}:{s.get('PORT') or 5432}/{s['NAME']}"
+    user, host, port = (
+        s.get("USER") or "postgres",
+        s.get("HOST") or "127.0.0.1",
+        s.get("PORT") or 5432,
+    )
+    return f"postgres://{user}{password}@{host}:{port}/{s['NAME']}"
 
 
 def _post(port: int, body: str, key: str) -> tuple[int, str, bool]:
@@ -75,7 +81,8 @@ def _post(port: int, body: str, key: str) -> tuple[int, str, bool]:
 
 
 def _clients(ports: list[int], api_key: str) -> dict[str, list[tuple[int, str, bool]]]:
-    """Each key is sent twice, to both web processes: even keys at the same moment, odd ones in turn."""
+    """Each key is sent twice, to both web processes: even keys at the same moment, odd ones in
+    turn."""
     answers: dict[str, list[tuple[int, str, bool]]] = {}
     lock = threading.Lock()
 
@@ -131,7 +138,8 @@ def _enqueue_sweeps(env: dict[str, str]) -> None:
 
 
 def _wait_queue_empty(timeout: float = 120) -> None:
-    """Until no task is running or due (a task deferred to later, e.g. a retry, is not waited for)."""
+    """Until no task is running or due (a task deferred to later, e.g. a retry, is not waited
+    for)."""
     from django.db.models import Q
     from django_tasks_db.models import DBTaskResult, get_date_max
 

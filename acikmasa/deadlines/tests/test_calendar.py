@@ -31,7 +31,8 @@ def ends(year, month, day, hms=END):
 @pytest.mark.parametrize(
     "start, amount, unit, due",
     [
-        # Opened on the arife of Kurban Bayramı 2026 (Tue 26 May): the bayram and the weekend do not count.
+        # Opened on the arife of Kurban Bayramı 2026 (Tue 26 May): the bayram and the weekend do not
+        # count.
         (at(2026, 5, 26, 10), 15, WORKING_DAYS, ends(2026, 6, 19)),
         (at(2026, 5, 26, 15), 15, WORKING_DAYS, ends(2026, 6, 19)),
         (at(2026, 5, 26, 10), 1, WORKING_DAYS, ends(2026, 6, 1)),

@@ -1,4 +1,5 @@
-"""Law 4982 rules: the extension to 30 working days, and the copying-cost notice that stops the clock."""
+"""Law 4982 rules: the extension to 30 working days, and the copying-cost notice that stops the
+clock."""
 
 import pytest
 
@@ -25,7 +26,7 @@ def assert_nothing_written(case: Case) -> None:
     assert case.version == before == case.events.count()
 
 
-def test_an_extension_for_a_legal_reason_before_the_15_days_end_moves_the_due_time_to_30_working_days(
+def test_an_extension_for_a_legal_reason_before_day_15_moves_the_due_time_to_30_working_days(
     town, wall
 ):
     case = information_request(town, wall, at(2026, 11, 2, 10))

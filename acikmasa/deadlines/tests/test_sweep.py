@@ -1,4 +1,5 @@
-"""The sweep: the escalation chain, once per level, idempotent, and safe with two workers at once."""
+"""The sweep: the escalation chain, once per level, idempotent, and safe with two workers at
+once."""
 
 import threading
 from datetime import timedelta

@@ -220,7 +220,8 @@ def test_same_seed_loads_the_same_cases_into_two_municipalities():
 
 @pytest.mark.django_db(transaction=True)
 def test_chunked_load_outside_a_transaction_writes_every_chunk_once():
-    # On PostgreSQL this takes the pipelined path: a writer thread commits chunk n while n+1 is made.
+    # On PostgreSQL this takes the pipelined path: a writer thread commits chunk n while n+1 is
+    # made.
     result = demo_load(seed=9, cases=330, until=UNTIL, chunk_size=100)
     cases = Case.objects.filter(municipality=result.municipality)
     assert result.created_cases == cases.count() == 330

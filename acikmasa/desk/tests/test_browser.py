@@ -97,7 +97,8 @@ def test_call_agent_registers_a_case_with_the_keyboard_alone(town, live_server, 
     type_and_tab(page, "Sokak lambası iki gündür yanmıyor")
     page.keyboard.type("BIRLIK")  # mahalle search, folded: finds Birlik
     page.wait_for_function(
-        "() => document.querySelector('#id_neighbourhood option:checked').textContent.includes('Birlik')"
+        "() => document.querySelector('#id_neighbourhood "
+        "option:checked').textContent.includes('Birlik')"
     )
     page.wait_for_function(
         "() => document.querySelector('#id_street option[value]:not([value=\"\"])') !== null"

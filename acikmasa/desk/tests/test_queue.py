@@ -141,8 +141,8 @@ def test_queue_counts_per_filter_are_shown(town, client):
     act(town, done, "fen_staff", Action.RESOLVE, "Asfalt yamandı, çukur kapandı.")
     client.force_login(town.users["fen_staff"])
     counts = queue_counts(user=town.users["fen_staff"], filters=QueueFilters())
-    assert dict((v, n) for v, _, n in counts.by_status)["open"] == 2
-    assert dict((v, n) for v, _, n in counts.by_status)[Status.RESOLVED] == 1
+    assert {v: n for v, _, n in counts.by_status}["open"] == 2
+    assert {v: n for v, _, n in counts.by_status}[Status.RESOLVED] == 1
     html = client.get(reverse("desk:queue_counts")).content.decode()
     assert "Çözüldü: 1" in html or "Resolved: 1" in html
 
@@ -154,9 +154,7 @@ def test_counts_stop_at_the_cap(town, monkeypatch):
     for _ in range(4):
         new_case(town)
     counts = queue_counts(user=town.users["fen_staff"], filters=QueueFilters())
-    assert (
-        dict((v, n) for v, _, n in counts.by_status)["open"] == 3
-    )  # cap + 1 means "more than the cap"
+    assert {v: n for v, _, n in counts.by_status}["open"] == 3  # cap + 1 means "more than the cap"
 
 
 def test_queue_page_query_count_does_not_grow_with_rows(town, client):
@@ -246,7 +244,7 @@ def test_overdue_filter_with_a_closed_status_shows_nothing_and_counts_no_closed_
         == []
     )
     counts = queue_counts(user=town.users["fen_staff"], filters=QueueFilters(overdue=True))
-    assert dict((v, n) for v, _, n in counts.by_status)[Status.RESOLVED] == 0
+    assert {v: n for v, _, n in counts.by_status}[Status.RESOLVED] == 0
 
 
 @pytest.mark.parametrize(

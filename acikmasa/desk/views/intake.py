@@ -54,7 +54,8 @@ def _register(request: HttpRequest, form: RegistrationForm):
 
 @staff_required(*INTAKE_ROLES)
 def call_centre(request: HttpRequest) -> HttpResponse:
-    """The call-centre screen: find the caller, register in seconds, read the tracking number back."""
+    """The call-centre screen: find the caller, register in seconds, read the tracking number
+    back."""
     municipality_id = request.profile.municipality_id
     caller = None
     if request.method == "POST":
@@ -92,7 +93,8 @@ def call_centre(request: HttpRequest) -> HttpResponse:
 
 @staff_required(*INTAKE_ROLES)
 def walk_in(request: HttpRequest) -> HttpResponse:
-    """The walk-in desk (Çözüm Masası): ID checked, papers noted, petition scanned, receipt printed."""
+    """The walk-in desk (Çözüm Masası): ID checked, papers noted, petition scanned, receipt
+    printed."""
     municipality_id = request.profile.municipality_id
     if request.method == "POST":
         form = WalkInForm(request.POST, request.FILES, municipality_id=municipality_id)

@@ -24,7 +24,8 @@ CHOICES_SECONDS = 60  # reference data seldom changes; a minute's delay for a ne
 def _choices(profile, filters) -> dict:
     """The options of the filter form, limited to what the user works with (cached briefly)."""
     scope = sorted(directorate_ids(profile)) if profile.role in DIRECTORATE_ROLES else []
-    key = f"desk:queue-choices:{profile.municipality_id}:{profile.pk}:{','.join(map(str, scope))}:{get_language()}"
+    scope_key = ",".join(map(str, scope))
+    key = f"desk:queue-choices:{profile.municipality_id}:{profile.pk}:{scope_key}:{get_language()}"
     choices = cache.get(key)
     if choices is None:
         subjects = (

@@ -1,4 +1,5 @@
-"""Merge and unmerge through the state machine; the master's outcome reaches every joined citizen."""
+"""Merge and unmerge through the state machine; the master's outcome reaches every joined
+citizen."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""The desk panel, merge/unmerge/dismiss forms, hot spots, and the citizen's page after submitting."""
+"""The desk panel, merge/unmerge/dismiss forms, hot spots, and the citizen's page after
+submitting."""
 
 import pytest
 

@@ -7,7 +7,8 @@ register = template.Library()
 
 @register.filter
 def pct(value) -> str:
-    """A share as a percentage ("—" when unknown: nothing to divide by); Turkish writes the sign first."""
+    """A share as a percentage ("—" when unknown: nothing to divide by); Turkish writes the sign
+    first."""
     if value is None:
         return "—"
     number = number_format(value * 100, 1)

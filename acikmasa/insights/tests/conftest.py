@@ -98,7 +98,8 @@ def history(town, wall) -> History:
 def story(history, wall):
     """Five cases with known outcomes (times in hours from T0):
     A pothole solved at 10 h (met), B pothole solved at 60 h (missed), C pothole rejected,
-    D pothole still open (overdue at +100 h), E waste (no standard) solved at 20 h, reopened, solved at 30 h.
+    D pothole still open (overdue at +100 h), E waste (no standard) solved at 20 h, reopened, solved
+    at 30 h.
     """
     t = history.town
     a = history.submit(at=T0, neighbourhood="birlik", street="ataturk")

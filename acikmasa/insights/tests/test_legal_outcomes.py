@@ -1,4 +1,5 @@
-"""Law 4982 Art. 30 from structured outcomes: recorded by the resolve/reject/note payload, chosen on the desk."""
+"""Law 4982 Art. 30 from structured outcomes: recorded by the resolve/reject/note payload, chosen on
+the desk."""
 
 from datetime import timedelta
 

@@ -1,4 +1,5 @@
-"""The mayor's monthly PDF: a real PDF with the month's Turkish text and charts; a clear page without WeasyPrint."""
+"""The mayor's monthly PDF: a real PDF with the month's Turkish text and charts; a clear page
+without WeasyPrint."""
 
 import io
 from datetime import date

@@ -122,7 +122,7 @@ def test_information_request_statistics_follow_each_requests_last_outcome(town, 
             description="Belediyenin ihale listesini öğrenmek istiyorum.",
         )
 
-    granted, partly, refused, appealed, pending = (request() for _ in range(5))
+    granted, partly, refused, appealed, _pending = (request() for _ in range(5))
     history.resolve(granted, after_hours=5, text="İstenen liste ekte gönderilmiştir.")
     history.resolve(
         partly, after_hours=5, text="Bilgiler kısmen verilmiştir; kalan kısım ticari sırdır."

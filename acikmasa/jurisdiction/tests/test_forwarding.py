@@ -182,7 +182,7 @@ def metropolis(town):
 def test_a_rule_naming_another_tenant_opens_exactly_one_linked_case_there(
     client, town, metropolis, django_capture_on_commit_callbacks
 ):
-    ibb, rule = metropolis
+    ibb, _rule = metropolis
     with django_capture_on_commit_callbacks(execute=True):
         case = case_submit(
             municipality=town.municipality,

@@ -88,7 +88,8 @@ def notification_create(
     survey_token: str = "",
     now: datetime | None = None,
 ) -> Notification:
-    """Write one outbox row for `event` on `case` (a skipped row when the citizen may not be messaged).
+    """Write one outbox row for `event` on `case` (a skipped row when the citizen may not be
+    messaged).
 
     Rule: policy.choose_delivery decides channel, address and language (consent rule there); phone
     messages wait out the quiet hours. Callers: the case hooks, the survey reminder.

@@ -1,4 +1,5 @@
-"""Satisfaction surveys: one answer per case; "not solved" reopens the case and alerts the directorate."""
+"""Satisfaction surveys: one answer per case; "not solved" reopens the case and alerts the
+directorate."""
 
 import re
 from dataclasses import dataclass
@@ -46,7 +47,8 @@ class ParsedReply:
 
 
 def _strip_word(text: str, words: tuple[str, ...]) -> str | None:
-    """The text after a leading keyword (compared folded), or None when it does not start with one."""
+    """The text after a leading keyword (compared folded), or None when it does not start with
+    one."""
     folded = fold(text)
     for word in words:
         if (

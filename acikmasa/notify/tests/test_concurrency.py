@@ -1,4 +1,5 @@
-"""Two answers to one survey at the same moment: one is kept, the other refused (PostgreSQL row locks)."""
+"""Two answers to one survey at the same moment: one is kept, the other refused (PostgreSQL row
+locks)."""
 
 import threading
 

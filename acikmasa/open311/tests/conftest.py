@@ -85,15 +85,15 @@ def api_key(town) -> str:
 @pytest.fixture
 def make_case(town):
     def make(**kwargs):
-        defaults = dict(
-            municipality=town.municipality,
-            channel="web",
-            description="Çukur var",
-            subject="pothole",
-            neighbourhood=town.neighbourhoods["birlik"],
-            latitude=41.04,
-            longitude=28.88,
-        )
+        defaults = {
+            "municipality": town.municipality,
+            "channel": "web",
+            "description": "Çukur var",
+            "subject": "pothole",
+            "neighbourhood": town.neighbourhoods["birlik"],
+            "latitude": 41.04,
+            "longitude": 28.88,
+        }
         return case_submit(**(defaults | kwargs)).case
 
     return make

@@ -1,4 +1,5 @@
-"""POST requests: the single intake door, keys, location rules, idempotency, and no partial writes."""
+"""POST requests: the single intake door, keys, location rules, idempotency, and no partial
+writes."""
 
 from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
@@ -160,7 +161,8 @@ def test_multipart_is_accepted_and_broken_bytes_in_it_are_refused(client, town, 
     body = (
         (
             f'--{boundary}\r\nContent-Disposition: form-data; name="api_key"\r\n\r\n{api_key}\r\n'
-            f'--{boundary}\r\nContent-Disposition: form-data; name="service_code"\r\n\r\npothole\r\n'
+            f"--{boundary}\r\nContent-Disposition: form-data; "
+            'name="service_code"\r\n\r\npothole\r\n'
             f'--{boundary}\r\nContent-Disposition: form-data; name="address_string"\r\n\r\n'
         ).encode()
         + b"\xff\xfe"

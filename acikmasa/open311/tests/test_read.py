@@ -133,9 +133,10 @@ def test_request_list_filters_by_status_code_and_ids(client, town, make_case):
         actor=town.users["temizlik_staff"],
         request=TransitionRequest(Action.RESOLVE, text="Çöpler toplandı bugün."),
     )
-    ids = lambda **q: [
-        r["service_request_id"] for r in client.get(BASE + "requests.json", q).json()
-    ]
+
+    def ids(**q):
+        return [r["service_request_id"] for r in client.get(BASE + "requests.json", q).json()]
+
     assert ids(status="open") == [open_case.tracking_number]
     assert ids(status="closed") == [waste.tracking_number]
     assert ids(service_code="waste") == [waste.tracking_number]

@@ -1,5 +1,6 @@
 """The citizen's whole path in a real Chromium: submit with a photo and a pin, track, see the
-staff answer, say "not solved", see the case reopened. Screenshots go to test-results/screenshots/."""
+staff answer, say "not solved", see the case reopened. Screenshots go to test-results/screenshots/.
+"""
 
 import os
 import re

@@ -1,4 +1,5 @@
-"""The submit page: one door (case_submit via the web channel), photos cleaned, double submits safe."""
+"""The submit page: one door (case_submit via the web channel), photos cleaned, double submits
+safe."""
 
 import io
 
@@ -141,9 +142,9 @@ def test_six_photos_or_a_fake_photo_are_refused_and_write_nothing(client, town):
 
 
 def test_subject_search_folds_turkish_letters(client, town):
-    names = lambda q: [
-        s["name"] for s in client.get("/basvuru/konular/", {"q": q}).json()["subjects"]
-    ]
+    def names(q):
+        return [s["name"] for s in client.get("/basvuru/konular/", {"q": q}).json()["subjects"]]
+
     assert names("isik") == ["Sokak lambası / ışık arızası"]
     assert names("IŞIK") == ["Sokak lambası / ışık arızası"]
     assert names("COP") == ["Çöp toplama"]

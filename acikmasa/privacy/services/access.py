@@ -43,7 +43,8 @@ def access_record_many(
     shown: Iterable[tuple[int | None, int | None]],
     detail: str = "",
 ) -> int:
-    """One row per (citizen id, case id) shown in a list (search results, caller lookup), in one INSERT."""
+    """One row per (citizen id, case id) shown in a list (search results, caller lookup), in one
+    INSERT."""
     now = timezone.now()
     rows, seen = [], set()
     for citizen_id, case_id in shown:

@@ -1,4 +1,5 @@
-"""Anonymisation (KVKK Art. 7; the deletion regulation): the case and its figures stay, the person goes.
+"""Anonymisation (KVKK Art. 7; the deletion regulation): the case and its figures stay, the person
+goes.
 
 For one ended case: the applicant's identity is blanked (or the case moves to an empty record when
 the same person still has live cases), free text is scrubbed of phone numbers, ID numbers,
@@ -176,7 +177,8 @@ def _history(case: Case, names: tuple[str, ...], removed: Removed) -> None:
 
 
 def _files(case: Case, removed: Removed) -> None:
-    """Delete what the citizen sent (photos, scanned petitions); staff evidence of the work stays."""
+    """Delete what the citizen sent (photos, scanned petitions); staff evidence of the work
+    stays."""
     sent = Attachment.objects.filter(case=case).filter(
         Q(event__isnull=True) | ~Q(event__actor_kind=CaseEvent.ActorKind.STAFF)
     )

@@ -1,4 +1,5 @@
-"""Data-subject requests (KVKK Art. 11): verified, registered as a case with a 30-day limit (Art. 13).
+"""Data-subject requests (KVKK Art. 11): verified, registered as a case with a 30-day limit (Art.
+13).
 
 A request is an ordinary case of the subject "KVKK başvurusu" (service standard: 30 calendar days,
 statutory), so queues, deadlines, escalation and the answer to the citizen work as for any case.
@@ -53,7 +54,8 @@ def dsr_setup(*, municipality: Municipality, directorate: Directorate) -> Subjec
             "deadline_unit": ServiceStandard.Unit.CALENDAR_DAYS,
             "is_statutory": True,
             "legal_basis": "6698 sayılı Kişisel Verilerin Korunması Kanunu, md. 11 ve 13",
-            "required_documents": "Kimlik doğrulaması: T.C. kimlik kartı (masada) veya kayıtlı telefon/e-postaya gönderilen tek kullanımlık kod.",
+            "required_documents": "Kimlik doğrulaması: T.C. kimlik kartı (masada) veya kayıtlı "
+            "telefon/e-postaya gönderilen tek kullanımlık kod.",
             "sequence_no": 90,
         },
     )
@@ -146,7 +148,8 @@ def _deliver(case: Case, kind: str, code: str) -> None:
     channel = "email" if kind == "email" else "sms"
     recipient = case.citizen.email if kind == "email" else case.citizen.phone
     text = _(
-        "Your one-time code for your personal data request: %(code)s (valid 15 minutes). If you did not ask for it, ignore this message."
+        "Your one-time code for your personal data request: %(code)s (valid 15 minutes). If you "
+        "did not ask for it, ignore this message."
     ) % {"code": code}
     note = Notification.objects.create(
         case=case,
@@ -302,7 +305,8 @@ def dsr_correct(*, user: AbstractBaseUser, request_id: int, changes: dict[str, s
 
 
 def dsr_erase(*, user: AbstractBaseUser, request_id: int) -> tuple[int, int]:
-    """Anonymise every ended case of the citizen now (Art. 7 and 11/1-e); returns (done, still open).
+    """Anonymise every ended case of the citizen now (Art. 7 and 11/1-e); returns (done, still
+    open).
 
     Rule: a case still being handled keeps the data it needs; the note on the request case says
     how many remain, and the retention run takes them once they end. The request case itself is

@@ -1,4 +1,5 @@
-"""The notice where data is collected (portal, messages, survey, desk), the admin, the demo, exports."""
+"""The notice where data is collected (portal, messages, survey, desk), the admin, the demo,
+exports."""
 
 from datetime import date
 

@@ -57,7 +57,8 @@ def sentence(rng: random.Random, subject: str) -> str:
 
 
 def history(town, per_subject: int = 30, *, seed: int = 1, start_days_ago: int = 400) -> list[Case]:
-    """`per_subject` closed cases per subject, one a day back from `start_days_ago` (oldest first)."""
+    """`per_subject` closed cases per subject, one a day back from `start_days_ago` (oldest
+    first)."""
     rng = random.Random(seed)
     channel = Channel.objects.get(code="call_centre")
     now = timezone.now()

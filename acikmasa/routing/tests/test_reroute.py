@@ -218,9 +218,15 @@ def test_the_same_subject_another_towns_subject_and_a_closed_case_are_refused(to
 )
 def test_who_may_reroute_a_fen_case(town, user, allowed):
     case = _pothole(town)
-    call = lambda: case_reroute(
-        case_id=case.pk, subject_id=town.subjects["waste"].pk, reason="çöp", actor=town.users[user]
-    )
+
+    def call():
+        return case_reroute(
+            case_id=case.pk,
+            subject_id=town.subjects["waste"].pk,
+            reason="çöp",
+            actor=town.users[user],
+        )
+
     if allowed:
         assert call().kind == EventKind.REROUTED
     else:

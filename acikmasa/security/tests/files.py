@@ -54,7 +54,8 @@ def zip_bomb() -> bytes:
 FAKE_IMAGES = {
     "php.jpg": b"<?php system($_GET['c']); ?>",
     "html.jpg": b"<!doctype html><script>alert(document.cookie)</script>",
-    "svg.jpg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+    "svg.jpg": b'<svg xmlns="http://www.w3.org/2000/svg" '
+    b'onload="alert(1)"><script>alert(2)</script></svg>',
     "gif-html-polyglot.jpg": b"GIF89a/*<script>alert(1)</script>*/=1;",
     "jpeg-header-only.jpg": b"\xff\xd8\xff\xe0" + b"<script>alert(1)</script>" * 10,
     "zip.jpg": None,  # filled lazily: zip_bomb() is slow-ish to build

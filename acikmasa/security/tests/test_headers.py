@@ -1,4 +1,5 @@
-"""Security headers on every kind of page, no inline script anywhere, and the production settings."""
+"""Security headers on every kind of page, no inline script anywhere, and the production
+settings."""
 
 import importlib
 import re

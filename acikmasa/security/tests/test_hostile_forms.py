@@ -99,7 +99,7 @@ def test_badly_encoded_text_is_refused_in_every_field(client, world, form):
     url, valid = target(world, form)
     before = database_snapshot()
     for field in TEXT_FIELDS[form]:
-        for name, raw in BAD_ENCODINGS.items():
+        for raw in BAD_ENCODINGS.values():
             response = client.post(url, body_with(valid, field, raw), content_type=FORM)
             assert_refused(response, before, says="geçerli metin olmayan")
 

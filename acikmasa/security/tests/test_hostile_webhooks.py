@@ -125,7 +125,8 @@ def test_unsigned_and_forged_requests_store_nothing(client, town, channel):
     for body in hostile:
         for name, headers in WRONG_SIGNATURES.items():
             response = post(client, channel, body, headers)
-            # Twilio signs the parsed form, so a body that is not a form is refused (400) before the check.
+            # Twilio signs the parsed form, so a body that is not a form is refused (400) before the
+            # check.
             allowed = (400, 401, 403) if channel == "twilio" else (401, 403)
             assert response.status_code in allowed, (
                 channel,

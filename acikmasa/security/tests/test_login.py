@@ -1,4 +1,5 @@
-"""Login throttling and lockout, the admin's unlock path, session rotation, logout on password change."""
+"""Login throttling and lockout, the admin's unlock path, session rotation, logout on password
+change."""
 
 import logging
 

@@ -83,6 +83,7 @@ def _redis_available() -> bool:
         return False
 
 
+@pytest.mark.redis
 @pytest.mark.skipif(
     not _redis_available(), reason="needs the redis package and a Redis server on 127.0.0.1:6379"
 )

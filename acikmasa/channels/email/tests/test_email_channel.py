@@ -138,7 +138,8 @@ def test_reply_is_sent_by_smtp_with_the_tracking_number_and_threads_back(
     assert sent.subject == f"[{case.tracking_number}] Başvurunuz hakkında"
     assert sent.refs[0] == "CAF1234.plain@mail.example.com"
     assert sent.message_id == outbound.provider_message_id
-    # the citizen answers that mail without touching the subject's number: In-Reply-To finds the case
+    # the citizen answers that mail without touching the subject's number: In-Reply-To finds the
+    # case
     answer = (
         eml("reply")
         .replace(b"[TRACKING] ", b"")

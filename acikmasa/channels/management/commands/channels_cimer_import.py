@@ -16,7 +16,8 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         report = cimer_import(name=path.name, content=path.read_bytes())
         self.stdout.write(
-            f"rows {report.rows}, new {report.created}, already imported {report.duplicates}, failed {report.failed}"
+            f"rows {report.rows}, new {report.created}, already imported {report.duplicates}, "
+            f"failed {report.failed}"
         )
         for error in report.errors:
             self.stderr.write(error)

@@ -1,4 +1,5 @@
-"""Finish inbound rows a dead worker left, and send outbound retries that are due (run from cron)."""
+"""Finish inbound rows a dead worker left, and send outbound retries that are due (run from
+cron)."""
 
 from django.core.management.base import BaseCommand
 

@@ -48,7 +48,7 @@ def test_muhtar_submits_for_their_own_mahalle(client, town, muhtar):
 
 def test_double_submission_of_the_same_form_makes_one_case(client, town, muhtar):
     client.force_login(muhtar.user)
-    response, key = form(client)
+    _, key = form(client)
     client.post(
         reverse("channels:muhtar"), {"key": key, "description": "Muhtarlık önündeki yol çöktü."}
     )

@@ -45,7 +45,7 @@ def test_text_message_opens_one_case_for_the_sender(client, town):
     message = InboundMessage.objects.get()
     assert (message.status, message.outcome, message.case) == ("processed", "created", case)
     assert message.body_bytes.startswith(b'{"object": "whatsapp_business_account"')
-    assert [e.kind for e in case.events.all()][0] == EventKind.CREATED
+    assert next(e.kind for e in case.events.all()) == EventKind.CREATED
 
 
 def test_same_message_delivered_three_times_makes_one_case(client, town):
@@ -84,9 +84,9 @@ def test_signature_of_another_body_is_refused(client, town):
     [
         (b"{not json", 400),
         (
-            '{"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": {"messages": [{"from": "905321234567", "id": "x", "type": "text", "text": {"body": "Çöp"}}]}}]}]}'.encode(
-                "cp1254"
-            ),
+            '{"object": "whatsapp_business_account", "entry": [{"changes": [{"field": '
+            '"messages", "value": {"messages": [{"from": "905321234567", "id": "x", '
+            '"type": "text", "text": {"body": "Çöp"}}]}}]}]}'.encode("cp1254"),
             400,
         ),
         (b"[1, 2, 3]", 400),

@@ -7,7 +7,10 @@ from acikmasa.deadlines.tasks import sweep_schedule
 
 
 class Command(BaseCommand):
-    help = "Escalate due-soon and overdue cases once (safe to re-run), or start the repeating sweep task."
+    help = (
+        "Escalate due-soon and overdue cases once (safe to re-run), or start the repeating "
+        "sweep task."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,7 +24,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--adopt-all",
             action="store_true",
-            help="Look at every open case for a missing clock (after a bulk import), not only new ones.",
+            help="Look at every open case for a missing clock (after a bulk import), not only "
+            "new ones.",
         )
 
     def handle(

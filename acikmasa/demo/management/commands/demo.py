@@ -22,7 +22,10 @@ def _moment(value: str) -> datetime:
 
 
 class Command(BaseCommand):
-    help = "Load the demo municipality modelled on Esenler (reference data, staff and generated cases)."
+    help = (
+        "Load the demo municipality modelled on Esenler (reference data, staff and generated "
+        "cases)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -49,7 +52,8 @@ class Command(BaseCommand):
             "--until",
             type=_moment,
             default=None,
-            help="End of the generated period (YYYY-MM-DD or ISO time; default now). Fix it to reproduce a data set exactly.",
+            help="End of the generated period (YYYY-MM-DD or ISO time; default now). Fix it "
+            "to reproduce a data set exactly.",
         )
 
     def handle(self, *args, seed, cases, years, if_empty, add_cases, until, **options):
@@ -78,7 +82,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 _(
-                    "Demo municipality loaded: %(cases)d cases and %(events)d events in %(seconds).1f s."
+                    "Demo municipality loaded: %(cases)d cases and %(events)d events in "
+                    "%(seconds).1f s."
                 )
                 % {
                     "cases": result.created_cases,

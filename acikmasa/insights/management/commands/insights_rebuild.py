@@ -8,7 +8,8 @@ from acikmasa.insights.recount import rebuild
 
 class Command(BaseCommand):
     help = _(
-        "Rebuild the insights roll-up tables from the case history (after a bulk load or to repair)."
+        "Rebuild the insights roll-up tables from the case history (after a bulk load or to "
+        "repair)."
     )
 
     def handle(self, *args, **options):

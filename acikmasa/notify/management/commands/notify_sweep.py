@@ -1,4 +1,5 @@
-"""`acikmasa notify_sweep`: send due messages, sync channel outcomes, send survey reminders (idempotent)."""
+"""`acikmasa notify_sweep`: send due messages, sync channel outcomes, send survey reminders
+(idempotent)."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,7 +8,10 @@ from acikmasa.notify.services.surveys import survey_reminders_send
 
 
 class Command(BaseCommand):
-    help = "Send due notifications and survey reminders once; safe to run from cron as often as wanted."
+    help = (
+        "Send due notifications and survey reminders once; safe to run from cron as often as "
+        "wanted."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -28,5 +32,6 @@ class Command(BaseCommand):
             return
         sent, synced, reminders = due_send(), handed_off_sync(), survey_reminders_send()
         self.stdout.write(
-            f"sent {sent} due messages, synced {synced} channel outcomes, {reminders} survey reminders"
+            f"sent {sent} due messages, synced {synced} channel outcomes, {reminders} survey "
+            "reminders"
         )

@@ -1,4 +1,5 @@
-"""`acikmasa privacy_retention`: anonymise cases past their retention period now, or `--schedule` it."""
+"""`acikmasa privacy_retention`: anonymise cases past their retention period now, or `--schedule`
+it."""
 
 from django.core.management.base import BaseCommand
 

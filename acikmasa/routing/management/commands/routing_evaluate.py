@@ -1,4 +1,5 @@
-"""`acikmasa routing_evaluate`: train on the older cases, measure on the newer ones, print figures."""
+"""`acikmasa routing_evaluate`: train on the older cases, measure on the newer ones, print
+figures."""
 
 import json
 import os
@@ -60,7 +61,8 @@ class Command(BaseCommand):
     def _print(self, code: str, r) -> None:
         w = self.stdout.write
         w(
-            f"{code}: train {r.train_cases} cases, test {r.test_cases} newer cases (from {r.split_at}), {r.subjects} subjects"
+            f"{code}: train {r.train_cases} cases, test {r.test_cases} newer cases "
+            f"(from {r.split_at}), {r.subjects} subjects"
         )
         w(f"  rules only      top-1 {r.rules.top1:.1%}  top-3 {r.rules.top3:.1%}")
         w(f"  model only      top-1 {r.model.top1:.1%}  top-3 {r.model.top3:.1%}")
@@ -68,12 +70,14 @@ class Command(BaseCommand):
             mark = "  <- settings" if weight == r.rules_weight else ""
             w(f"  combined w={weight:.1f}  top-1 {acc.top1:.1%}  top-3 {acc.top3:.1%}{mark}")
         w(
-            f"  training {r.training_seconds:.1f} s; one suggestion {r.latency_ms.get('median', 0):.1f} ms median, "
+            f"  training {r.training_seconds:.1f} s; one "
+            f"suggestion {r.latency_ms.get('median', 0):.1f} ms median, "
             f"{r.latency_ms.get('p95', 0):.1f} ms p95 (load average {os.getloadavg()[0]:.2f})"
         )
         for threshold, (share, right) in r.auto_route.items():
             w(
-                f"  threshold {threshold:.1f}: {share:.1%} routed automatically, {right:.1%} of them right"
+                f"  threshold {threshold:.1f}: {share:.1%} routed automatically, {right:.1%} of "
+                "them right"
             )
 
 

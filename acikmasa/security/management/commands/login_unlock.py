@@ -1,4 +1,5 @@
-"""`acikmasa login_unlock <user name>`: lift a login lock from the shell (the only administrator locked out)."""
+"""`acikmasa login_unlock <user name>`: lift a login lock from the shell (the only administrator
+locked out)."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
