@@ -270,7 +270,7 @@ FULL_ADOPTION_EVERY = timedelta(hours=1)
 
 
 def clocks_adopt(*, full: bool = False, chunk: int = 5000) -> int:
-    """Give a Clock to open cases written without the hooks (bulk imports, the demo generator).
+    """Give a Clock to open cases written around the event door (bulk imports, the demo generator).
 
     The clock starts at registration with the cached due_at; the first transition replays the case's
     history and corrects it. A routine sweep looks only at cases above the last id it saw; once an

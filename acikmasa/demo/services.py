@@ -72,5 +72,7 @@ def demo_load(
     )
     from acikmasa.insights.recount import rebuild
 
-    rebuild()  # the generator writes rows directly, not through the hooks that keep the roll-ups
+    # The generator writes rows directly, not through the event door whose reactions keep the
+    # roll-ups.
+    rebuild()
     return DemoResult(ref.municipality, existing, created, events)
