@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import Action, Status
 from acikmasa.cases.permissions import INTAKE_ROLES, staff_profile
+from acikmasa.cases.services import record as history
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import IncomingFile, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
@@ -19,7 +19,6 @@ from acikmasa.common.errors import NotFound, PermissionRefused, TransitionRefuse
 from acikmasa.directory.models import Neighbourhood, Role
 from acikmasa.security.uploads import ImageRefused, image_without_metadata, stored_content_type
 from acikmasa.units.access import in_unit
-from acikmasa.units.history import case_event_append
 
 from . import messages
 from .models import CareerCentre, Education, Employer, JobSeeker, Referral, Vacancy
@@ -292,11 +291,10 @@ def seeker_refer(*, user: AbstractBaseUser, seeker_id: int, vacancy_id: int) -> 
             case_transition(
                 case_id=case.pk, actor=user, request=TransitionRequest(action=Action.START)
             )
-        event = case_event_append(
-            case_id=case.pk,
-            kind=EventKind.JOB_REFERRED,
+        event = history.job_referred(
+            case.pk,
             actor=user,
-            text=f"{vacancy.employer.name}: {vacancy.title}",
+            where=f"{vacancy.employer.name}: {vacancy.title}",
             payload={
                 "referral": referral.pk,
                 "vacancy": vacancy.pk,
@@ -321,7 +319,7 @@ def referral_answer(
         raise ValidationFailed({"answer": _("Choose the employer's answer.")})
     with transaction.atomic():
         referral = (
-            Referral.objects.select_for_update()
+            Referral.objects.select_for_update(of=("self",))
             .select_related("seeker__case", "vacancy__employer")
             .filter(pk=referral_id, seeker__municipality_id=centre.municipality_id)
             .first()
@@ -333,11 +331,10 @@ def referral_answer(
         referral.answer, referral.answered_at = answer, timezone.now()
         referral.answer_note = note.strip()[:500]
         referral.save(update_fields=["answer", "answered_at", "answer_note"])
-        event = case_event_append(
-            case_id=referral.seeker.case_id,
-            kind=EventKind.EMPLOYER_ANSWERED,
+        event = history.employer_answered(
+            referral.seeker.case_id,
             actor=user,
-            text=f"{referral.vacancy.employer.name}: {referral.get_answer_display()}",
+            answer=f"{referral.vacancy.employer.name}: {referral.get_answer_display()}",
             payload={"referral": referral.pk, "answer": answer},
         )
         messages.tell_answer(referral, event)

@@ -17,6 +17,7 @@ from acikmasa.directory.models import (
     Subject,
 )
 
+from .kinds import event_kind_choices
 from .lifecycle import OPEN_STATUSES, Status
 
 
@@ -263,7 +264,7 @@ class CaseEvent(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
     sequence = models.PositiveIntegerField(_("sequence"))
-    kind = models.CharField(_("kind"), max_length=40, db_index=True)
+    kind = models.CharField(_("kind"), max_length=40, db_index=True, choices=event_kind_choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("actor"),

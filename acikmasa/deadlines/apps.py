@@ -8,10 +8,6 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("Deadlines")
 
     def ready(self) -> None:
-        from acikmasa.cases import hooks as case_hooks
-
         from . import hooks
 
-        case_hooks.on_submit(hooks.on_case_submitted)
-        case_hooks.on_transition(hooks.on_case_transition)
         hooks.connect_closure_day_signals()

@@ -21,10 +21,8 @@ from .calculator import budget_of, calendar_for, due_from_budget, pause_length
 from .calendar import BusinessCalendar
 from .conf import deadline_settings
 
-# Kinds the deadline engine writes besides those in cases.events.EventKind (kept as plain strings
-# so that the core needs no change); never renamed or reused.
-CLOCK_STOPPED = "clock_stopped"  # a copying-cost notice went out (Law 4982 regulation)
-CLOCK_RESUMED = "clock_resumed"  # the fee was paid: the clock runs again
+CLOCK_STOPPED = EventKind.CLOCK_STOPPED  # a copying-cost notice went out (Law 4982 regulation)
+CLOCK_RESUMED = EventKind.CLOCK_RESUMED  # the fee was paid: the clock runs again
 
 STOPPING_KINDS = frozenset(
     {

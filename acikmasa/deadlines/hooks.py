@@ -1,22 +1,4 @@
-"""The deadline engine's reactions to case changes, registered with cases.hooks in
-AppConfig.ready()."""
-
-from acikmasa.cases.models import Case, CaseEvent
-
-from .services import clock_sync
-
-
-def on_case_submitted(case: Case, event: CaseEvent) -> None:
-    """A new case: start its clock (the intake already set due_at from the same calendar)."""
-    clock_sync(case, event)
-
-
-def on_case_transition(case: Case, event: CaseEvent) -> None:
-    """Any transition may pause, resume, stop or restart the clock: replay and store the result.
-
-    Forwarding inside the municipality changes nothing in the replay, so the clock keeps running.
-    """
-    clock_sync(case, event)
+"""Closure days change the calendar: open clocks are re-timed once the admin's edit commits."""
 
 
 def _closure_days_changed(sender, instance, **kwargs) -> None:
@@ -29,8 +11,7 @@ def _closure_days_changed(sender, instance, **kwargs) -> None:
 
 
 def connect_closure_day_signals() -> None:
-    """Closure days change the calendar of open clocks: re-time them after the admin's edit
-    commits."""
+    """Closure days change the calendar of open clocks: re-time them after the edit commits."""
     from django.db.models.signals import post_delete, post_save
 
     from .models import ClosureDay

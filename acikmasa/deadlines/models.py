@@ -1,7 +1,8 @@
 """State of the deadline engine: closure days, one clock per case (the sweep's cache), escalations.
 
 The truth of a clock is the case's history (see clock.py); `Clock` is what the sweep reads, kept in
-step by the case hooks, so that a sweep over a million open cases touches only those with work due.
+step by the deadline reaction, so that a sweep over a million open cases touches only those with
+work due.
 """
 
 from django.conf import settings

@@ -52,22 +52,13 @@ def binding_standard(
     case_type: str,
     subject: Subject | None,
     start: datetime,
-    also: Sequence[ServiceStandard] = (),
+    candidates: list[ServiceStandard] | None = None,
 ) -> tuple[ServiceStandard | None, datetime | None]:
-    """The standard the case must keep and its due time; (None, None) when none applies.
-
-    `also`: standards that bind this one case besides those of its channel, type and subject (a
-    priority group's shorter standard, issue 20); inactive or another municipality's are ignored.
-    """
-    candidates = applicable_standards(
-        municipality=municipality, channel=channel, case_type=case_type, subject=subject
-    )
-    known = {s.pk for s in candidates}
-    candidates += [
-        s
-        for s in also
-        if s.is_active and s.municipality_id == municipality.pk and s.pk not in known
-    ]
+    """The standard the case must keep and its due time; (None, None) when none applies."""
+    if candidates is None:
+        candidates = applicable_standards(
+            municipality=municipality, channel=channel, case_type=case_type, subject=subject
+        )
     if not candidates:
         return None, None
     timed = [
@@ -87,3 +78,40 @@ def binding_standard(
     ]
     due_at, _, _, standard = min(timed, key=lambda row: row[:3])
     return standard, due_at
+
+
+def standard_for_new_case(
+    *,
+    municipality: Municipality,
+    channel: Channel,
+    case_type: str,
+    subject: Subject | None,
+    start: datetime,
+    also: Sequence[ServiceStandard] = (),
+) -> ServiceStandard | None:
+    """The standard a new case must keep (settings.ACIKMASA_CASE_STANDARD_RESOLVER).
+
+    Decided once, at intake; the due time itself is set by the clock's replay (reactions.py), so
+    a single candidate is taken without computing anything. `also`: standards that bind this one
+    case besides those of its channel, type and subject (a priority group's shorter standard,
+    issue 20); inactive ones or another municipality's are ignored.
+    """
+    candidates = applicable_standards(
+        municipality=municipality, channel=channel, case_type=case_type, subject=subject
+    )
+    known = {s.pk for s in candidates}
+    candidates += [
+        s
+        for s in also
+        if s.is_active and s.municipality_id == municipality.pk and s.pk not in known
+    ]
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    return binding_standard(
+        municipality=municipality,
+        channel=channel,
+        case_type=case_type,
+        subject=subject,
+        start=start,
+        candidates=candidates,
+    )[0]

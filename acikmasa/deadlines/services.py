@@ -1,7 +1,8 @@
 """Writers of the deadline engine: keep the clock cache in step, extend, stop and restart the clock.
 
-Every change to a case here locks the case row, appends its event through cases.events.record_event
-and saves the case with update_fields, like cases.services.transitions.case_transition does.
+Every change to a case here locks the case row (cases.services.history.case_lock) and appends its
+event through the event door's typed helpers (cases.services.record); the door runs this engine's
+reaction (reactions.clock_follow), which moves due_at and the Clock from the history.
 """
 
 from datetime import datetime
@@ -13,14 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Action
 from acikmasa.cases.models import Case, CaseEvent, CaseType
 from acikmasa.cases.permissions import can_act
+from acikmasa.cases.services import record
+from acikmasa.cases.services.history import case_lock, case_refresh, cases_lock
 from acikmasa.common.errors import PermissionRefused, TransitionRefused
 
 from .calculator import WORKING_DAYS
-from .clock import CLOCK_RESUMED, CLOCK_STOPPED, COPYING_COST, ClockState, next_check, replay
+from .clock import COPYING_COST, ClockState, next_check, replay
 from .models import Clock
 
 # Law 4982 Art. 11: the 15 working days may become at most 30, for these reasons only.
@@ -32,38 +34,43 @@ EXTENSION_REASONS = {
 }
 
 
-def clock_sync(case: Case, event: CaseEvent | None = None) -> ClockState | None:
+def clock_sync(
+    case: Case, *, history: list[CaseEvent] | None = None, new: bool = False
+) -> ClockState | None:
     """Replay the case's history and store the result in `case.due_at` and its Clock row.
 
     Rule: the history is the truth; this keeps the two caches (the queue's due_at, the sweep's
-    Clock) equal to it. Callers: the case hooks (inside the case's transaction, the case row
-    already locked) and the services below. Side effects: sets case.due_at (the caller saves the
-    case) and writes the Clock row. A new clock (reopening) starts again at escalation level 0.
+    Clock) equal to it, and is the only code that sets due_at. `history` is the whole history when
+    the caller holds it (a new case: no read); `new` says no Clock row exists yet. Callers: this
+    engine's reaction (inside the case's transaction, before the door saves the case) and the
+    re-timing below. Side effects: sets case.due_at (the door saves it) and writes the Clock row. A
+    new clock (reopening) starts again at escalation level 0.
     """
-    state = replay(case)
+    state = replay(case, history)
     if state is None:
         return None
     case.due_at = state.due_at
+    values = {
+        "number": state.number,
+        "started_at": state.started_at,
+        "due_at": state.due_at,
+        "warn_at": state.warn_at(),
+        "paused_since": state.paused_since if state.is_paused else None,
+        "stopped_at": state.stopped_at,
+    }
+    if new:
+        Clock.objects.create(case=case, level=0, next_check_at=next_check(state, 0), **values)
+        return state
     current = Clock.objects.filter(pk=case.pk).values_list("number", "level").first()
     level = current[1] if current and current[0] == state.number else 0
     Clock.objects.update_or_create(
-        case=case,
-        defaults={
-            "number": state.number,
-            "started_at": state.started_at,
-            "due_at": state.due_at,
-            "warn_at": state.warn_at(),
-            "paused_since": state.paused_since if state.is_paused else None,
-            "stopped_at": state.stopped_at,
-            "level": level,
-            "next_check_at": next_check(state, level),
-        },
+        case=case, defaults={**values, "level": level, "next_check_at": next_check(state, level)}
     )
     return state
 
 
 def _locked_information_case(case_id: int, actor: AbstractBaseUser | None) -> Case:
-    case = Case.objects.select_for_update().get(pk=case_id)
+    case = case_lock(case_id)
     if actor is not None and not can_act(actor, case, Action.ANSWER):
         raise PermissionRefused(_("You are not allowed to do this on this case."))
     if case.case_type != CaseType.INFORMATION:
@@ -115,13 +122,11 @@ def deadline_extend(
     added = MAX_INFORMATION_WORKING_DAYS - state.amount
     if added <= 0:
         raise TransitionRefused(_("The deadline is already 30 working days or more."))
-    event = record_event(
+    return record.deadline_extended(
         case,
-        EventKind.DEADLINE_EXTENDED,
         actor=actor,
-        text=text,
+        notice=text,
         at=now,
-        is_public=True,
         payload={
             "reason": reason,
             "added": added,
@@ -130,10 +135,6 @@ def deadline_extend(
             "notice_sent_at": now.isoformat(),
         },
     )
-    clock_sync(case, event)
-    case.updated_at = now
-    case.save(update_fields=["due_at", "version", "updated_at"])
-    return event
 
 
 @transaction.atomic
@@ -166,19 +167,13 @@ def copying_cost_notice(
     state = replay(case)
     if state is not None and COPYING_COST in state.pauses:
         raise TransitionRefused(_("A copying-cost notice is already waiting for payment."))
-    event = record_event(
+    return record.clock_stopped(
         case,
-        CLOCK_STOPPED,
         actor=actor,
-        text=text,
+        notice=text,
         at=now,
-        is_public=True,
         payload={"reason": "copying_cost", "amount_try": str(fee.quantize(Decimal("0.01")))},
     )
-    clock_sync(case, event)
-    case.updated_at = now
-    case.save(update_fields=["due_at", "version", "updated_at"])
-    return event
 
 
 @transaction.atomic
@@ -195,13 +190,7 @@ def copying_cost_paid(
     state = replay(case)
     if state is None or COPYING_COST not in state.pauses:
         raise TransitionRefused(_("No copying-cost notice is waiting for payment."))
-    event = record_event(
-        case, CLOCK_RESUMED, actor=actor, at=now, is_public=True, payload={"reason": "copying_cost"}
-    )
-    clock_sync(case, event)
-    case.updated_at = now
-    case.save(update_fields=["due_at", "version", "updated_at"])
-    return event
+    return record.clock_resumed(case, actor=actor, at=now, payload={"reason": "copying_cost"})
 
 
 def clocks_retime(*, municipality_id: int, batch_size: int = 500) -> int:
@@ -226,14 +215,8 @@ def clocks_retime(*, municipality_id: int, batch_size: int = 500) -> int:
     for start in range(0, len(ids), batch_size):
         with transaction.atomic():
             # Case rows first, then clocks, in id order: the same order as case_transition.
-            for case in (
-                Case.objects.select_for_update()
-                .filter(pk__in=ids[start : start + batch_size])
-                .order_by("pk")
-            ):
-                before = case.due_at
-                clock_sync(case)
-                if case.due_at != before:
-                    case.save(update_fields=["due_at"])
-                    moved += 1
+            locked = cases_lock(
+                Case.objects.filter(pk__in=ids[start : start + batch_size]).order_by("pk")
+            )
+            moved += case_refresh(locked, clock_sync)
     return moved

@@ -15,9 +15,10 @@ from django.db.models import F, Max, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Status
 from acikmasa.cases.models import Case
+from acikmasa.cases.services.history import cases_lock
+from acikmasa.cases.services.record import escalations_record
 from acikmasa.directory.models import Role, ServiceStandard, StaffProfile
 
 from .conf import deadline_settings
@@ -115,37 +116,39 @@ def cases_escalate(
     """Escalate locked cases: per (case, clock, level) an ESCALATED event, an Escalation row,
     notices.
 
-    Rule: at most once per (case, clock, level) — the caller holds the case locks and checked the
-    levels; the unique constraint refuses a second row. Callers: the sweep only.
-    Side effects: bumps each case.version (the caller saves the cases); notices are sent by a task.
+    Rule: at most once per (case, clock, level) — the caller holds the case locks (cases_lock) and
+    checked the levels; the unique constraint refuses a second row. Callers: the sweep only.
+    Side effects: the events through the door (one INSERT; the cases' versions in one UPDATE);
+    notices are sent by a task.
     """
-    escalations, people = [], []
-    for case, clock, level in items:
-        found = recipients.for_level(case, level)
-        event = record_event(
-            case,
-            EventKind.ESCALATED,
-            at=now,
-            is_public=False,
-            payload={
-                "level": level,
-                "level_name": Level(level).name.lower(),
-                "clock": clock.number,
-                "due_at": clock.due_at.isoformat(),
-                "recipients": [name for _, name, _ in found],
-            },
-        )
-        escalations.append(
-            Escalation(
-                case=case,
-                clock_number=clock.number,
-                level=level,
-                event=event,
-                due_at=clock.due_at,
-                created_at=now,
+    people = [recipients.for_level(case, level) for case, _clock, level in items]
+    events = escalations_record(
+        [
+            (
+                case,
+                {
+                    "level": level,
+                    "level_name": Level(level).name.lower(),
+                    "clock": clock.number,
+                    "due_at": clock.due_at.isoformat(),
+                    "recipients": [name for _, name, _ in found],
+                },
             )
+            for (case, clock, level), found in zip(items, people, strict=True)
+        ],
+        at=now,
+    )
+    escalations = [
+        Escalation(
+            case=case,
+            clock_number=clock.number,
+            level=level,
+            event=event,
+            due_at=clock.due_at,
+            created_at=now,
         )
-        people.append(found)
+        for (case, clock, level), event in zip(items, events, strict=True)
+    ]
     Escalation.objects.bulk_create(escalations)
     notices = []
     for escalation, found in zip(escalations, people, strict=True):
@@ -171,10 +174,12 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
     with transaction.atomic():
         # Lock the case rows first, as case_transition does, so a sweep and a transition never
         # wait on each other in opposite orders; SKIP LOCKED lets other workers take other rows.
-        cases = list(
-            Case.objects.filter(deadline_clock__next_check_at__lte=now)
-            .order_by("deadline_clock__next_check_at")
-            .select_for_update(skip_locked=True, of=("self",))[:size]
+        cases = cases_lock(
+            Case.objects.filter(deadline_clock__next_check_at__lte=now).order_by(
+                "deadline_clock__next_check_at"
+            ),
+            limit=size,
+            skip_locked=True,
         )
         if not cases:
             return 0, 0
@@ -186,7 +191,7 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
             "case_id", "clock_number", "level"
         ):
             done.setdefault((case_id, number), set()).add(level)
-        items, changed_cases = [], []
+        items = []
         for case in cases:
             clock = clocks[case.pk]
             already = done.get((case.pk, clock.number), set())
@@ -195,11 +200,9 @@ def _sweep_batch(now: datetime, size: int, recipients: Recipients) -> tuple[int,
             items += [(case, clock, level) for level in levels]
             if levels:
                 clock.level = max(clock.level, *levels)
-                changed_cases.append(case)
             clock.next_check_at = next_check_after(clock)
         cases_escalate(items=items, now=now, recipients=recipients)
         _save_rows(Clock, list(clocks.values()), ["level", "next_check_at"])
-        _save_rows(Case, changed_cases, ["version"])
     return len(cases), len(items)
 
 
@@ -267,7 +270,7 @@ FULL_ADOPTION_EVERY = timedelta(hours=1)
 
 
 def clocks_adopt(*, full: bool = False, chunk: int = 5000) -> int:
-    """Give a Clock to open cases written without the hooks (bulk imports, the demo generator).
+    """Give a Clock to open cases written around the event door (bulk imports, the demo generator).
 
     The clock starts at registration with the cached due_at; the first transition replays the case's
     history and corrects it. A routine sweep looks only at cases above the last id it saw; once an

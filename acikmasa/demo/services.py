@@ -74,7 +74,9 @@ def demo_load(
     )
     from acikmasa.insights.recount import rebuild
 
-    rebuild()  # the generator writes rows directly, not through the hooks that keep the roll-ups
+    # The generator writes rows directly, not through the event door whose reactions keep the
+    # roll-ups.
+    rebuild()
     if units if units is not None else cases >= UNITS_MIN_CASES:
         units_demo_load(ref, users, seed=seed, cases=cases, until=until)  # issue 20
     return DemoResult(ref.municipality, existing, created, events)

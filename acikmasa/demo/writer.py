@@ -215,7 +215,7 @@ def cases_load(
         if writer:
             writer.finish()
     if count:
-        # Bulk rows skip the case hooks: give the open cases their deadline clocks in one go.
+        # Bulk rows skip the event door: give the open cases their deadline clocks in one go.
         clocks_adopt()
     if count:
         # Fresh bulk rows have no planner statistics; without them both databases scan whole tables.

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
-from acikmasa.cases.events import EventKind
+from acikmasa.cases.events import EventKind, staff_label
 from acikmasa.cases.lifecycle import Status
 from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.directory.models import Directorate
@@ -17,10 +17,6 @@ class TimelineRow:
     label: str
     detail: str
     status: str
-
-
-def _label(kind: str) -> str:
-    return str(EventKind(kind).label) if kind in EventKind.values else kind
 
 
 def timeline_rows(case: Case) -> list[TimelineRow]:
@@ -73,6 +69,6 @@ def timeline_rows(case: Case) -> list[TimelineRow]:
             detail = _("to %(name)s") % {"name": event.directorate}
         status = str(Status(event.to_status).label) if event.to_status in Status.values else ""
         rows.append(
-            TimelineRow(event=event, label=_label(event.kind), detail=detail, status=status)
+            TimelineRow(event=event, label=staff_label(event.kind), detail=detail, status=status)
         )
     return rows

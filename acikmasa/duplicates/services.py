@@ -10,10 +10,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases.events import EventKind, record_event
+from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import Action, is_open
 from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.cases.permissions import can_act, can_view
+from acikmasa.cases.reactions import CaseChange
+from acikmasa.cases.services import record
+from acikmasa.cases.services.history import cases_lock
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import NotFound, PermissionRefused, TransitionRefused, ValidationFailed
 
@@ -30,11 +33,12 @@ OUTCOME_KINDS = {
 }
 
 
-def on_case_submitted(case: Case, event: CaseEvent) -> None:
-    """Case hook (inside the intake's transaction): store the candidate links of the new case.
+def on_case_submitted(change: CaseChange) -> None:
+    """Case reaction (inside the intake's transaction): store the candidate links of the new case.
 
     A fault here is logged and never blocks the intake (a savepoint keeps it apart).
     """
+    case = change.case
     try:
         with transaction.atomic():
             candidates_store(case)
@@ -133,11 +137,10 @@ def duplicates_merge(
                 ),
             )
         )
-    root = Case.objects.select_for_update().get(pk=events[0].payload["master"])
+    root_id = events[0].payload["master"]
     numbers = [found[i].tracking_number for i in sorted(ids)]
-    record_event(
-        root,
-        EventKind.DUPLICATES_MERGED,
+    record.duplicates_merged(
+        root_id,
         actor=actor,
         text=text.strip() or ", ".join(numbers),
         payload={
@@ -145,9 +148,8 @@ def duplicates_merge(
             "tracking_numbers": numbers,
         },
     )
-    root.save(update_fields=["version"])
     group = [
-        root.pk,
+        root_id,
         *ids,
     ]  # every pair inside the group is settled, not only those with the master
     _decide(Q(case_id__in=group, candidate_id__in=group), actor, DuplicateCandidate.State.MERGED)
@@ -171,10 +173,8 @@ def duplicates_unmerge(*, case_id: int, actor: AbstractBaseUser, text: str) -> C
         actor=actor,
         request=TransitionRequest(action=Action.UNMARK_DUPLICATE, text=text),
     )
-    master = Case.objects.select_for_update().get(pk=master_id)
-    record_event(
-        master,
-        EventKind.DUPLICATE_UNLINKED,
+    record.duplicate_unlinked(
+        master_id,
         actor=actor,
         text=event.text,
         payload={
@@ -182,7 +182,6 @@ def duplicates_unmerge(*, case_id: int, actor: AbstractBaseUser, text: str) -> C
             "tracking_number": case.tracking_number,
         },
     )
-    master.save(update_fields=["version"])
     _decide(
         Q(case_id=case.pk, candidate_id=master_id) | Q(case_id=master_id, candidate_id=case.pk),
         actor,
@@ -227,12 +226,14 @@ def joined_cases(master_id: int, *, limit: int = 10_000) -> list[int]:
     return found
 
 
-def on_case_transition(case: Case, event: CaseEvent) -> None:
-    """Case hook: when a master is resolved, rejected or forwarded out, every joined case hears it.
+def on_case_transition(change: CaseChange) -> None:
+    """Case reaction: when a master is resolved, rejected or forwarded out, every joined case hears
+    it.
 
     Runs inside the master's transaction: the joined cases get their event (public) and their
     citizens a message in the same commit, or none of it happens.
     """
+    case, event = change.case, change.event
     outcome = OUTCOME_KINDS.get(event.kind)
     if outcome is None:
         return
@@ -252,13 +253,10 @@ def master_outcome_propagate(
 
     kind, message = outcome
     count = 0
-    for joined in (
-        Case.objects.select_for_update(of=("self",))
-        .filter(pk__in=joined_ids)
-        .select_related("citizen", "channel")
-        .order_by("pk")
+    for joined in cases_lock(
+        Case.objects.filter(pk__in=joined_ids).select_related("citizen", "channel").order_by("pk")
     ):
-        recorded = record_event(
+        recorded = record.master_outcome(
             joined,
             kind,
             text=event.text,
@@ -268,7 +266,6 @@ def master_outcome_propagate(
                 "master_event": event.sequence,
             },
         )
-        joined.save(update_fields=["version"])
         try:
             with transaction.atomic():
                 notification_create(

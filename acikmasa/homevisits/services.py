@@ -10,16 +10,15 @@ from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Action
 from acikmasa.cases.permissions import staff_profile
+from acikmasa.cases.services import record as history
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import NotFound, PermissionRefused, TransitionRefused, ValidationFailed
 from acikmasa.desk.services import Registration, desk_register
 from acikmasa.directory.models import Neighbourhood, Role, Street
-from acikmasa.units.history import case_event_append
 
 from . import messages
 from .models import DoorApplication, HomeVisit, HomeVisitService, VisitSlot, VisitTeam
@@ -221,11 +220,10 @@ def visit_plan(*, user: AbstractBaseUser, visit_id: int, slot_id: int) -> HomeVi
         if visit.status != HomeVisit.Status.REQUESTED:
             raise TransitionRefused(_("This visit already has a date."))
         _book(visit, slot_id, timezone.now())
-        event = case_event_append(
-            case_id=visit.case_id,
-            kind=EventKind.VISIT_PLANNED,
+        event = history.visit_planned(
+            visit.case_id,
             actor=user,
-            text=_window_text(visit.slot),
+            window=_window_text(visit.slot),
             payload=_planned_payload(visit),
         )
         messages.tell_visit_planned(visit, event)
@@ -304,11 +302,10 @@ def _done(user: AbstractBaseUser, visit: HomeVisit, record: VisitRecord) -> Home
         taken.append(case.tracking_number)
     visit.status = HomeVisit.Status.DONE
     visit.save(update_fields=["status", "outcome", "recorded_at", "recorded_by"])
-    case_event_append(
-        case_id=visit.case_id,
-        kind=EventKind.VISIT_DONE,
+    history.visit_done(
+        visit.case_id,
         actor=user,
-        text=visit.outcome,
+        outcome=visit.outcome,
         payload={"visit": visit.pk, "door_applications": taken},
     )
     if visit.case.status in OPEN_STATUSES:
@@ -347,13 +344,8 @@ def next_open_slot(visit: HomeVisit, *, after: datetime) -> VisitSlot | None:
 def _missed(user: AbstractBaseUser, visit: HomeVisit) -> HomeVisit:
     visit.status = HomeVisit.Status.MISSED
     visit.save(update_fields=["status", "outcome", "recorded_at", "recorded_by"])
-    missed_event = case_event_append(
-        case_id=visit.case_id,
-        kind=EventKind.VISIT_MISSED,
-        actor=user,
-        text=visit.outcome,
-        payload={"visit": visit.pk},
-        is_public=False,  # the reason is the team's note; the citizen hears the new date
+    missed_event = history.visit_missed(
+        visit.case_id, actor=user, reason=visit.outcome, payload={"visit": visit.pk}
     )
     again = HomeVisit.objects.create(
         municipality_id=visit.municipality_id,
@@ -374,11 +366,10 @@ def _missed(user: AbstractBaseUser, visit: HomeVisit) -> HomeVisit:
         messages.tell_visit_missed_unplanned(visit, missed_event)
         return again
     _book(again, slot.pk, timezone.now())
-    event = case_event_append(
-        case_id=visit.case_id,
-        kind=EventKind.VISIT_RESCHEDULED,
+    event = history.visit_rescheduled(
+        visit.case_id,
         actor=user,
-        text=_window_text(again.slot),
+        window=_window_text(again.slot),
         payload={**_planned_payload(again), "missed_visit": visit.pk},
     )
     messages.tell_visit_rescheduled(visit, again, event)

@@ -19,7 +19,7 @@ SOLVED_STATUSES = frozenset({Status.RESOLVED, Status.CLOSED})
 METRICS = ("received", "solved", "open", "overdue", "met", "missed", "reopened")
 SATISFACTION = ("answered", "score_n", "score_sum", "said_unsolved")
 DRILL_METRICS = (*METRICS, "answered", "said_unsolved")
-SURVEY_ANSWERED = "survey_answered"  # the notify app's history kind
+SURVEY_ANSWERED = EventKind.SURVEY_ANSWERED
 
 
 def reopened_q(since: datetime | None = None) -> Q:

@@ -33,7 +33,8 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from acikmasa.cases.models import Case, CaseEvent
+    from acikmasa.cases.models import Case
+    from acikmasa.cases.reactions import CaseChange
 
 SOLVED = frozenset({Status.RESOLVED, Status.CLOSED})
 
@@ -181,7 +182,7 @@ def rollup_change(before: CaseState | None, after: CaseState | None) -> None:
     apply(contributions(after, 1, contributions(before, -1)))
 
 
-# ---- the hooks (registered in InsightsConfig.ready) -------------------------------------------
+# ---- the reaction (settings.ACIKMASA_CASE_REACTIONS) -----------------------------------------
 
 RELEVANT = ("status", "directorate_id", "resolved_at", "due_at")
 
@@ -209,31 +210,26 @@ def survey_fields(payload: dict | None) -> dict:
     }
 
 
-def on_case_submitted(case: "Case", event: "CaseEvent") -> None:
-    """A new case counts as received in every grain."""
-    rollup_change(None, state_of_case(case))
+def on_case_change(change: "CaseChange") -> None:
+    """Keep the roll-ups equal to the history: a new case, a transition, a survey answer.
 
-
-def on_case_transition(case: "Case", event: "CaseEvent") -> None:
-    """Move the case's contribution when the transition changed what the roll-ups count.
-
-    Runs before case_transition saves the case, so the row still holds the state before the event.
+    Runs in the case's transaction after the door saved the case (and after the deadline engine
+    set due_at): `change.case` is the case as saved, `change.previous` as it was; nothing re-read.
     """
-    from acikmasa.cases.models import Case, CaseEvent
+    if change.created:
+        rollup_change(None, state_of_case(change.case))
+    elif change.event.kind == SURVEY_ANSWERED:
+        plain = state_of_case(change.case)
+        rollup_change(plain, replace(plain, **survey_fields(change.event.payload)))
+    else:
+        _transition(change)
 
-    old = Case(
-        **Case.objects.filter(pk=case.pk)
-        .values(
-            "municipality_id",
-            "created_at",
-            "channel_id",
-            "case_type",
-            "subject_id",
-            "neighbourhood_id",
-            *RELEVANT,
-        )
-        .get()
-    )
+
+def _transition(change: "CaseChange") -> None:
+    """Move the case's contribution when the transition changed what the roll-ups count."""
+    from acikmasa.cases.models import CaseEvent
+
+    case, event, old = change.case, change.event, change.previous
     reopening = event.kind == EventKind.REOPENED
     if not reopening and all(getattr(old, f) == getattr(case, f) for f in RELEVANT):
         return
@@ -245,11 +241,3 @@ def on_case_transition(case: "Case", event: "CaseEvent") -> None:
     rollup_change(
         before, replace(state_of_case(case, **survey), reopened=was_reopened or reopening)
     )
-
-
-def on_history_event(case: "Case", event: "CaseEvent") -> None:
-    """A survey answer adds to the satisfaction counts of the case's rows."""
-    if event.kind != SURVEY_ANSWERED:
-        return
-    plain = state_of_case(case)
-    rollup_change(plain, replace(plain, **survey_fields(event.payload)))

@@ -9,10 +9,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.lifecycle import Action, is_open
-from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.models import Case
 from acikmasa.cases.permissions import can_act, can_view
+from acikmasa.cases.reactions import CaseChange
+from acikmasa.cases.services import record as history
 from acikmasa.cases.services.citizens import CitizenInput
 from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
@@ -88,24 +89,23 @@ def _citizen_text(record: ForwardRecord) -> str:
     return text
 
 
-def on_case_submitted(case: Case, event: CaseEvent) -> None:
-    """Case hook (inside the intake): when a rule that forwards at intake matches, write a waiting
-    record and an internal event; the forwarding itself runs after commit (a task).
+def on_case_submitted(change: CaseChange) -> None:
+    """Case reaction (inside the intake): when a rule that forwards at intake matches, write a
+    waiting record and an internal event; the forwarding itself runs after commit (a task).
 
     A fault here is logged and never blocks the intake (the case then simply stays with us).
     """
+    case = change.case
     if case.channel.code == TRANSFER_CHANNEL[0]:
         return  # forwarded in from another tenant: never sent on automatically (no loops)
-    version = case.version
     try:
         with transaction.atomic():
             match = rule_match(case)
             if match is None or not match.rule.forward_at_intake:
                 return
             record = _record_create(case, match.rule, via=ForwardRecord.Via.INTAKE, actor=None)
-            record_event(
+            history.jurisdiction_matched(
                 case,
-                EventKind.JURISDICTION_MATCHED,
                 payload={
                     "rule": match.rule.pk,
                     "rule_name": match.rule.name,
@@ -115,7 +115,6 @@ def on_case_submitted(case: Case, event: CaseEvent) -> None:
                 },
             )
     except Exception:
-        case.version = version
         logger.exception("jurisdiction: rule check failed for case %s", case.pk)
         return
     record_id = record.pk

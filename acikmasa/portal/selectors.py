@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from acikmasa.cases.events import EventKind
+from acikmasa.cases.events import EventKind, citizen_label
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Status
 from acikmasa.cases.models import Attachment, Case, CaseEvent
 from acikmasa.cases.selectors import case_timeline
@@ -222,15 +222,11 @@ def _deadline_state(case: Case, now: datetime) -> str:
     return "kept" if done_at <= case.due_at else "missed"
 
 
-def _kind_label(kind: str) -> str:
-    return str(EventKind(kind).label) if kind in EventKind.values else kind
-
-
 def tracking_get(case: Case) -> Tracking:
     timeline = list(case_timeline(case, public_only=True))
     entries = [
         TimelineEntry(
-            e.created_at, _kind_label(e.kind), e.text, e.actor_kind == CaseEvent.ActorKind.CITIZEN
+            e.created_at, citizen_label(e.kind), e.text, e.actor_kind == CaseEvent.ActorKind.CITIZEN
         )
         for e in timeline
     ]

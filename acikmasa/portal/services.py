@@ -1,7 +1,7 @@
 """The portal's writers: a citizen's submission, their voice on an existing case, and their replies.
 
 Every change to a case still goes through the cases app: `case_submit` for new cases,
-`case_transition(by_citizen=True)` for answers and "not solved", and `record_event` for support.
+`case_transition(by_citizen=True)` for answers and "not solved", and the event door for support.
 """
 
 import hashlib
@@ -9,10 +9,12 @@ import hashlib
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from acikmasa.cases.events import record_event
+from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import OPEN_STATUSES, Action, Status
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.services import record
 from acikmasa.cases.services.citizens import CitizenInput
+from acikmasa.cases.services.history import case_lock
 from acikmasa.cases.services.intake import IncomingFile, Submission, case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import TransitionRefused
@@ -22,7 +24,7 @@ from acikmasa.open311.selectors import PUBLISHED_TYPES
 
 from .models import Supporter
 
-SUPPORTED = "supported"
+SUPPORTED = EventKind.SUPPORTED
 
 
 def portal_submit(
@@ -83,7 +85,7 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
     """
     key = browser_key(session_key)
     with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case_id)
+        case = case_lock(case_id)
         if case.status not in OPEN_STATUSES or case.case_type not in PUBLISHED_TYPES:
             raise TransitionRefused(
                 _("This application is no longer open: it cannot take support.")
@@ -96,10 +98,7 @@ def case_support(*, case_id: int, session_key: str) -> tuple[Supporter, bool]:
                 supporter = Supporter.objects.create(case=case, browser_key=key)
         except IntegrityError:
             return Supporter.objects.get(case=case, browser_key=key), False
-        record_event(
-            case, SUPPORTED, by_citizen=True, payload={"supporters": case.supporters.count()}
-        )
-        case.save(update_fields=["version"])
+        record.supported(case, supporters=case.supporters.count())
     return supporter, True
 
 

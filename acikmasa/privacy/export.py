@@ -3,7 +3,7 @@ renderings."""
 
 from typing import Any
 
-from acikmasa.cases.events import PUBLIC_KINDS, EventKind
+from acikmasa.cases.events import PUBLIC_KINDS, citizen_label
 from acikmasa.cases.models import Case, CaseEvent, Citizen
 
 from .models import AccessLog, Consent, NoticeReceipt, SubjectRequest
@@ -43,7 +43,7 @@ def _case(case: Case, events: list[CaseEvent], receipt: NoticeReceipt | None) ->
         "history": [
             {
                 "at": _iso(e.created_at),
-                "what": str(EventKind(e.kind).label) if e.kind in EventKind.values else e.kind,
+                "what": citizen_label(e.kind),
                 "kind": e.kind,
                 "text": e.text,
             }

@@ -1,11 +1,13 @@
-"""Intake hook: every new case records the notice its applicant was given and the consents they
-ticked.
+"""Intake reaction: every new case records the notice its applicant was given and the consents
+they ticked.
 
-Runs inside case_submit's transaction (cases.hooks.on_submit), so the case and its privacy
-records commit together. Costs one read (the notice in force) and up to three small inserts.
+Runs inside case_submit's transaction (a CREATED reaction in settings.ACIKMASA_CASE_REACTIONS), so
+the case and its privacy records commit together. Costs one read (the notice in force) and up to
+three small inserts.
 """
 
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.reactions import CaseChange
 
 from .models import NoticeReceipt, Purpose, SubjectRequest
 from .services.consents import consent_give
@@ -27,7 +29,8 @@ def _via(case: Case, event: CaseEvent, from_form: bool) -> str:
     return V.PUBLISHED
 
 
-def on_case_submitted(case: Case, event: CaseEvent) -> None:
+def on_case_submitted(change: CaseChange) -> None:
+    case, event = change.case, change.event
     extra = (event.payload or {}).get("extra") or {}
     shown = extra.get("privacy_notice")
     notice_id = shown if isinstance(shown, int) and not isinstance(shown, bool) else None

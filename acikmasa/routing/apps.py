@@ -6,11 +6,3 @@ class RoutingConfig(AppConfig):
     name = "acikmasa.routing"
     label = "routing"
     verbose_name = _("Routing")
-
-    def ready(self) -> None:
-        from acikmasa.cases import hooks as case_hooks
-
-        from . import hooks
-
-        case_hooks.on_missing_subject(hooks.subject_for_new_case)
-        case_hooks.on_transition(hooks.on_case_transition)

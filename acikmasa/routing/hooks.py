@@ -1,4 +1,7 @@
-"""Routing's reactions inside the core's transactions (registered in apps.py)."""
+"""Routing's part in the core: the subject resolver of the intake and a reaction to corrections.
+
+Both are declared in settings (ACIKMASA_CASE_SUBJECT_RESOLVER, ACIKMASA_CASE_REACTIONS).
+"""
 
 import logging
 from typing import Any
@@ -6,7 +9,7 @@ from typing import Any
 from django.db import DatabaseError
 
 from acikmasa.cases.events import EventKind
-from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.reactions import CaseChange
 from acikmasa.directory.models import Channel, Municipality, Neighbourhood, Subject
 
 from .models import Correction
@@ -44,8 +47,9 @@ def subject_for_new_case(
     return (best.subject if auto else None), details
 
 
-def on_case_transition(case: Case, event: CaseEvent) -> None:
+def on_case_transition(change: CaseChange) -> None:
     """A corrected subject is remembered as a lesson for the next training (routing_train)."""
+    case, event = change.case, change.event
     if event.kind not in (EventKind.RECLASSIFIED, EventKind.REROUTED):
         return
     payload = event.payload

@@ -8,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .caches import cache_from_url
 from .database import database_from_url
+from .reactions import (  # noqa: F401 (settings)
+    ACIKMASA_CASE_REACTIONS,
+    ACIKMASA_CASE_STANDARD_RESOLVER,
+    ACIKMASA_CASE_SUBJECT_RESOLVER,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "acikmasa"

@@ -9,13 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import Action
 from acikmasa.cases.permissions import staff_profile
+from acikmasa.cases.services import record as history
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import NotFound, PermissionRefused, TransitionRefused, ValidationFailed
 from acikmasa.directory.models import Role
-from acikmasa.units.history import case_event_append
 
 from .models import AidGround, HouseholdCheck
 
@@ -87,13 +86,7 @@ def check_visit(*, user: AbstractBaseUser, check_id: int, visit: Visit) -> House
                 "findings",
             ]
         )
-        case_event_append(
-            case_id=check.case_id,
-            kind=EventKind.HOUSEHOLD_VISITED,
-            actor=user,
-            payload={"check": check.pk},
-            is_public=False,
-        )
+        history.household_visited(check.case_id, actor=user, payload={"check": check.pk})
     return check
 
 

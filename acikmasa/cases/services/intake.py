@@ -1,40 +1,33 @@
 """The single door into the system: every channel registers a case through `case_submit`."""
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases import events, hooks
+from acikmasa.cases import reactions
+from acikmasa.cases.kinds import EventKind
 from acikmasa.cases.lifecycle import Status
-from acikmasa.cases.models import Attachment, Case, CaseType, Citizen, Priority
+from acikmasa.cases.models import Case, CaseType, Citizen, Priority
 from acikmasa.common.errors import ValidationFailed
-from acikmasa.deadlines.policy import binding_standard
 from acikmasa.directory.models import Channel, Municipality, Neighbourhood, Street, Subject
-from acikmasa.security.uploads import stored_content_type
 
+from .attachments import IncomingFile, attachment_store
 from .citizens import CitizenInput, citizen_errors, citizen_find_or_create
+from .history import EventDraft, case_open
 from .tracking import new_public_token, next_tracking_number
+
+__all__ = ["IncomingFile", "Submission", "case_submit"]  # IncomingFile: its old home
 
 MAX_DESCRIPTION = 10_000
 MAX_EXTERNAL_ID = 200
 # A phone photo or a scanned petition fits easily; anything larger is refused before it is stored.
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 MAX_ATTACHMENTS = 10
-
-
-@dataclass
-class IncomingFile:
-    name: str
-    content: bytes
-    content_type: str = "application/octet-stream"
-    is_public: bool = False
 
 
 @dataclass
@@ -307,9 +300,11 @@ def _create(
         municipality=municipality, data=found.citizen, neighbourhood=found.neighbourhood
     )
     suggestion: dict[str, Any] = {}
-    if found.subject is None:
-        # A channel message or a citizen who did not choose: routing may suggest one (cases.hooks).
-        found.subject, suggestion = hooks.resolve_missing_subject(
+    resolve_subject = reactions.subject_resolver()
+    if found.subject is None and resolve_subject is not None:
+        # A channel message or a citizen who did not choose: routing may suggest one
+        # (settings.ACIKMASA_CASE_SUBJECT_RESOLVER).
+        found.subject, suggestion = resolve_subject(
             municipality=municipality,
             channel=found.channel,
             description=description,
@@ -317,18 +312,25 @@ def _create(
             latitude=latitude,
             longitude=longitude,
         )
-    # Priority care (issue 20): a citizen of a priority group gets a higher priority and may bring
-    # a stricter standard; the deadline policy still picks the strictest of all that apply.
-    boost, extra_standard = hooks.resolve_priority(municipality=municipality, citizen=citizen)
+    # Priority care (issue 20, settings.ACIKMASA_CASE_PRIORITY_RESOLVER): a citizen of a priority
+    # group gets a higher priority and brings a stricter candidate standard.
+    boost, extra_standard = _priority(municipality, citizen)
     if boost is not None:
         priority = max(priority, boost)
-    standard, due_at = binding_standard(
-        municipality=municipality,
-        channel=found.channel,
-        case_type=case_type,
-        subject=found.subject,
-        start=now,
-        also=[extra_standard] if extra_standard is not None else (),
+    # The deadline engine decides which standard binds (settings.ACIKMASA_CASE_STANDARD_RESOLVER);
+    # its reaction to CREATED computes due_at from the history, the one place that does.
+    bind = reactions.standard_resolver()
+    standard = (
+        bind(
+            municipality=municipality,
+            channel=found.channel,
+            case_type=case_type,
+            subject=found.subject,
+            start=now,
+            **({"also": [extra_standard]} if extra_standard is not None else {}),
+        )
+        if bind is not None
+        else None
     )
     neighbourhood = found.neighbourhood or (found.street.neighbourhood if found.street else None)
     case = Case.objects.create(
@@ -354,49 +356,46 @@ def _create(
         service_standard=standard,
         created_at=now,
         updated_at=now,
-        due_at=due_at,
     )
-    created = events.record_created(
-        case,
-        actor=submitted_by,
-        payload={
-            "channel": found.channel.code,
-            "subject": found.subject.code if found.subject else None,
-            "case_type": case_type,
-            "service_standard": standard.pk if standard else None,
-            "due_at": due_at.isoformat() if due_at else None,
-            **({"extra": extra} if extra else {}),
-            **({"priority_care": True} if boost is not None or extra_standard else {}),
-            **({"suggestion": suggestion} if suggestion else {}),
-        },
-    )
-    if case.directorate_id:
-        events.record_routed(
-            case,
+    first = [
+        EventDraft(
+            EventKind.CREATED,
             actor=submitted_by,
-            reason="suggestion" if suggestion else "subject",
-            details={"confidence": suggestion["confidence"]} if suggestion else None,
+            by_citizen=submitted_by is None,
+            to_status=case.status,
+            at=case.created_at,
+            payload={
+                "channel": found.channel.code,
+                "subject": found.subject.code if found.subject else None,
+                "case_type": case_type,
+                "service_standard": standard.pk if standard else None,
+                **({"extra": extra} if extra else {}),
+                **({"suggestion": suggestion} if suggestion else {}),
+                **({"priority_care": True} if boost or extra_standard else {}),
+            },
+        )
+    ]
+    if case.directorate_id:
+        first.append(
+            EventDraft(
+                EventKind.ROUTED,
+                actor=submitted_by,
+                at=case.created_at,
+                payload={
+                    "directorate": case.directorate_id,
+                    "reason": "suggestion" if suggestion else "subject",
+                    **({"confidence": suggestion["confidence"]} if suggestion else {}),
+                },
+            )
         )
     for upload in attachments:
-        _attach(case, upload, submitted_by)
-    hooks.run_submit_hooks(case, created)
-    case.save(update_fields=["version", "due_at"])
+        attachment_store(case, upload, user=submitted_by)
+    case_open(case, first)
     return case
 
 
-def _attach(case: Case, upload: IncomingFile, user: AbstractBaseUser | None) -> Attachment:
-    digest = hashlib.sha256(upload.content).hexdigest()
-    attachment = Attachment(
-        case=case,
-        original_name=upload.name[:255],
-        content_type=stored_content_type(upload.content, upload.content_type),
-        size=len(upload.content),
-        sha256=digest,
-        is_public=upload.is_public,
-        uploaded_by=user,
-    )
-    attachment.file.save(
-        f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False
-    )
-    attachment.save()
-    return attachment
+def _priority(municipality: Municipality, citizen: Citizen | None) -> tuple[Any, Any]:
+    resolve = reactions.priority_resolver()
+    if resolve is None or citizen is None:
+        return None, None
+    return resolve(municipality=municipality, citizen=citizen)

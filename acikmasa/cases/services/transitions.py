@@ -9,11 +9,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases import events, guards, hooks
+from acikmasa.cases import guards
+from acikmasa.cases.events import ACTION_EVENT_KINDS
 from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status, target_status
 from acikmasa.cases.models import Case, CaseEvent
 from acikmasa.cases.permissions import CITIZEN_ACTIONS, can_act
 from acikmasa.common.errors import ConcurrentChange, NotFound, PermissionRefused, TransitionRefused
+
+from .history import case_append, case_lock
 
 
 @dataclass
@@ -46,9 +49,10 @@ def case_transition(
     if request.action not in TRANSITIONS:
         raise TransitionRefused(_("Unknown action."))
     with transaction.atomic():
-        case = Case.objects.select_for_update().filter(pk=case_id).first()
-        if case is None:
-            raise NotFound(_("This case was not found."))
+        try:
+            case = case_lock(case_id)
+        except Case.DoesNotExist:
+            raise NotFound(_("This case was not found.")) from None
         _check_version(case, request.expected_version)
         _check_actor(case, request.action, actor, by_citizen)
         move = TRANSITIONS[request.action]
@@ -63,31 +67,20 @@ def case_transition(
                 _("Please write the reason or text for this action."), field="text"
             )
         from_status = case.status
-        changed, payload = guards.apply(case, request.action, text, request.params, actor)
+        # The guard sets the action's own fields on the locked row; the door saves what changed.
+        _changed, payload = guards.apply(case, request.action, text, request.params, actor)
         case.status = target_status(request.action, from_status)
         _stamp_times(case, request.action)
-        event = events.record_transition(
+        return case_append(
             case,
-            request.action,
+            ACTION_EVENT_KINDS[request.action],
             actor=actor,
             by_citizen=by_citizen,
             from_status=from_status,
+            to_status=case.status if case.status != from_status else "",
             text=text,
             payload=payload,
         )
-        hooks.run_transition_hooks(case, event)  # may change due_at (deadline pauses)
-        case.save(
-            update_fields={
-                "status",
-                "version",
-                "updated_at",
-                "resolved_at",
-                "closed_at",
-                "due_at",
-                *changed,
-            }
-        )
-    return event
 
 
 def _check_version(case: Case, expected: int | None) -> None:

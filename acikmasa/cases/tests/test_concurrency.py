@@ -6,9 +6,10 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
-from acikmasa.cases.events import EventKind, record_event
+from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import Action, Status
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.services.history import case_append
 from acikmasa.cases.services.intake import case_submit
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import ConcurrentChange, DomainError
@@ -193,9 +194,7 @@ def test_system_bookkeeping_since_loading_does_not_refuse_the_users_action(town)
     ).case
     loaded = case.version
     # when the deadline sweep escalates it meanwhile
-    fresh = Case.objects.get(pk=case.pk)
-    record_event(fresh, EventKind.ESCALATED, payload={"level": 1})
-    fresh.save(update_fields=["version"])
+    case_append(case.pk, EventKind.ESCALATED, payload={"level": 1})
     # then the user's action still goes through
     event = case_transition(
         case_id=case.pk,

@@ -9,15 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases import hooks as case_hooks
-from acikmasa.cases.events import EventKind, record_event
-from acikmasa.cases.models import Attachment, Case, CaseEvent
+from acikmasa.cases.models import CaseEvent
+from acikmasa.cases.services import record
 from acikmasa.cases.services.citizens import CitizenInput
-from acikmasa.cases.services.intake import IncomingFile, case_submit
+from acikmasa.cases.services.intake import case_submit
 from acikmasa.common.errors import DomainError
 from acikmasa.common.phones import InvalidPhone, normalise_phone
 from acikmasa.directory.models import Municipality
-from acikmasa.security.uploads import stored_content_type
 
 from .. import conf
 from ..base import ChannelError, ChannelMisconfigured, Envelope, Incoming, get_adapter
@@ -196,7 +194,6 @@ def _deliver(message: InboundMessage, adapter: Any, incoming: Incoming) -> None:
             case_message_received(case_id=case.pk, message=message, incoming=incoming),
         )
         message.outcome = OUT.THREADED
-        case_hooks.run_citizen_message_hooks(Case.objects.get(pk=case.pk), message.event)
         return
     submission = case_submit(
         municipality=municipality,
@@ -232,58 +229,30 @@ def case_message_received(
 ) -> CaseEvent:
     """Append the citizen's follow-up message to a case as a MESSAGE_RECEIVED event.
 
-    Rule: the case row is locked and its version bumped, like every other writer of events; a
-    shared location or files travel with the event, the case's own fields are not touched.
-    Callers: inbound_process. Side effects: one CaseEvent, Attachment rows linked to it.
+    Rule: through the event door (the case row locked, its version bumped, the reactions run:
+    a reply on a resolved case may be its survey answer); a shared location or files travel
+    with the event, the case's own fields are not touched. Callers: inbound_process.
+    Side effects: one CaseEvent, Attachment rows linked to it.
     """
-    with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=case_id)
-        payload: dict[str, Any] = {
-            "channel": message.channel,
-            "external_id": incoming.external_id,
-            "sender": incoming.sender,
-            "inbound_message": message.pk,
-        }
-        if incoming.subject:
-            payload["subject"] = incoming.subject
-        if incoming.latitude is not None:
-            payload["location"] = {"latitude": incoming.latitude, "longitude": incoming.longitude}
-        if incoming.attachments:
-            payload["attachments"] = [f.name for f in incoming.attachments]
-        event = record_event(
-            case,
-            EventKind.MESSAGE_RECEIVED,
-            by_citizen=True,
-            text=incoming.text[:10_000],
-            payload=payload,
-            at=incoming.received_at,
-        )
-        for upload in incoming.attachments:
-            _attach(case, event, upload)
-        case.save(update_fields=["version"])
-    return event
-
-
-def _attach(case: Case, event: CaseEvent, upload: IncomingFile) -> Attachment:
-    from django.core.files.base import ContentFile
-
-    digest = hashlib.sha256(upload.content).hexdigest()
-    attachment = Attachment(
-        case=case,
-        event=event,
-        original_name=upload.name[:255],
-        content_type=stored_content_type(
-            upload.content, upload.content_type
-        ),  # the bytes decide, not the sender
-        size=len(upload.content),
-        sha256=digest,
-        is_public=False,
+    payload: dict[str, Any] = {
+        "channel": message.channel,
+        "external_id": incoming.external_id,
+        "sender": incoming.sender,
+        "inbound_message": message.pk,
+    }
+    if incoming.subject:
+        payload["subject"] = incoming.subject
+    if incoming.latitude is not None:
+        payload["location"] = {"latitude": incoming.latitude, "longitude": incoming.longitude}
+    if incoming.attachments:
+        payload["attachments"] = [f.name for f in incoming.attachments]
+    return record.message_received(
+        case_id,
+        text=incoming.text,
+        payload=payload,
+        at=incoming.received_at,
+        files=incoming.attachments,
     )
-    attachment.file.save(
-        f"{digest[:16]}-{upload.name[-80:]}", ContentFile(upload.content), save=False
-    )
-    attachment.save()
-    return attachment
 
 
 def inbound_sweep(*, older_than_minutes: int = 5) -> int:

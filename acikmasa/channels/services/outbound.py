@@ -9,8 +9,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from acikmasa.cases.events import EventKind, record_event
 from acikmasa.cases.models import Case
+from acikmasa.cases.services import record
 
 from .. import conf
 from ..base import ChannelMisconfigured, SendFailed, SendRefused, get_adapter
@@ -135,19 +135,15 @@ def _record_success(message: OutboundMessage, provider_id: str) -> OutboundMessa
         ]
         message.save()
         if message.case_id:
-            case = Case.objects.select_for_update().get(pk=message.case_id)
-            record_event(
-                case,
-                EventKind.MESSAGE_SENT,
-                text=message.text[:10_000],
-                is_public=False,
+            record.message_sent(
+                message.case_id,
+                text=message.text,
                 payload={
                     "channel": message.channel,
                     "outbound_message": message.pk,
                     "provider_message_id": provider_id,
                 },
             )
-            case.save(update_fields=["version"])
     return message
 
 

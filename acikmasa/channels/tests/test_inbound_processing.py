@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from acikmasa.cases import hooks
 from acikmasa.cases.models import Case
+from acikmasa.cases.testing import reaction_added
 from acikmasa.channels.base import Envelope
 from acikmasa.channels.models import InboundMessage
 from acikmasa.channels.services.inbound import (
@@ -26,17 +26,16 @@ class Crash(RuntimeError):
 
 @pytest.fixture
 def crashing_intake():
-    """A real case hook that fails inside intake: the crash lands after the raw save, before
+    """A real case reaction that fails inside intake: the crash lands after the raw save, before
     'processed'."""
     fault = {"on": True}
 
-    def crash(case, event):
+    def crash(change):
         if fault["on"]:
             raise Crash("power cut while registering")
 
-    hooks.on_submit(crash)
-    yield fault
-    hooks._after_submit.remove(crash)
+    with reaction_added(crash, on=["created"]):
+        yield fault
 
 
 def test_crash_between_saved_raw_and_processed_leaves_the_payload_in_the_inbox(

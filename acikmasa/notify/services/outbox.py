@@ -11,8 +11,10 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from acikmasa.cases.events import EventKind, record_event
+from acikmasa.cases.events import EventKind
 from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.reactions import CaseChange
+from acikmasa.cases.services import record
 from acikmasa.channels.models import OutboundMessage
 from acikmasa.channels.services.outbound import backoff
 
@@ -23,7 +25,7 @@ from . import policy
 
 logger = logging.getLogger(__name__)
 N = Notification.Status
-MESSAGE_FAILED = "message_failed"  # a case-history kind of this app
+MESSAGE_FAILED = EventKind.MESSAGE_FAILED
 SENDING_LEASE = timedelta(minutes=5)
 
 # Which case-history kinds the citizen is told about, and as which notification event.
@@ -42,11 +44,13 @@ EVENT_FOR_KIND: dict[str, str] = {
 }
 
 
-def on_case_event(case: Case, event: CaseEvent) -> None:
-    """Case hook (runs inside the case's transaction): write the outbox row, send after commit.
+def on_case_event(change: CaseChange) -> None:
+    """Case reaction (in the case's transaction, settings.ACIKMASA_CASE_REACTIONS): write the
+    outbox row, send after commit.
 
     A fault here is logged and never rolls back the case change (a savepoint keeps it apart).
     """
+    case, event = change.case, change.event
     notify_event = EVENT_FOR_KIND.get(event.kind)
     if notify_event is None:
         return
@@ -204,7 +208,6 @@ def _hand_off(notification: Notification, backend, now: datetime) -> Notificatio
 
 def _sent(notification: Notification, provider_id: str, now: datetime) -> Notification:
     with transaction.atomic():
-        case = Case.objects.select_for_update().get(pk=notification.case_id)
         notification.status, notification.sent_at, notification.provider_message_id = (
             N.SENT,
             now,
@@ -216,7 +219,9 @@ def _sent(notification: Notification, provider_id: str, now: datetime) -> Notifi
             True,
         )
         notification.save()
-        _record(case, EventKind.MESSAGE_SENT, notification, text=notification.text[:10_000])
+        record.message_sent(
+            notification.case_id, text=notification.text, payload=_payload(notification)
+        )
     return notification
 
 
@@ -227,13 +232,12 @@ def _failed(notification: Notification, error: str, now: datetime) -> Notificati
     with transaction.atomic():
         notification.last_error = error[:4000]
         if notification.attempts >= conf.get("MAX_ATTEMPTS"):
-            case = Case.objects.select_for_update().get(pk=notification.case_id)
             notification.status, notification.next_attempt_at, notification.history_recorded = (
                 N.FAILED,
                 None,
                 True,
             )
-            _record(case, MESSAGE_FAILED, notification, text=error[:2000])
+            record.message_failed(notification.case_id, error=error, payload=_payload(notification))
         else:
             notification.next_attempt_at = now + backoff(notification.attempts)
         notification.save(
@@ -251,21 +255,14 @@ def _failed(notification: Notification, error: str, now: datetime) -> Notificati
     return notification
 
 
-def _record(case: Case, kind: str, notification: Notification, *, text: str) -> None:
-    record_event(
-        case,
-        kind,
-        text=text,
-        is_public=False,
-        payload={
-            "notification": notification.pk,
-            "event": notification.event,
-            "channel": notification.channel,
-            "backend": notification.backend,
-            "attempts": notification.attempts,
-        },
-    )
-    case.save(update_fields=["version"])
+def _payload(notification: Notification) -> dict:
+    return {
+        "notification": notification.pk,
+        "event": notification.event,
+        "channel": notification.channel,
+        "backend": notification.backend,
+        "attempts": notification.attempts,
+    }
 
 
 def handed_off_sync(*, limit: int = 500) -> int:
@@ -285,9 +282,12 @@ def handed_off_sync(*, limit: int = 500) -> int:
                 continue
             notification.attempts = outbound.attempts
             if outbound.status == OutboundMessage.Status.FAILED:
-                case = Case.objects.select_for_update().get(pk=notification.case_id)
                 notification.status, notification.last_error = N.FAILED, outbound.last_error
-                _record(case, MESSAGE_FAILED, notification, text=outbound.last_error[:2000])
+                record.message_failed(
+                    notification.case_id,
+                    error=outbound.last_error,
+                    payload=_payload(notification),
+                )
             else:
                 notification.status, notification.sent_at = N.SENT, outbound.sent_at
             notification.history_recorded = True

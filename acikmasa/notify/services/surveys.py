@@ -9,10 +9,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from acikmasa.cases import hooks
-from acikmasa.cases.events import record_event
+from acikmasa.cases.events import EventKind
 from acikmasa.cases.lifecycle import TRANSITIONS, Action, Status
-from acikmasa.cases.models import Case, CaseEvent
+from acikmasa.cases.models import Case
+from acikmasa.cases.reactions import CaseChange
+from acikmasa.cases.services import record
+from acikmasa.cases.services.history import case_lock
 from acikmasa.cases.services.transitions import TransitionRequest, case_transition
 from acikmasa.common.errors import NotFound, ValidationFailed
 from acikmasa.common.turkish import fold
@@ -22,7 +24,7 @@ from .. import conf
 from ..models import DirectorateAlert, Event, Survey, SurveyAnswer
 from .outbox import notification_create
 
-SURVEY_ANSWERED = "survey_answered"  # case-history kinds of this app
+SURVEY_ANSWERED = EventKind.SURVEY_ANSWERED
 NOT_SOLVED_WORDS = (
     "cozulmedi",
     "cozulmemis",
@@ -106,7 +108,10 @@ def survey_answer_submit(
         raise ValidationFailed({"score": _("Choose a score from 1 to 5.")})
     comment = (comment or "").strip()[:2000]
     with transaction.atomic():
-        case = Case.objects.select_for_update().filter(pk=case_id).first()
+        try:
+            case = case_lock(case_id)
+        except Case.DoesNotExist:
+            case = None
         if case is None or not Survey.objects.filter(case=case).exists():
             raise NotFound(_("This survey was not found."))
         if SurveyAnswer.objects.filter(case=case).exists():
@@ -127,16 +132,7 @@ def survey_answer_submit(
             raise ValidationFailed(
                 {"survey": _("This survey has already been answered. Thank you.")}
             ) from exc
-        event = record_event(
-            case,
-            SURVEY_ANSWERED,
-            by_citizen=True,
-            is_public=True,
-            text=comment,
-            payload={"solved": solved, "score": score, "via": via},
-        )
-        case.save(update_fields=["version"])
-        hooks.run_history_event_hooks(case, event)
+        record.survey_answered(case, solved=solved, score=score, comment=comment, via=via)
         if not solved:
             _not_solved(case, comment)
     return answer
@@ -208,8 +204,10 @@ def survey_answer_from_reply(case: Case, text: str, *, via: str = "reply") -> Su
         return None  # answered meanwhile
 
 
-def on_citizen_message(case: Case, event: CaseEvent) -> None:
-    """A reply on a resolved or closed case may be the survey answer (registered in apps.py)."""
+def on_citizen_message(change: CaseChange) -> None:
+    """A reply on a resolved or closed case may be the survey answer (a case reaction:
+    settings.ACIKMASA_CASE_REACTIONS)."""
+    case, event = change.case, change.event
     if case.status in (Status.RESOLVED, Status.CLOSED) and event.text:
         survey_answer_from_reply(case, event.text, via=str(event.payload.get("channel") or "reply"))
 

@@ -18,14 +18,16 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from acikmasa.cases.events import event_redact, record_event
+from acikmasa.cases.events import EventKind, event_redact
 from acikmasa.cases.lifecycle import FINAL_STATUSES
 from acikmasa.cases.models import Attachment, Case, CaseEvent, CaseType, Citizen
+from acikmasa.cases.services import record
+from acikmasa.cases.services.history import case_lock
 
 from ..models import DeletionLog, RetentionPolicy, VerificationCode
 from ..scrub import scrub_json, scrub_text
 
-ANONYMISED = "personal_data_anonymised"  # a case-history kind of this app
+ANONYMISED = EventKind.PERSONAL_DATA_ANONYMISED
 IDENTITY_FIELDS = ("first_name", "last_name", "national_id", "phone", "email", "address")
 # Two years after a case ends unless the admin sets otherwise per case type
 # (ACIKMASA_PRIVACY_RETENTION_DAYS changes the default for all).
@@ -98,28 +100,22 @@ def case_anonymise(
     """
     now = now or timezone.now()
     with transaction.atomic():
-        case = (
-            Case.objects.select_for_update(of=("self",)).select_related("citizen").get(pk=case_id)
-        )
+        case = case_lock(case_id, related=("citizen",))
         if DeletionLog.objects.filter(case=case).exists():
             return None
         citizen = case.citizen
         names = tuple(n for n in (citizen.first_name, citizen.last_name) if n) if citizen else ()
         removed = Removed()
-        changed = _case_fields(case, names, removed)
+        # The scrubbed fields are set on the locked row; the door saves them with the event.
+        _case_fields(case, names, removed)
         if citizen is not None:
-            changed += _citizen(case, citizen, removed)
+            _citizen(case, citizen, removed)
         _history(case, names, removed)
         _files(case, removed)
         _copies(case, names, removed)
-        record_event(
-            case,
-            ANONYMISED,
-            is_public=False,
-            payload={"reason": reason, **removed.as_log()},
-            at=now,
+        record.personal_data_anonymised(
+            case, payload={"reason": reason, **removed.as_log()}, at=now
         )
-        case.save(update_fields=["version", *changed])
         log = DeletionLog.objects.create(
             at=now,
             municipality_id=case.municipality_id,
