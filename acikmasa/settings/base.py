@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from .caches import cache_from_url
 from .database import database_from_url
 from .reactions import (  # noqa: F401 (settings)
+    ACIKMASA_CASE_PRIORITY_RESOLVER,
     ACIKMASA_CASE_REACTIONS,
     ACIKMASA_CASE_STANDARD_RESOLVER,
     ACIKMASA_CASE_SUBJECT_RESOLVER,
