@@ -1,6 +1,6 @@
 """The career centre's rule on a case's resolution (seed 002's "no request is closed until the work
 is done", for a job seeker): a job application is resolved only once the seeker has an answer.
-A line of settings.ACIKMASA_CASE_REACTIONS (before_save, on `resolved`)."""
+A line of settings.ACIKMASA_CASE_REACTIONS (in_transaction, first, on `resolved`)."""
 
 from django.utils.translation import gettext as _
 
@@ -14,7 +14,7 @@ PENDING = (Referral.Answer.WAITING, Referral.Answer.INTERVIEW)
 
 
 def answer_before_resolving(change: CaseChange) -> None:
-    """Inside the transition's transaction, before the case is saved: refusing rolls it back.
+    """Inside the transition's transaction, before anyone is told: refusing rolls it back.
 
     A seeker with a referral still waiting for the employer, or with no employer's answer at all,
     has no answer yet; the centre records the answer first (or rejects the application with its

@@ -31,10 +31,11 @@ ACIKMASA_CASE_REACTIONS = [
         "on": ["created", "@transitions", "deadline_extended", "clock_stopped", "clock_resumed"],
     },
     # 1b. issue 20: a job application is resolved only once the seeker has an employer's answer;
-    #     refusing here, before anything is saved or told, takes the whole resolution back.
+    #     refusing here, first in the transaction (before the citizen's message is written),
+    #     takes the whole resolution back.
     {
         "reaction": "acikmasa.careers.guards.answer_before_resolving",
-        "phase": "before_save",
+        "phase": "in_transaction",
         "on": ["resolved"],
     },
     # 2. The citizen's message is written with the change (the outbox row commits with it; it is
